@@ -1,0 +1,541 @@
+//! The one aggregate every view reads: deliveries counted by UTC day x direction x connector x TLS
+//! version (and by remote partner, for insights), with date windows, filters and shares.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Duration, NaiveDate};
+
+use crate::model::{ConnectorType, Delivery, Direction};
+use crate::tls::Tls;
+
+/// Counts per TLS value, indexed by [`Tls::index`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TlsCounts(pub [u64; 6]);
+
+impl TlsCounts {
+    /// The count for one TLS value.
+    pub fn get(&self, tls: Tls) -> u64 {
+        self.0[tls.index()]
+    }
+
+    /// Adds `n` deliveries with this TLS value.
+    pub fn add(&mut self, tls: Tls, n: u64) {
+        self.0[tls.index()] += n;
+    }
+
+    /// Adds every count of `other`.
+    pub fn add_all(&mut self, other: &TlsCounts) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a += b;
+        }
+    }
+
+    /// All deliveries, Unknown included.
+    pub fn total(&self) -> u64 {
+        self.0.iter().sum()
+    }
+
+    /// Deliveries whose TLS value is known (everything but Unknown): the base of every share.
+    pub fn known(&self) -> u64 {
+        self.total() - self.get(Tls::Unknown)
+    }
+
+    /// The share of `tls` among deliveries with known TLS, in percent; `None` when none is known
+    /// (or for Unknown itself, which is never a share).
+    pub fn share(&self, tls: Tls) -> Option<f64> {
+        let known = self.known();
+        if known == 0 || tls == Tls::Unknown {
+            None
+        } else {
+            Some(self.get(tls) as f64 * 100.0 / known as f64)
+        }
+    }
+
+    /// The share of TLS 1.2 and newer among deliveries with known TLS, in percent.
+    pub fn modern_share(&self) -> Option<f64> {
+        let known = self.known();
+        (known > 0).then(|| (self.get(Tls::V1_2) + self.get(Tls::V1_3)) as f64 * 100.0 / known as f64)
+    }
+}
+
+/// Which connectors a filter keeps.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ConnectorFilter {
+    /// All mail flow.
+    #[default]
+    All,
+    /// Mail to or from the internet without a connector.
+    NoConnector,
+    /// One connector by name.
+    Named(String),
+}
+
+/// A date window (inclusive, UTC days) plus the connector and direction to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filter {
+    /// First day shown.
+    pub from: NaiveDate,
+    /// Last day shown (inclusive).
+    pub to: NaiveDate,
+    /// Which connectors.
+    pub connector: ConnectorFilter,
+    /// Inbound or outbound only; `None` for both.
+    pub direction: Option<Direction>,
+}
+
+impl Filter {
+    /// A filter over `from..=to` for all mail flow in both directions.
+    pub fn window(from: NaiveDate, to: NaiveDate) -> Filter {
+        Filter { from, to, connector: ConnectorFilter::All, direction: None }
+    }
+
+    /// The number of days in the window (0 when `from` is after `to`).
+    pub fn days(&self) -> i64 {
+        ((self.to - self.from).num_days() + 1).max(0)
+    }
+}
+
+/// What is known about a connector.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConnectorInfo {
+    /// Its name, as the source wrote it (untrusted text).
+    pub name: String,
+    /// Partner or OnPremises, once a source says so.
+    pub connector_type: Option<ConnectorType>,
+    /// Whether it forces TLS, once a source says so.
+    pub forced_tls: Option<bool>,
+}
+
+/// Key of one cell: day, direction, connector id (0 = without a connector).
+type CellKey = (NaiveDate, Direction, u32);
+
+/// One row of the details table: a day, a direction and a connector with its counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DetailRow {
+    /// The UTC day.
+    pub date: NaiveDate,
+    /// Inbound or outbound.
+    pub direction: Direction,
+    /// The connector; `None` for mail without a connector.
+    pub connector: Option<String>,
+    /// Connector type, when known.
+    pub connector_type: Option<ConnectorType>,
+    /// Forced TLS, when known.
+    pub forced_tls: Option<bool>,
+    /// Deliveries per TLS value.
+    pub counts: TlsCounts,
+}
+
+/// Inbound and outbound counts for a day or a window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DirCounts {
+    /// Inbound deliveries per TLS value.
+    pub inbound: TlsCounts,
+    /// Outbound deliveries per TLS value.
+    pub outbound: TlsCounts,
+}
+
+impl DirCounts {
+    /// The counts of one direction (intra-org has none here and gives zeros).
+    pub fn get(&self, d: Direction) -> TlsCounts {
+        match d {
+            Direction::Inbound => self.inbound,
+            Direction::Outbound => self.outbound,
+            Direction::IntraOrg => TlsCounts::default(),
+        }
+    }
+}
+
+/// The counted deliveries of everything loaded.
+#[derive(Clone, Debug, Default)]
+pub struct Aggregate {
+    connectors: Vec<ConnectorInfo>,
+    connector_ids: HashMap<String, u32>,
+    partners: Vec<String>,
+    partner_ids: HashMap<String, u32>,
+    cells: BTreeMap<CellKey, TlsCounts>,
+    partner_cells: HashMap<(NaiveDate, Direction, u32, u32), TlsCounts>,
+}
+
+impl Aggregate {
+    /// An empty aggregate.
+    pub fn new() -> Aggregate {
+        Aggregate::default()
+    }
+
+    /// True when nothing has been counted.
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    fn connector_id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.connector_ids.get(name) {
+            return id;
+        }
+        self.connectors.push(ConnectorInfo { name: name.to_string(), ..Default::default() });
+        let id = self.connectors.len() as u32;
+        self.connector_ids.insert(name.to_string(), id);
+        id
+    }
+
+    fn partner_id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.partner_ids.get(name) {
+            return id;
+        }
+        self.partners.push(name.to_string());
+        let id = self.partners.len() as u32 - 1;
+        self.partner_ids.insert(name.to_string(), id);
+        id
+    }
+
+    /// Counts one delivery record.
+    pub fn add(&mut self, d: &Delivery<'_>) {
+        let day = d.time.date();
+        let conn = match d.connector.map(str::trim).filter(|c| !c.is_empty()) {
+            Some(name) => {
+                let id = self.connector_id(name);
+                let info = &mut self.connectors[id as usize - 1];
+                if d.connector_type.is_some() {
+                    info.connector_type = d.connector_type;
+                }
+                if d.forced_tls.is_some() {
+                    info.forced_tls = d.forced_tls;
+                }
+                id
+            }
+            None => 0,
+        };
+        self.cells.entry((day, d.direction, conn)).or_default().add(d.tls, d.count);
+        if let Some(p) = d.partner() {
+            let pid = self.partner_id(p.trim());
+            self.partner_cells.entry((day, d.direction, conn, pid)).or_default().add(d.tls, d.count);
+        }
+    }
+
+    /// Adds everything counted in `other` (as when a second file finishes loading).
+    pub fn merge(&mut self, other: Aggregate) {
+        let conn_map: Vec<u32> = other
+            .connectors
+            .iter()
+            .map(|info| {
+                let id = self.connector_id(&info.name);
+                let mine = &mut self.connectors[id as usize - 1];
+                if info.connector_type.is_some() {
+                    mine.connector_type = info.connector_type;
+                }
+                if info.forced_tls.is_some() {
+                    mine.forced_tls = info.forced_tls;
+                }
+                id
+            })
+            .collect();
+        let remap = |c: u32| if c == 0 { 0 } else { conn_map[c as usize - 1] };
+        for ((day, dir, c), counts) in other.cells {
+            self.cells.entry((day, dir, remap(c))).or_default().add_all(&counts);
+        }
+        let partner_map: Vec<u32> = other.partners.iter().map(|p| self.partner_id(p)).collect();
+        for ((day, dir, c, p), counts) in other.partner_cells {
+            self.partner_cells
+                .entry((day, dir, remap(c), partner_map[p as usize]))
+                .or_default()
+                .add_all(&counts);
+        }
+    }
+
+    /// The first and last day with any delivery.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first = self.cells.keys().next()?.0;
+        let last = self.cells.keys().next_back()?.0;
+        Some((first, last))
+    }
+
+    /// All deliveries per direction (intra-org included), for the load summary.
+    pub fn direction_totals(&self) -> [(Direction, u64); 3] {
+        let mut out = Direction::ALL.map(|d| (d, 0));
+        for ((_, dir, _), counts) in &self.cells {
+            out[*dir as usize].1 += counts.total();
+        }
+        out
+    }
+
+    /// The connectors seen with the directions they carried mail in (intra-org left out), sorted
+    /// by direction then name.
+    pub fn connectors(&self) -> Vec<(Direction, &ConnectorInfo)> {
+        let mut seen: Vec<(Direction, u32)> = self
+            .cells
+            .keys()
+            .filter(|(_, dir, c)| *c != 0 && *dir != Direction::IntraOrg)
+            .map(|(_, dir, c)| (*dir, *c))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let mut out: Vec<(Direction, &ConnectorInfo)> =
+            seen.into_iter().map(|(d, c)| (d, &self.connectors[c as usize - 1])).collect();
+        out.sort_by(|a, b| (a.0, a.1.name.to_lowercase()).cmp(&(b.0, b.1.name.to_lowercase())));
+        out
+    }
+
+    /// The named connector's info, if any delivery used it.
+    pub fn connector(&self, name: &str) -> Option<&ConnectorInfo> {
+        self.connector_ids.get(name).map(|&id| &self.connectors[id as usize - 1])
+    }
+
+    fn keeps(&self, f: &Filter, day: NaiveDate, dir: Direction, conn: u32) -> bool {
+        if dir == Direction::IntraOrg || day < f.from || day > f.to {
+            return false;
+        }
+        if f.direction.is_some_and(|want| want != dir) {
+            return false;
+        }
+        match &f.connector {
+            ConnectorFilter::All => true,
+            ConnectorFilter::NoConnector => conn == 0,
+            ConnectorFilter::Named(name) => self.connector_ids.get(name) == Some(&conn),
+        }
+    }
+
+    fn kept_cells<'s>(&'s self, f: &'s Filter) -> impl Iterator<Item = (&'s CellKey, &'s TlsCounts)> + 's {
+        self.cells
+            .range((f.from, Direction::Inbound, 0)..)
+            .take_while(move |((day, _, _), _)| *day <= f.to)
+            .filter(move |((day, dir, c), _)| self.keeps(f, *day, *dir, *c))
+    }
+
+    /// Inbound and outbound counts over the filter's window (intra-org never counted here).
+    pub fn totals(&self, f: &Filter) -> DirCounts {
+        let mut out = DirCounts::default();
+        for ((_, dir, _), counts) in self.kept_cells(f) {
+            match dir {
+                Direction::Inbound => out.inbound.add_all(counts),
+                Direction::Outbound => out.outbound.add_all(counts),
+                Direction::IntraOrg => {}
+            }
+        }
+        out
+    }
+
+    /// One entry per day of the window, zero days included, in date order.
+    pub fn daily(&self, f: &Filter) -> Vec<(NaiveDate, DirCounts)> {
+        if f.from > f.to {
+            return Vec::new();
+        }
+        let mut days: Vec<(NaiveDate, DirCounts)> =
+            (0..f.days()).map(|i| (f.from + Duration::days(i), DirCounts::default())).collect();
+        for ((day, dir, _), counts) in self.kept_cells(f) {
+            let slot = &mut days[(*day - f.from).num_days() as usize].1;
+            match dir {
+                Direction::Inbound => slot.inbound.add_all(counts),
+                Direction::Outbound => slot.outbound.add_all(counts),
+                Direction::IntraOrg => {}
+            }
+        }
+        days
+    }
+
+    /// The details table: one row per day x direction x connector in the filter, sorted by date,
+    /// direction, then connector (mail without a connector first, then by name).
+    pub fn details(&self, f: &Filter) -> Vec<DetailRow> {
+        let mut rows: Vec<DetailRow> = self
+            .kept_cells(f)
+            .map(|((day, dir, c), counts)| {
+                let info = (*c != 0).then(|| &self.connectors[*c as usize - 1]);
+                DetailRow {
+                    date: *day,
+                    direction: *dir,
+                    connector: info.map(|i| i.name.clone()),
+                    connector_type: info.and_then(|i| i.connector_type),
+                    forced_tls: info.and_then(|i| i.forced_tls),
+                    counts: *counts,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (a.date, a.direction, a.connector.is_some(), &a.connector)
+                .cmp(&(b.date, b.direction, b.connector.is_some(), &b.connector))
+        });
+        rows
+    }
+
+    /// Counts per (direction, connector) over the window: the groups insights are judged on.
+    /// The connector is `None` for mail without a connector.
+    pub fn by_connector(&self, f: &Filter) -> Vec<(Direction, Option<&ConnectorInfo>, TlsCounts)> {
+        let mut groups: BTreeMap<(Direction, u32), TlsCounts> = BTreeMap::new();
+        for ((_, dir, c), counts) in self.kept_cells(f) {
+            groups.entry((*dir, *c)).or_default().add_all(counts);
+        }
+        groups
+            .into_iter()
+            .map(|((dir, c), counts)| (dir, (c != 0).then(|| &self.connectors[c as usize - 1]), counts))
+            .collect()
+    }
+
+    /// The remote partners behind one direction and connector over the window, with their counts
+    /// per TLS value, largest total first.
+    pub fn partners(&self, f: &Filter, dir: Direction, connector: Option<&str>) -> Vec<(&str, TlsCounts)> {
+        let conn = match connector {
+            Some(name) => match self.connector_ids.get(name) {
+                Some(&id) => id,
+                None => return Vec::new(),
+            },
+            None => 0,
+        };
+        let mut by_partner: HashMap<u32, TlsCounts> = HashMap::new();
+        for ((day, d, c, p), counts) in &self.partner_cells {
+            if *d == dir && *c == conn && *day >= f.from && *day <= f.to {
+                by_partner.entry(*p).or_default().add_all(counts);
+            }
+        }
+        let mut out: Vec<(&str, TlsCounts)> =
+            by_partner.into_iter().map(|(p, c)| (self.partners[p as usize].as_str(), c)).collect();
+        out.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(b.0)));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDateTime;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    fn at(d: u32) -> NaiveDateTime {
+        day(d).and_hms_opt(12, 0, 0).unwrap()
+    }
+
+    fn delivery<'a>(d: u32, dir: Direction, conn: Option<&'a str>, tls: Tls, n: u64) -> Delivery<'a> {
+        Delivery {
+            time: at(d),
+            direction: dir,
+            connector: conn,
+            connector_type: None,
+            forced_tls: None,
+            tls,
+            remote_host: None,
+            remote_ip: None,
+            remote_domain: None,
+            count: n,
+        }
+    }
+
+    /// Hand-built fixture: days 1..=3, two connectors, mail without a connector, intra-org mail.
+    fn fixture() -> Aggregate {
+        let mut a = Aggregate::new();
+        a.add(&delivery(1, Direction::Inbound, None, Tls::V1_2, 90));
+        a.add(&delivery(1, Direction::Inbound, None, Tls::None, 10));
+        a.add(&delivery(1, Direction::Outbound, Some("To Fabrikam"), Tls::V1_0, 6));
+        a.add(&delivery(1, Direction::Outbound, Some("To Fabrikam"), Tls::V1_2, 4));
+        a.add(&delivery(2, Direction::Outbound, None, Tls::V1_3, 50));
+        a.add(&delivery(2, Direction::Outbound, None, Tls::Unknown, 25));
+        a.add(&delivery(3, Direction::Inbound, Some("From OnPrem"), Tls::V1_1, 7));
+        a.add(&delivery(3, Direction::IntraOrg, None, Tls::Unknown, 1000));
+        a
+    }
+
+    #[test]
+    fn shares_are_of_known_tls_only() {
+        let mut c = TlsCounts::default();
+        c.add(Tls::V1_2, 3);
+        c.add(Tls::None, 1);
+        c.add(Tls::Unknown, 6);
+        assert_eq!(c.total(), 10);
+        assert_eq!(c.known(), 4);
+        assert_eq!(c.share(Tls::V1_2), Some(75.0));
+        assert_eq!(c.share(Tls::None), Some(25.0));
+        assert_eq!(c.share(Tls::Unknown), None);
+        assert_eq!(c.modern_share(), Some(75.0));
+        assert_eq!(TlsCounts::default().share(Tls::V1_2), None);
+    }
+
+    #[test]
+    fn totals_leave_intra_org_out_of_tls_views() {
+        let a = fixture();
+        let t = a.totals(&Filter::window(day(1), day(3)));
+        assert_eq!(t.inbound.total(), 107);
+        assert_eq!(t.outbound.total(), 85);
+        assert_eq!(t.outbound.get(Tls::Unknown), 25);
+        assert_eq!(a.direction_totals(), [(Direction::Inbound, 107), (Direction::Outbound, 85), (Direction::IntraOrg, 1000)]);
+        assert_eq!(a.span(), Some((day(1), day(3))));
+    }
+
+    #[test]
+    fn windows_and_filters() {
+        let a = fixture();
+        let mut f = Filter::window(day(2), day(3));
+        assert_eq!(a.totals(&f).inbound.total(), 7);
+        assert_eq!(a.totals(&f).outbound.total(), 75);
+        f.connector = ConnectorFilter::NoConnector;
+        assert_eq!(a.totals(&f).inbound.total(), 0);
+        assert_eq!(a.totals(&f).outbound.total(), 75);
+        f = Filter::window(day(1), day(3));
+        f.connector = ConnectorFilter::Named("To Fabrikam".into());
+        assert_eq!(a.totals(&f).outbound.get(Tls::V1_0), 6);
+        assert_eq!(a.totals(&f).inbound.total(), 0);
+        f.connector = ConnectorFilter::All;
+        f.direction = Some(Direction::Inbound);
+        assert_eq!(a.totals(&f).outbound.total(), 0);
+        assert_eq!(a.totals(&f).inbound.total(), 107);
+        f.connector = ConnectorFilter::Named("nobody".into());
+        assert_eq!(a.totals(&f), DirCounts::default());
+        // from after to: empty, not a panic
+        let back = Filter::window(day(3), day(1));
+        assert_eq!(a.totals(&back), DirCounts::default());
+        assert!(a.daily(&back).is_empty());
+        assert!(a.details(&back).is_empty());
+    }
+
+    #[test]
+    fn daily_has_every_day_of_the_window() {
+        let a = fixture();
+        let days = a.daily(&Filter::window(day(1), day(5)));
+        assert_eq!(days.len(), 5);
+        assert_eq!(days[0].1.inbound.total(), 100);
+        assert_eq!(days[1].1.outbound.total(), 75);
+        assert_eq!(days[2].1.inbound.get(Tls::V1_1), 7);
+        assert_eq!(days[4].1, DirCounts::default());
+    }
+
+    #[test]
+    fn details_sorted_with_no_connector_first() {
+        let a = fixture();
+        let rows = a.details(&Filter::window(day(1), day(3)));
+        let keys: Vec<(u32, &str, Option<&str>)> = rows
+            .iter()
+            .map(|r| (chrono::Datelike::day(&r.date), r.direction.label(), r.connector.as_deref()))
+            .collect();
+        assert_eq!(
+            keys,
+            vec![
+                (1, "Inbound", None),
+                (1, "Outbound", Some("To Fabrikam")),
+                (2, "Outbound", None),
+                (3, "Inbound", Some("From OnPrem")),
+            ]
+        );
+        assert_eq!(rows[0].counts.get(Tls::None), 10);
+    }
+
+    #[test]
+    fn merge_equals_adding_everything_to_one() {
+        let mut a = Aggregate::new();
+        a.add(&delivery(1, Direction::Inbound, Some("B"), Tls::V1_2, 1));
+        let mut b = Aggregate::new();
+        b.add(&delivery(1, Direction::Inbound, Some("A"), Tls::V1_2, 2));
+        b.add(&delivery(1, Direction::Inbound, Some("B"), Tls::V1_3, 3));
+        let mut p = delivery(2, Direction::Outbound, Some("A"), Tls::None, 4);
+        p.remote_domain = Some("legacy.example");
+        b.add(&p);
+        a.merge(b);
+        let f = Filter::window(day(1), day(2));
+        let rows = a.details(&f);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(a.totals(&f).inbound.total(), 6);
+        let partners = a.partners(&f, Direction::Outbound, Some("A"));
+        assert_eq!(partners.len(), 1);
+        assert_eq!((partners[0].0, partners[0].1.get(Tls::None)), ("legacy.example", 4));
+        let names: Vec<&str> = a.connectors().iter().map(|(_, c)| c.name.as_str()).collect();
+        assert_eq!(names, vec!["A", "B", "A"]);
+    }
+}

@@ -1,0 +1,52 @@
+//! Writes Mailflow's bundled sample (or a sample of another length) as Mailflow CSV.
+//!
+//! Usage: `cargo run --bin gen-sample -- [OUT.csv] [--days N] [--end YYYY-MM-DD] [--seed N]`
+//! (stdout when no file is named).
+
+use std::io::Write;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut out: Option<String> = None;
+    let mut sample_end = mailflow::sample::bundled().span.1;
+    let mut days = mailflow::sample::SAMPLE_DAYS;
+    let mut seed = mailflow::sample::SAMPLE_SEED;
+    while let Some(a) = args.next() {
+        let mut value = |name: &str| args.next().unwrap_or_else(|| fail(&format!("{name} needs a value")));
+        match a.as_str() {
+            "--days" => days = value("--days").parse().unwrap_or_else(|_| fail("--days takes a whole number")),
+            "--end" => {
+                sample_end = mailflow::dates::parse_day(&value("--end")).unwrap_or_else(|| fail("--end takes YYYY-MM-DD"))
+            }
+            "--seed" => seed = value("--seed").parse().unwrap_or_else(|_| fail("--seed takes a whole number")),
+            "-h" | "--help" => {
+                println!("gen-sample [OUT.csv] [--days N] [--end YYYY-MM-DD] [--seed N]");
+                return;
+            }
+            _ if out.is_none() && !a.starts_with('-') => out = Some(a),
+            _ => fail(&format!("unknown argument {a}")),
+        }
+    }
+    let sample = mailflow::sample::generate(sample_end, days, seed);
+    let result = match &out {
+        Some(path) => std::fs::write(path, &sample.csv),
+        None => std::io::stdout().write_all(sample.csv.as_bytes()),
+    };
+    if let Err(e) = result {
+        fail(&format!("could not write: {e}"));
+    }
+    eprintln!(
+        "{} rows, {} inbound, {} outbound, {} intra-org deliveries, {} to {}",
+        sample.rows,
+        sample.inbound.total(),
+        sample.outbound.total(),
+        sample.intra_org,
+        sample.span.0,
+        sample.span.1
+    );
+}
+
+fn fail(msg: &str) -> ! {
+    eprintln!("gen-sample: {msg}");
+    std::process::exit(2);
+}

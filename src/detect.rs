@@ -1,0 +1,103 @@
+//! Decides which source format decoded text is in, from its content alone (never the file name),
+//! and says what was expected when it is none of them.
+
+use crate::formats::mailflow::{self, Columns};
+use crate::formats::table::{self, Dialect};
+
+/// A recognised source format, with what its parser needs to start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Mailflow's CSV, long or wide (the report export).
+    MailflowCsv {
+        /// Delimiter and preamble.
+        dialect: Dialect,
+        /// Where each field sits.
+        columns: Columns,
+    },
+    /// Mailflow's JSON Lines.
+    MailflowJsonl,
+}
+
+impl Format {
+    /// A label for the load summary.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Format::MailflowCsv { columns, .. } => match columns.shape {
+                mailflow::Shape::Long => "Mailflow CSV",
+                mailflow::Shape::Wide => "Mailflow report export (CSV)",
+            },
+            Format::MailflowJsonl => "Mailflow JSON Lines",
+        }
+    }
+}
+
+/// Why text is in no known format, phrased for the person who dropped it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotRecognised {
+    /// The line the decision was made on (1-based), when there was one.
+    pub line: Option<u64>,
+    /// What was found and what was expected.
+    pub message: String,
+}
+
+/// Looks at the text and picks the format.
+pub fn detect(text: &str) -> Result<Format, NotRecognised> {
+    if mailflow::looks_like_jsonl(text) {
+        return Ok(Format::MailflowJsonl);
+    }
+    let Some(dialect) = table::sniff(text) else {
+        return Err(NotRecognised { line: None, message: "the file has no lines of text.".into() });
+    };
+    let header = table::header_fields(text, &dialect);
+    let line = dialect.preamble_lines + 1;
+    match Columns::find(&header) {
+        Ok(columns) => Ok(Format::MailflowCsv { dialect, columns }),
+        Err(missing) => {
+            let shown: Vec<String> = header.iter().take(8).map(|h| clip(h)).collect();
+            let more = if header.len() > 8 { format!(" and {} more", header.len() - 8) } else { String::new() };
+            Err(NotRecognised {
+                line: Some(line),
+                message: format!(
+                    "line {line} should be a header naming the columns, but it has {}{more}; no {} column was found. \
+                     Mailflow expects a CSV with date, direction, connector, tls and count columns \
+                     (or its report export); see \"Supported inputs\".",
+                    if shown.is_empty() { "nothing".to_string() } else { format!("\"{}\"", shown.join("\", \"")) },
+                    missing.join(", no "),
+                ),
+            })
+        }
+    }
+}
+
+fn clip(text: &str) -> String {
+    let t = text.trim();
+    if t.chars().count() <= 40 {
+        t.to_string()
+    } else {
+        format!("{}…", t.chars().take(40).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_each_shape() {
+        assert_eq!(detect("date,direction,tls\n").unwrap().label(), "Mailflow CSV");
+        assert_eq!(
+            detect("Date,Direction,Connector,Volume,No TLS,TLS 1.2\n").unwrap().label(),
+            "Mailflow report export (CSV)"
+        );
+        assert_eq!(detect("\n{\"date\":\"2026-03-04\"}\n").unwrap(), Format::MailflowJsonl);
+    }
+
+    #[test]
+    fn unrelated_csv_says_what_it_found_and_wanted() {
+        let err = detect("#TYPE x\nName,Age,City\nBob,3,Paris\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("\"Name\", \"Age\", \"City\""), "{}", err.message);
+        assert!(err.message.contains("no date, no direction, no tls"), "{}", err.message);
+        assert!(detect("\n\n").is_err());
+    }
+}

@@ -1,0 +1,523 @@
+//! Mailflow's own trace format, in three shapes that all load the same way:
+//! the long CSV (one row per day or message x direction x connector x TLS, with a count), the wide
+//! CSV that the report's "Export details" writes (one row per day x direction x connector with a
+//! count per TLS column), and JSON Lines with the same names as keys. See `docs/format.md`.
+
+use crate::dates::parse_iso;
+use crate::formats::table::{self, header_key, Dialect};
+use crate::formats::{ParseStats, Sink};
+use crate::model::{ConnectorType, Delivery, Direction};
+use crate::tls::Tls;
+
+/// Header aliases (in [`header_key`] form) for each field.
+pub mod names {
+    /// Date or date-time of the delivery.
+    pub const DATE: &[&str] = &["date", "datetime", "datetimeutc", "dateutc", "timestamp", "time", "day", "received"];
+    /// Inbound, Outbound or Intra-org.
+    pub const DIRECTION: &[&str] = &["direction", "directionality", "maildirection"];
+    /// Connector name; empty for mail without a connector.
+    pub const CONNECTOR: &[&str] = &["connector", "connectorname", "connectorid"];
+    /// TLS version (long shape).
+    pub const TLS: &[&str] = &["tls", "tlsversion", "tlsused"];
+    /// Number of deliveries the row stands for (long shape); `Volume` in the wide shape.
+    pub const COUNT: &[&str] = &["count", "deliveries", "messages", "messagecount"];
+    /// Total of a wide row.
+    pub const VOLUME: &[&str] = &["volume"];
+    /// Partner or OnPremises.
+    pub const CONNECTOR_TYPE: &[&str] = &["connectortype"];
+    /// True or False.
+    pub const FORCED_TLS: &[&str] = &["forcedtls"];
+    /// Remote server host name.
+    pub const REMOTE_HOST: &[&str] = &["remotehost", "host", "partnerhost"];
+    /// Remote server IP address.
+    pub const REMOTE_IP: &[&str] = &["remoteip", "ip"];
+    /// Remote organisation's domain.
+    pub const REMOTE_DOMAIN: &[&str] = &["remotedomain", "domain", "partnerdomain", "partner"];
+    /// The wide shape's per-TLS count columns, in [`crate::tls::Tls::ALL`] order.
+    pub const WIDE: [&[&str]; 6] = [&["notls"], &["tls10"], &["tls11"], &["tls12"], &["tls13"], &["unknown", "unknowntls"]];
+}
+
+/// Which of the two CSV shapes a header describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One TLS value and a count per row.
+    Long,
+    /// A count per TLS value per row (the report export).
+    Wide,
+}
+
+/// Where each field sits in a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Columns {
+    /// Long or wide.
+    pub shape: Shape,
+    date: usize,
+    direction: usize,
+    connector: Option<usize>,
+    tls: Option<usize>,
+    count: Option<usize>,
+    connector_type: Option<usize>,
+    forced_tls: Option<usize>,
+    remote_host: Option<usize>,
+    remote_ip: Option<usize>,
+    remote_domain: Option<usize>,
+    wide: [Option<usize>; 6],
+}
+
+impl Columns {
+    /// Finds the fields in a header. Long needs date, direction and TLS; wide needs date,
+    /// direction and at least one TLS count column. Returns the missing field names otherwise.
+    pub fn find(header: &[String]) -> Result<Columns, Vec<&'static str>> {
+        let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
+        let f = |aliases: &[&str]| table::find(&keys, aliases);
+        let wide = names::WIDE.map(|a| f(a));
+        let tls = f(names::TLS);
+        let shape = if tls.is_none() && wide[..5].iter().any(Option::is_some) { Shape::Wide } else { Shape::Long };
+        let (date, direction) = (f(names::DATE), f(names::DIRECTION));
+        let mut missing = Vec::new();
+        if date.is_none() {
+            missing.push("date");
+        }
+        if direction.is_none() {
+            missing.push("direction");
+        }
+        if shape == Shape::Long && tls.is_none() {
+            missing.push("tls");
+        }
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        Ok(Columns {
+            shape,
+            date: date.unwrap_or_default(),
+            direction: direction.unwrap_or_default(),
+            connector: f(names::CONNECTOR),
+            tls,
+            count: if shape == Shape::Long { f(names::COUNT).or(f(names::VOLUME)) } else { f(names::VOLUME).or(f(names::COUNT)) },
+            connector_type: f(names::CONNECTOR_TYPE),
+            forced_tls: f(names::FORCED_TLS),
+            remote_host: f(names::REMOTE_HOST),
+            remote_ip: f(names::REMOTE_IP),
+            remote_domain: f(names::REMOTE_DOMAIN),
+            wide,
+        })
+    }
+}
+
+/// The text of one row's fields, however the row was stored.
+#[derive(Default)]
+struct Fields<'a> {
+    date: &'a str,
+    direction: &'a str,
+    connector: &'a str,
+    tls: &'a str,
+    count: &'a str,
+    connector_type: &'a str,
+    forced_tls: &'a str,
+    remote_host: &'a str,
+    remote_ip: &'a str,
+    remote_domain: &'a str,
+    wide: [&'a str; 6],
+}
+
+/// Connector cells that mean "without a connector" give `None`; the apostrophe that
+/// [`crate::export`] puts before a formula-like name is taken off again.
+fn connector_name(cell: &str) -> Option<&str> {
+    let mut c = cell.trim();
+    if c.starts_with('\'') && c[1..].starts_with(['=', '+', '-', '@']) {
+        c = &c[1..];
+    }
+    let key = header_key(c);
+    match key.as_str() {
+        "" | "none" | "noconnector" | "fromtheinternetwithoutaconnector" | "totheinternetwithoutaconnector" => None,
+        _ if c == "-" => None,
+        _ => Some(c),
+    }
+}
+
+fn parse_bool(cell: &str) -> Option<bool> {
+    match cell.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "1" | "y" => Some(true),
+        "false" | "no" | "0" | "n" => Some(false),
+        _ => None,
+    }
+}
+
+fn opt(cell: &str) -> Option<&str> {
+    let c = cell.trim();
+    (!c.is_empty()).then_some(c)
+}
+
+/// Reads a count: a whole number, allowing thousands separators a spreadsheet may add.
+fn parse_count(cell: &str) -> Option<u64> {
+    let c = cell.trim();
+    if c.is_empty() {
+        return Some(0);
+    }
+    let digits: String = c.chars().filter(|ch| !matches!(ch, ',' | ' ' | '\u{a0}' | '\'')).collect();
+    digits.parse().ok()
+}
+
+/// Turns one row into deliveries for the sink, or says why it cannot.
+fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String> {
+    let time = parse_iso(f.date).ok_or_else(|| {
+        if f.date.trim().is_empty() {
+            "the date is empty".to_string()
+        } else {
+            format!("date \"{}\" is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", clip(f.date))
+        }
+    })?;
+    let direction = Direction::parse(f.direction).ok_or_else(|| {
+        format!("direction \"{}\" is not Inbound, Outbound or Intra-org", clip(f.direction))
+    })?;
+    let mut delivery = Delivery {
+        time,
+        direction,
+        connector: connector_name(f.connector),
+        connector_type: ConnectorType::parse(f.connector_type),
+        forced_tls: parse_bool(f.forced_tls),
+        tls: Tls::Unknown,
+        remote_host: opt(f.remote_host),
+        remote_ip: opt(f.remote_ip),
+        remote_domain: opt(f.remote_domain),
+        count: 1,
+    };
+    match shape {
+        Shape::Long => {
+            delivery.tls = if f.tls.trim().is_empty() {
+                Tls::Unknown
+            } else {
+                Tls::normalise(f.tls).ok_or_else(|| {
+                    format!("TLS \"{}\" is not No TLS, TLS 1.0, 1.1, 1.2, 1.3 or Unknown", clip(f.tls))
+                })?
+            };
+            if !f.count.trim().is_empty() {
+                delivery.count = parse_count(f.count)
+                    .ok_or_else(|| format!("count \"{}\" is not a whole number", clip(f.count)))?;
+            }
+            if delivery.count > 0 {
+                sink.push(&delivery);
+            }
+            Ok(delivery.count)
+        }
+        Shape::Wide => {
+            let mut counts = [0u64; 6];
+            let percent = f.wide.iter().any(|c| c.contains('%'));
+            let volume = if f.count.trim().is_empty() {
+                None
+            } else {
+                Some(parse_count(f.count).ok_or_else(|| format!("volume \"{}\" is not a whole number", clip(f.count)))?)
+            };
+            if percent {
+                let volume = volume.ok_or("the TLS columns are percentages but the row has no Volume")?;
+                let mut shares = [0f64; 6];
+                for (i, cell) in f.wide.iter().enumerate() {
+                    let t = cell.trim().trim_end_matches('%').trim();
+                    shares[i] = if t.is_empty() {
+                        0.0
+                    } else {
+                        t.replace(',', ".").parse::<f64>().map_err(|_| format!("\"{}\" is not a percentage", clip(cell)))?
+                    };
+                }
+                counts = shares.map(|s| (s * volume as f64 / 100.0).round() as u64);
+                let sum: u64 = counts.iter().sum();
+                let largest = (0..6).max_by(|&a, &b| shares[a].total_cmp(&shares[b])).unwrap_or(0);
+                if sum < volume {
+                    counts[largest] += volume - sum;
+                } else if sum > volume {
+                    counts[largest] = counts[largest].saturating_sub(sum - volume);
+                }
+            } else {
+                for (i, cell) in f.wide.iter().enumerate() {
+                    counts[i] = parse_count(cell)
+                        .ok_or_else(|| format!("{} count \"{}\" is not a whole number", Tls::ALL[i].label(), clip(cell)))?;
+                }
+                let sum: u64 = counts.iter().sum();
+                if let Some(v) = volume {
+                    if sum > v {
+                        return Err(format!("the TLS counts add up to {sum}, more than the Volume of {v}"));
+                    }
+                    counts[Tls::Unknown.index()] += v - sum;
+                }
+            }
+            let mut total = 0;
+            for (i, n) in counts.into_iter().enumerate() {
+                if n > 0 {
+                    delivery.tls = Tls::ALL[i];
+                    delivery.count = n;
+                    sink.push(&delivery);
+                    total += n;
+                }
+            }
+            Ok(total)
+        }
+    }
+}
+
+/// Shortens a cell for a message, so that one bad megabyte-long cell does not flood the page.
+fn clip(text: &str) -> String {
+    let t = text.trim();
+    if t.chars().count() <= 60 {
+        t.to_string()
+    } else {
+        format!("{}…", t.chars().take(60).collect::<String>())
+    }
+}
+
+/// Parses a Mailflow CSV (long or wide) whose header was found by [`Columns::find`].
+pub fn parse_csv(text: &str, dialect: &Dialect, columns: &Columns, sink: &mut dyn Sink) -> ParseStats {
+    let mut stats = ParseStats::default();
+    let mut reader = table::reader(text, dialect);
+    let mut record = csv::StringRecord::new();
+    let mut header_len = None;
+    let mut lines = table::LineCounter::new(text, dialect);
+    loop {
+        let line_before = lines.line_at(reader.position().byte());
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(line_before);
+                stats.rows_read += 1;
+                stats.skip(line, format!("the row could not be read as CSV ({e})"));
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+                continue;
+            }
+        }
+        let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(line_before);
+        let Some(expected) = header_len else {
+            header_len = Some(record.len());
+            continue;
+        };
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        stats.rows_read += 1;
+        if record.len() < expected {
+            stats.skip(
+                line,
+                format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()),
+            );
+            continue;
+        }
+        let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("");
+        let fields = Fields {
+            date: cell(Some(columns.date)),
+            direction: cell(Some(columns.direction)),
+            connector: cell(columns.connector),
+            tls: cell(columns.tls),
+            count: cell(columns.count),
+            connector_type: cell(columns.connector_type),
+            forced_tls: cell(columns.forced_tls),
+            remote_host: cell(columns.remote_host),
+            remote_ip: cell(columns.remote_ip),
+            remote_domain: cell(columns.remote_domain),
+            wide: columns.wide.map(cell),
+        };
+        match emit(columns.shape, &fields, sink) {
+            Ok(n) => stats.deliveries += n,
+            Err(reason) => stats.skip(line, reason),
+        }
+    }
+    stats
+}
+
+/// True when the text's first non-blank line looks like a JSON object.
+pub fn looks_like_jsonl(text: &str) -> bool {
+    text.lines().map(str::trim).find(|l| !l.is_empty()).is_some_and(|l| l.starts_with('{'))
+}
+
+/// Parses Mailflow JSON Lines: one object per line with the CSV header names as keys (any case,
+/// spaces or underscores). Values may be strings, numbers or booleans.
+pub fn parse_jsonl(text: &str, sink: &mut dyn Sink) -> ParseStats {
+    let mut stats = ParseStats::default();
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i as u64 + 1;
+        let l = line.trim();
+        if l.is_empty() {
+            continue;
+        }
+        stats.rows_read += 1;
+        let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(l) {
+            Ok(o) => o,
+            Err(e) => {
+                stats.skip(line_no, format!("the line is not a JSON object ({e})"));
+                continue;
+            }
+        };
+        let values: Vec<(String, String)> = object
+            .iter()
+            .map(|(k, v)| {
+                let text = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Null => String::new(),
+                    other => other.to_string(),
+                };
+                (header_key(k), text)
+            })
+            .collect();
+        let get = |aliases: &[&str]| -> &str {
+            aliases
+                .iter()
+                .find_map(|a| values.iter().find(|(k, _)| k == a).map(|(_, v)| v.as_str()))
+                .unwrap_or("")
+        };
+        let wide = names::WIDE.map(|a| get(a));
+        let shape = if get(names::TLS).is_empty() && wide[..5].iter().any(|c| !c.is_empty()) {
+            Shape::Wide
+        } else {
+            Shape::Long
+        };
+        let fields = Fields {
+            date: get(names::DATE),
+            direction: get(names::DIRECTION),
+            connector: get(names::CONNECTOR),
+            tls: get(names::TLS),
+            count: if shape == Shape::Long { get(names::COUNT) } else { get(names::VOLUME) },
+            connector_type: get(names::CONNECTOR_TYPE),
+            forced_tls: get(names::FORCED_TLS),
+            remote_host: get(names::REMOTE_HOST),
+            remote_ip: get(names::REMOTE_IP),
+            remote_domain: get(names::REMOTE_DOMAIN),
+            wide,
+        };
+        match emit(shape, &fields, sink) {
+            Ok(n) => stats.deliveries += n,
+            Err(reason) => stats.skip(line_no, reason),
+        }
+    }
+    stats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::{Aggregate, ConnectorFilter, Filter};
+    use chrono::NaiveDate;
+
+    fn load_csv(text: &str) -> (Aggregate, ParseStats) {
+        let dialect = table::sniff(text).unwrap();
+        let columns = Columns::find(&table::header_fields(text, &dialect)).unwrap();
+        let mut agg = Aggregate::new();
+        let stats = parse_csv(text, &dialect, &columns, &mut agg);
+        (agg, stats)
+    }
+
+    fn all(agg: &Aggregate) -> Filter {
+        let (a, b) = agg.span().unwrap();
+        Filter::window(a, b)
+    }
+
+    #[test]
+    fn long_csv_with_optional_columns() {
+        let text = "date,direction,connector,tls,count,connector_type,forced_tls,remote_host,remote_ip,remote_domain\n\
+            2026-03-04,Inbound,,TLS 1.2,40,,,mx.fabrikam.com,203.0.113.10,fabrikam.com\n\
+            2026-03-04T23:59:59Z,Inbound,,No TLS,10,,,,,legacy.example\n\
+            2026-03-05,Outbound,\"Partner, Inc. (TLS)\",TLSv1.3,5,Partner,True,,,\n\
+            2026-03-05,Intra-org,,Unknown,100,,,,,\n";
+        let (agg, stats) = load_csv(text);
+        assert_eq!((stats.rows_read, stats.deliveries, stats.skipped), (4, 155, 0));
+        let t = agg.totals(&all(&agg));
+        assert_eq!(t.inbound.get(Tls::V1_2), 40);
+        assert_eq!(t.inbound.get(Tls::None), 10);
+        assert_eq!(t.outbound.get(Tls::V1_3), 5);
+        let info = agg.connector("Partner, Inc. (TLS)").unwrap();
+        assert_eq!((info.connector_type, info.forced_tls), (Some(ConnectorType::Partner), Some(true)));
+        let mut f = all(&agg);
+        f.connector = ConnectorFilter::NoConnector;
+        let partners = agg.partners(&f, Direction::Inbound, None);
+        assert_eq!(partners.iter().map(|p| p.0).collect::<Vec<_>>(), vec!["fabrikam.com", "legacy.example"]);
+    }
+
+    #[test]
+    fn header_in_any_order_and_case_with_extra_columns() {
+        let text = "Count;TLS Version;Subject;Direction;Date\n3;TLS1_2;hello;OUT;2026-03-04\n";
+        let (agg, stats) = load_csv(text);
+        assert_eq!((stats.rows_read, stats.deliveries), (1, 3));
+        assert_eq!(agg.totals(&all(&agg)).outbound.get(Tls::V1_2), 3);
+    }
+
+    #[test]
+    fn bad_rows_are_counted_with_lines_and_reasons() {
+        let text = "date,direction,connector,tls,count\n\
+            2026-03-04,Inbound,,TLS 1.2,1\n\
+            04/03/2026,Inbound,,TLS 1.2,1\n\
+            2026-03-04,Sideways,,TLS 1.2,1\n\
+            2026-03-04,Inbound,,TLS 9,1\n\
+            \n\
+            2026-03-04,Inbound,,TLS 1.2,many\n\
+            2026-03-04,Inbound,\"multi\nline\",TLS 1.2,2\n\
+            2026-03-04,Outbound\n";
+        let (_, stats) = load_csv(text);
+        assert_eq!(stats.rows_read, 7);
+        assert_eq!(stats.deliveries, 3);
+        assert_eq!(stats.skipped, 5);
+        let lines: Vec<u64> = stats.skips.iter().map(|s| s.line).collect();
+        assert_eq!(lines, vec![3, 4, 5, 7, 10]);
+        assert!(stats.skips[0].reason.contains("04/03/2026"), "{}", stats.skips[0].reason);
+        assert!(stats.skips[1].reason.contains("Sideways"));
+        assert!(stats.skips[2].reason.contains("TLS 9"));
+        assert!(stats.skips[3].reason.contains("many"));
+        assert!(stats.skips[4].reason.contains("cut short"), "short row: {}", stats.skips[4].reason);
+    }
+
+    #[test]
+    fn preamble_keeps_line_numbers_true() {
+        let text = "#TYPE Mailflow\ndate,direction,tls\n2026-03-04,Inbound,nope\n";
+        let (_, stats) = load_csv(text);
+        assert_eq!(stats.skips[0].line, 3);
+    }
+
+    #[test]
+    fn wide_export_shape_with_counts() {
+        let text = "Date,Direction,Connector,Connector type,Forced TLS,Volume,No TLS,TLS 1.0,TLS 1.1,TLS 1.2,TLS 1.3,Unknown\n\
+            2026-03-04,Inbound,,,,10,1,2,0,3,4,0\n\
+            2026-03-04,Outbound,To Fabrikam,Partner,False,7,0,0,0,5,0,2\n";
+        let (agg, stats) = load_csv(text);
+        assert_eq!((stats.rows_read, stats.deliveries, stats.skipped), (2, 17, 0));
+        let t = agg.totals(&all(&agg));
+        assert_eq!(t.inbound.0, [1, 2, 0, 3, 4, 0]);
+        assert_eq!(t.outbound.0, [0, 0, 0, 5, 0, 2]);
+        assert_eq!(agg.connector("To Fabrikam").unwrap().forced_tls, Some(false));
+    }
+
+    #[test]
+    fn wide_rows_that_do_not_add_up() {
+        let text = "Date,Direction,Volume,No TLS,TLS 1.2\n2026-03-04,Inbound,5,1,10\n2026-03-04,Inbound,5,1,3\n";
+        let (agg, stats) = load_csv(text);
+        assert_eq!(stats.skipped, 1);
+        assert!(stats.skips[0].reason.contains("more than the Volume"));
+        // volume above the sum: the rest is Unknown, never silently TLS
+        assert_eq!(agg.totals(&all(&agg)).inbound.0, [1, 0, 0, 3, 0, 1]);
+    }
+
+    #[test]
+    fn wide_percentages_become_counts() {
+        let text = "Date,Direction,Volume,No TLS,TLS 1.0,TLS 1.1,TLS 1.2\n2026-03-04,Outbound,3,33.33%,0%,0%,66.67%\n";
+        let (agg, _) = load_csv(text);
+        assert_eq!(agg.totals(&all(&agg)).outbound.0, [1, 0, 0, 2, 0, 0]);
+    }
+
+    #[test]
+    fn json_lines() {
+        let text = "{\"date\":\"2026-03-04T10:00:00Z\",\"direction\":\"Outbound\",\"connector\":\"To Fabrikam\",\"tls\":\"TLS 1.0\",\"count\":4,\"remote_domain\":\"fabrikam.com\"}\n\
+            not json\n\
+            {\"Date\":\"2026-03-04\",\"Direction\":\"Inbound\",\"TLS 1.2\":2,\"No TLS\":1,\"Volume\":3}\n";
+        assert!(looks_like_jsonl(text));
+        let mut agg = Aggregate::new();
+        let stats = parse_jsonl(text, &mut agg);
+        assert_eq!((stats.rows_read, stats.deliveries, stats.skipped), (3, 7, 1));
+        assert_eq!(stats.skips[0].line, 2);
+        let f = Filter::window(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
+        assert_eq!(agg.totals(&f).outbound.get(Tls::V1_0), 4);
+        assert_eq!(agg.totals(&f).inbound.0, [1, 0, 0, 2, 0, 0]);
+    }
+
+    #[test]
+    fn missing_columns_are_named() {
+        let header: Vec<String> = ["Subject", "Sender"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(Columns::find(&header).unwrap_err(), vec!["date", "direction", "tls"]);
+    }
+}

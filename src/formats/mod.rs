@@ -1,0 +1,60 @@
+//! One parser per source format. Every parser reads decoded text and hands each delivery to a
+//! sink, counting the rows it read and the rows it could not use (with line numbers and reasons).
+
+pub mod mailflow;
+pub mod table;
+
+use crate::model::Delivery;
+
+/// How many skipped rows a parse keeps as examples (all of them are counted).
+pub const MAX_SKIP_SAMPLES: usize = 5;
+
+/// One row a parser could not use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skip {
+    /// The 1-based line in the file where the row starts.
+    pub line: u64,
+    /// Why it was not used, phrased for the person who dropped the file.
+    pub reason: String,
+}
+
+/// What a parser did with a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParseStats {
+    /// Data rows read (header and comment lines not included).
+    pub rows_read: u64,
+    /// Deliveries handed to the sink (a row may stand for several).
+    pub deliveries: u64,
+    /// Rows that could not be used.
+    pub skipped: u64,
+    /// The first [`MAX_SKIP_SAMPLES`] skipped rows.
+    pub skips: Vec<Skip>,
+}
+
+impl ParseStats {
+    /// Counts a skipped row and keeps it as an example while there is room.
+    pub fn skip(&mut self, line: u64, reason: impl Into<String>) {
+        self.skipped += 1;
+        if self.skips.len() < MAX_SKIP_SAMPLES {
+            self.skips.push(Skip { line, reason: reason.into() });
+        }
+    }
+}
+
+/// Receives deliveries from a parser.
+pub trait Sink {
+    /// Takes one delivery record.
+    fn push(&mut self, delivery: &Delivery<'_>);
+}
+
+impl Sink for crate::aggregate::Aggregate {
+    fn push(&mut self, delivery: &Delivery<'_>) {
+        self.add(delivery);
+    }
+}
+
+impl<F: FnMut(&Delivery<'_>)> Sink for F {
+    fn push(&mut self, delivery: &Delivery<'_>) {
+        self(delivery)
+    }
+}

@@ -1,0 +1,147 @@
+//! What every CSV-shaped source shares: finding the delimiter, stepping over a PowerShell `#TYPE`
+//! preamble, and finding columns by header name case-insensitively through aliases.
+
+/// A CSV dialect found by looking at the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dialect {
+    /// `,`, `;` or tab.
+    pub delimiter: u8,
+    /// Lines before the header (e.g. `#TYPE ...`), so that line numbers stay true.
+    pub preamble_lines: u64,
+    /// Byte offset where the header line starts.
+    pub header_offset: usize,
+}
+
+/// Normalises a header name for matching: lower case, letters and digits only
+/// (`Connector type` = `connector_type` = `ConnectorType`; `TLS 1.0` = `tls10`).
+pub fn header_key(name: &str) -> String {
+    name.trim()
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+/// Finds the header line (the first line not starting with `#`) and the delimiter most used in it
+/// outside quotes. Returns `None` for text without any line.
+pub fn sniff(text: &str) -> Option<Dialect> {
+    let mut offset = 0;
+    let mut preamble = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            offset += line.len();
+            preamble += 1;
+            continue;
+        }
+        let mut counts = [0usize; 3];
+        let mut quoted = false;
+        for b in trimmed.bytes() {
+            match b {
+                b'"' => quoted = !quoted,
+                b',' if !quoted => counts[0] += 1,
+                b';' if !quoted => counts[1] += 1,
+                b'\t' if !quoted => counts[2] += 1,
+                _ => {}
+            }
+        }
+        let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+        let delimiter = [b',', b';', b'\t'][best];
+        return Some(Dialect { delimiter, preamble_lines: preamble, header_offset: offset });
+    }
+    None
+}
+
+/// Splits the header line with the dialect, unquoting fields.
+pub fn header_fields(text: &str, dialect: &Dialect) -> Vec<String> {
+    let rest = text.get(dialect.header_offset..).unwrap_or("");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(rest.as_bytes());
+    let mut record = csv::StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(true) => record.iter().map(str::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Finds the column whose header matches one of `aliases` (already in [`header_key`] form).
+pub fn find(keys: &[String], aliases: &[&str]) -> Option<usize> {
+    aliases.iter().find_map(|alias| keys.iter().position(|k| k == alias))
+}
+
+/// Turns byte offsets of rows, met in increasing order, into 1-based line numbers of the whole
+/// text (the CSV reader's own line count does not see blank lines it skips).
+pub struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    /// Counts lines in `text` starting after the dialect's preamble.
+    pub fn new(text: &'a str, dialect: &Dialect) -> LineCounter<'a> {
+        LineCounter { bytes: text.get(dialect.header_offset..).unwrap_or("").as_bytes(), offset: 0, line: dialect.preamble_lines + 1 }
+    }
+
+    /// The line on which the row starting at byte `offset` (relative to the header's start)
+    /// stands; blank lines the reader stepped over before the row are passed.
+    pub fn line_at(&mut self, offset: u64) -> u64 {
+        let mut to = (offset as usize).min(self.bytes.len());
+        while to < self.bytes.len() && matches!(self.bytes[to], b'\r' | b'\n') {
+            to += 1;
+        }
+        if to > self.offset {
+            self.line += memchr::memchr_iter(b'\n', &self.bytes[self.offset..to]).count() as u64;
+            self.offset = to;
+        }
+        self.line
+    }
+}
+
+/// A CSV reader over the text after the preamble, with the dialect's delimiter, not treating the
+/// header specially (the caller reads it first) and accepting rows of any length.
+pub fn reader<'a>(text: &'a str, dialect: &Dialect) -> csv::Reader<&'a [u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.get(dialect.header_offset..).unwrap_or("").as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_spaces_and_punctuation() {
+        assert_eq!(header_key("Connector type"), "connectortype");
+        assert_eq!(header_key("connector_type"), "connectortype");
+        assert_eq!(header_key(" Forced TLS? "), "forcedtls");
+        assert_eq!(header_key("TLS 1.0"), "tls10");
+        assert_eq!(header_key("\u{feff}Date"), "date");
+    }
+
+    #[test]
+    fn sniffs_delimiter_and_preamble() {
+        let text = "#TYPE Selected.Microsoft\n\"a\";\"b,c\";\"d\"\n1;2;3\n";
+        let d = sniff(text).unwrap();
+        assert_eq!((d.delimiter, d.preamble_lines), (b';', 1));
+        assert_eq!(header_fields(text, &d), vec!["a", "b,c", "d"]);
+        assert_eq!(sniff("a\tb\tc\n").unwrap().delimiter, b'\t');
+        assert_eq!(sniff("a,b,c\r\n").unwrap().delimiter, b',');
+        assert_eq!(sniff("single\n").unwrap().delimiter, b',');
+        assert!(sniff("\n\n# only comments\n").is_none());
+    }
+
+    #[test]
+    fn find_uses_aliases_in_order() {
+        let keys: Vec<String> = ["Volume", "Date", "count"].iter().map(|s| header_key(s)).collect();
+        assert_eq!(find(&keys, &["count", "volume"]), Some(2));
+        assert_eq!(find(&keys, &["date"]), Some(1));
+        assert_eq!(find(&keys, &["tls"]), None);
+    }
+}

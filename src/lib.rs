@@ -1,0 +1,22 @@
+//! Mailflow: a mail-flow TLS and connector report computed entirely in the browser.
+//!
+//! Data flows one way: bytes ([`decode`]) → detected format ([`detect`]) → a parser
+//! ([`formats`]) → deliveries ([`model`]) → the [`aggregate`] with its windows, shares and
+//! [`insights`] → [`chart`]s and [`export`] → the views in `ui` (compiled for the browser only).
+//! Everything but `ui` is pure Rust with no browser dependency and is tested natively.
+
+pub mod aggregate;
+pub mod chart;
+pub mod dates;
+pub mod decode;
+pub mod detect;
+pub mod export;
+pub mod formats;
+pub mod insights;
+pub mod load;
+pub mod model;
+pub mod sample;
+pub mod tls;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
