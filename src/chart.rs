@@ -1,1 +1,463 @@
-//! Charts.
+//! Charts drawn with plotters to SVG: the TLS share bars of the widget and flyout, and the
+//! connector report's "Mail flow" (messages per day) and "TLS usage" (100% stacked per day) views.
+//!
+//! Every chart takes its width so that views can fit it to the screen, returns `None` when there
+//! is nothing to draw (the view shows an empty state instead), and adds a layer of hover areas
+//! with `<title>` tooltips carrying exact numbers. All text from data is escaped.
+
+use chrono::NaiveDate;
+use plotters::prelude::*;
+
+use crate::aggregate::{DirCounts, TlsCounts};
+use crate::model::Direction;
+use crate::text::{escape, percent, short_day, thousands};
+use crate::tls::Tls;
+
+/// Colour of inbound columns (sky blue).
+pub const INBOUND_COLOUR: (u8, u8, u8) = (0x56, 0xB4, 0xE9);
+/// Colour of outbound columns (indigo).
+pub const OUTBOUND_COLOUR: (u8, u8, u8) = (0x33, 0x22, 0x88);
+
+/// The colour of a direction's columns.
+pub fn direction_colour(d: Direction) -> (u8, u8, u8) {
+    match d {
+        Direction::Inbound => INBOUND_COLOUR,
+        _ => OUTBOUND_COLOUR,
+    }
+}
+
+/// A CSS hex colour.
+pub fn hex((r, g, b): (u8, u8, u8)) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+/// Text colour that reads on a fill: white on dark fills, near-black on light ones.
+fn ink_on((r, g, b): (u8, u8, u8)) -> RGBColor {
+    let luma = 0.299 * r as f64 + 0.587 * g as f64 + 0.114 * b as f64;
+    if luma < 150.0 {
+        WHITE
+    } else {
+        RGBColor(0x1b, 0x1b, 0x1b)
+    }
+}
+
+const FONT: &str = "sans-serif";
+
+/// Plotters writes SVG font sizes as points (size / 1.24); this gives a size in CSS pixels.
+fn px(size: u32) -> f64 {
+    size as f64 * 1.24
+}
+const AXIS_INK: RGBColor = RGBColor(0x44, 0x44, 0x44);
+
+/// A hover area with its tooltip, in SVG pixels.
+struct Hit {
+    x0: i32,
+    y0: i32,
+    x1: i32,
+    y1: i32,
+    title: String,
+}
+
+/// Puts the hover layer into the SVG plotters drew, and a title for screen readers.
+fn finish(svg: String, label: &str, hits: &[Hit]) -> String {
+    let mut layer = String::from("<g class=\"mf-hits\" fill=\"transparent\">");
+    for h in hits {
+        let (x, y) = (h.x0.min(h.x1), h.y0.min(h.y1));
+        let (w, hgt) = ((h.x1 - h.x0).abs().max(1), (h.y1 - h.y0).abs().max(1));
+        layer.push_str(&format!(
+            "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{hgt}\"><title>{}</title></rect>",
+            escape(&h.title)
+        ));
+    }
+    layer.push_str("</g>");
+    let svg = svg.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(label)), 1);
+    match svg.rfind("</svg>") {
+        Some(end) => format!("{}{}{}", &svg[..end], layer, &svg[end..]),
+        None => svg,
+    }
+}
+
+/// Rough width of text in pixels, for laying out legends (exact measuring needs a browser).
+fn text_width(text: &str, size: u32) -> i32 {
+    (text.chars().count() as f64 * size as f64 * 0.58).ceil() as i32
+}
+
+type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// Draws a legend of coloured boxes and labels from `(x, y)`, wrapping at `width`; returns the
+/// height it took.
+fn legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    items: &[(String, (u8, u8, u8))],
+    x: i32,
+    y: i32,
+    width: i32,
+) -> DrawResult<i32>
+where
+    DB::ErrorType: 'static,
+{
+    let (mut cx, mut cy) = (x, y);
+    for (label, colour) in items {
+        let w = 16 + text_width(label, 12) + 14;
+        if cx + w > x + width && cx > x {
+            cx = x;
+            cy += 18;
+        }
+        area.draw(&Rectangle::new([(cx, cy + 2), (cx + 11, cy + 13)], rgb(*colour).filled()))?;
+        area.draw(&Text::new(label.clone(), (cx + 15, cy + 1), (FONT, px(12)).into_font().color(&AXIS_INK)))?;
+        cx += w;
+    }
+    Ok(cy + 18 - y)
+}
+
+/// Horizontal 100% bars of the TLS share per row (the widget's and flyout's chart): one row per
+/// direction, segments for No TLS to TLS 1.3 as shares of deliveries with known TLS.
+/// Returns `None` when no row has a delivery with known TLS.
+pub fn tls_share_bars(rows: &[(Direction, TlsCounts)], width: u32) -> Option<String> {
+    if rows.iter().all(|(_, c)| c.known() == 0) {
+        return None;
+    }
+    let width = width.max(240);
+    let bar_h = 26;
+    let label_w = 96.min(width as i32 / 4);
+    let height = (rows.len() as i32 * (bar_h + 22) + 44) as u32;
+    let mut svg = String::new();
+    let mut hits = Vec::new();
+    draw_share_bars(&mut svg, rows, width, height, bar_h, label_w, &mut hits).ok()?;
+    let label = rows
+        .iter()
+        .map(|(d, c)| format!("{}: {} of known-TLS mail used TLS 1.2 or newer", d.label(), percent(c.modern_share())))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some(finish(svg, &label, &hits))
+}
+
+fn draw_share_bars(
+    svg: &mut String,
+    rows: &[(Direction, TlsCounts)],
+    width: u32,
+    height: u32,
+    bar_h: i32,
+    label_w: i32,
+    hits: &mut Vec<Hit>,
+) -> DrawResult<()> {
+    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let bar_w = width as i32 - label_w - 12;
+    for (i, (dir, counts)) in rows.iter().enumerate() {
+        let y = 6 + i as i32 * (bar_h + 22);
+        root.draw(&Text::new(dir.label().to_string(), (0, y + 7), (FONT, px(13)).into_font().color(&AXIS_INK)))?;
+        let known = counts.known();
+        let caption = if counts.get(Tls::Unknown) > 0 {
+            format!("{} messages, {} with TLS unknown", thousands(counts.total()), thousands(counts.get(Tls::Unknown)))
+        } else {
+            format!("{} messages", thousands(counts.total()))
+        };
+        root.draw(&Text::new(caption, (label_w, y + bar_h + 4), (FONT, px(11)).into_font().color(&AXIS_INK)))?;
+        if known == 0 {
+            root.draw(&Rectangle::new([(label_w, y), (label_w + bar_w, y + bar_h)], RGBColor(0xee, 0xee, 0xee).filled()))?;
+            continue;
+        }
+        let mut x = label_w as f64;
+        for tls in Tls::KNOWN {
+            let n = counts.get(tls);
+            if n == 0 {
+                continue;
+            }
+            let w = n as f64 / known as f64 * bar_w as f64;
+            let (x0, x1) = (x.round() as i32, (x + w).round() as i32);
+            root.draw(&Rectangle::new([(x0, y), (x1.max(x0 + 1), y + bar_h)], rgb(tls.colour()).filled()))?;
+            let share = counts.share(tls);
+            let text = percent(share);
+            if (x1 - x0) > text_width(&text, 11) + 6 {
+                root.draw(&Text::new(text, (x0 + 3, y + 7), (FONT, px(11)).into_font().color(&ink_on(tls.colour()))))?;
+            }
+            hits.push(Hit {
+                x0,
+                y0: y,
+                x1: x1.max(x0 + 1),
+                y1: y + bar_h,
+                title: format!("{} — {}: {} messages ({} of known TLS)", dir.label(), tls.label(), thousands(n), percent(share)),
+            });
+            x += w;
+        }
+    }
+    let items: Vec<(String, (u8, u8, u8))> = Tls::KNOWN.iter().map(|t| (t.label().to_string(), t.colour())).collect();
+    legend(&root, &items, label_w, height as i32 - 22, width as i32 - label_w)?;
+    root.present()?;
+    Ok(())
+}
+
+/// Which daily chart to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DailyView {
+    /// Messages per day, inbound and outbound side by side.
+    MailFlow,
+    /// The share of each TLS version per day, 100% stacked.
+    TlsUsage,
+}
+
+/// The connector report's chart over `days` (one entry per day, as [`crate::aggregate::Aggregate::daily`]
+/// gives). `directions` says which directions the filter shows. `None` when the days hold no mail.
+pub fn daily(days: &[(NaiveDate, DirCounts)], directions: &[Direction], view: DailyView, width: u32) -> Option<String> {
+    let total: u64 = days.iter().map(|(_, c)| directions.iter().map(|d| c.get(*d).total()).sum::<u64>()).sum();
+    if days.is_empty() || total == 0 {
+        return None;
+    }
+    let width = width.max(280);
+    let height = if width < 520 { 260 } else { 320 };
+    let mut svg = String::new();
+    let mut hits = Vec::new();
+    let label = match view {
+        DailyView::MailFlow => format!("Messages per day, {} to {}", short_day(days[0].0), short_day(days[days.len() - 1].0)),
+        DailyView::TlsUsage => format!("TLS usage per day, {} to {}", short_day(days[0].0), short_day(days[days.len() - 1].0)),
+    };
+    match view {
+        DailyView::MailFlow => draw_mail_flow(&mut svg, days, directions, width, height, &mut hits).ok()?,
+        DailyView::TlsUsage => draw_tls_usage(&mut svg, days, directions, width, height, &mut hits).ok()?,
+    }
+    Some(finish(svg, &label, &hits))
+}
+
+/// Picks how many day labels fit, so that they never overlap.
+fn day_labels(n: usize, plot_width: u32) -> usize {
+    (plot_width as usize / 64).clamp(2, n.max(2))
+}
+
+fn axis_day_formatter(days: &[(NaiveDate, DirCounts)]) -> impl Fn(&f64) -> String + '_ {
+    move |x: &f64| {
+        if x.fract().abs() > 1e-9 || *x < 0.0 {
+            return String::new();
+        }
+        days.get(*x as usize).map(|(d, _)| short_day(*d)).unwrap_or_default()
+    }
+}
+
+fn draw_mail_flow(
+    svg: &mut String,
+    days: &[(NaiveDate, DirCounts)],
+    directions: &[Direction],
+    width: u32,
+    height: u32,
+    hits: &mut Vec<Hit>,
+) -> DrawResult<()> {
+    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let items: Vec<(String, (u8, u8, u8))> =
+        directions.iter().map(|d| (d.label().to_string(), direction_colour(*d))).collect();
+    let legend_h = legend(&root, &items, 56, 4, width as i32 - 60)?;
+    let (_, plot) = root.split_vertically(legend_h + 6);
+    let max = days
+        .iter()
+        .flat_map(|(_, c)| directions.iter().map(|d| c.get(*d).total()))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let n = days.len();
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_right(12)
+        .x_label_area_size(28)
+        .y_label_area_size(56)
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..max * 1.08)?;
+    let fmt = axis_day_formatter(days);
+    let y_fmt = |y: &f64| thousands(y.round().max(0.0) as u64);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(day_labels(n, width - 70))
+        .x_label_formatter(&fmt)
+        .y_labels(6)
+        .y_label_formatter(&y_fmt)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(RGBColor(0xe2, 0xe2, 0xe2))
+        .axis_style(RGBColor(0x99, 0x99, 0x99))
+        .label_style((FONT, px(11)).into_font().color(&AXIS_INK))
+        .draw()?;
+    let slot = 0.8 / directions.len() as f64;
+    for (i, (day, counts)) in days.iter().enumerate() {
+        for (k, dir) in directions.iter().enumerate() {
+            let v = counts.get(*dir).total() as f64;
+            let x0 = i as f64 - 0.4 + k as f64 * slot;
+            let x1 = x0 + slot * 0.92;
+            chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v)], rgb(direction_colour(*dir)).filled())))?;
+            let (px0, py0) = chart.backend_coord(&(x0, max * 1.08));
+            let (px1, py1) = chart.backend_coord(&(x1, 0.0));
+            hits.push(Hit {
+                x0: px0,
+                y0: py0,
+                x1: px1,
+                y1: py1,
+                title: format!("{} — {}: {} messages", short_day(*day), dir.label(), thousands(v as u64)),
+            });
+        }
+    }
+    drop(chart);
+    root.present()?;
+    Ok(())
+}
+
+fn draw_tls_usage(
+    svg: &mut String,
+    days: &[(NaiveDate, DirCounts)],
+    directions: &[Direction],
+    width: u32,
+    height: u32,
+    hits: &mut Vec<Hit>,
+) -> DrawResult<()> {
+    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let items: Vec<(String, (u8, u8, u8))> = Tls::KNOWN.iter().rev().map(|t| (t.label().to_string(), t.colour())).collect();
+    let legend_h = legend(&root, &items, 56, 4, width as i32 - 60)?;
+    let (_, plot) = root.split_vertically(legend_h + 6);
+    let n = days.len();
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_right(12)
+        .x_label_area_size(28)
+        .y_label_area_size(56)
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..100f64)?;
+    let fmt = axis_day_formatter(days);
+    let y_fmt = |y: &f64| format!("{y:.0}%");
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(day_labels(n, width - 70))
+        .x_label_formatter(&fmt)
+        .y_labels(6)
+        .y_label_formatter(&y_fmt)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(RGBColor(0xe2, 0xe2, 0xe2))
+        .axis_style(RGBColor(0x99, 0x99, 0x99))
+        .label_style((FONT, px(11)).into_font().color(&AXIS_INK))
+        .draw()?;
+    for (i, (day, dc)) in days.iter().enumerate() {
+        let mut counts = TlsCounts::default();
+        for d in directions {
+            counts.add_all(&dc.get(*d));
+        }
+        let known = counts.known();
+        let (x0, x1) = (i as f64 - 0.38, i as f64 + 0.38);
+        if known == 0 {
+            continue;
+        }
+        // Strongest at the bottom, No TLS on top where it catches the eye.
+        let mut y = 0.0;
+        let mut lines = vec![format!("{}: {} messages with known TLS", short_day(*day), thousands(known))];
+        for tls in Tls::KNOWN.iter().rev() {
+            let c = counts.get(*tls);
+            if c == 0 {
+                continue;
+            }
+            let h = c as f64 * 100.0 / known as f64;
+            chart.draw_series(std::iter::once(Rectangle::new([(x0, y), (x1, y + h)], rgb(tls.colour()).filled())))?;
+            lines.push(format!("{}: {} ({})", tls.label(), thousands(c), percent(counts.share(*tls))));
+            y += h;
+        }
+        if counts.get(Tls::Unknown) > 0 {
+            lines.push(format!("Unknown (not in shares): {}", thousands(counts.get(Tls::Unknown))));
+        }
+        let (px0, py0) = chart.backend_coord(&(x0, 100.0));
+        let (px1, py1) = chart.backend_coord(&(x1, 0.0));
+        hits.push(Hit { x0: px0, y0: py0, x1: px1, y1: py1, title: lines.join("\n") });
+    }
+    drop(chart);
+    root.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// True when the SVG has a text element reading exactly `text`.
+    fn has_text(svg: &str, text: &str) -> bool {
+        svg.contains(&format!(">\n{text}\n</text>")) || svg.contains(&format!(">{text}</text>"))
+    }
+
+    fn counts(v: [u64; 6]) -> TlsCounts {
+        TlsCounts(v)
+    }
+
+    fn days(n: u32) -> Vec<(NaiveDate, DirCounts)> {
+        (0..n)
+            .map(|i| {
+                let d = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap() + chrono::Duration::days(i as i64);
+                (d, DirCounts { inbound: counts([1, 0, 0, 10 + i as u64, 5, 2]), outbound: counts([0, 3, 0, 7, 0, 0]) })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn share_bars_have_segments_tooltips_and_legend() {
+        let svg = tls_share_bars(
+            &[(Direction::Inbound, counts([25, 0, 0, 75, 0, 10])), (Direction::Outbound, counts([0, 0, 0, 50, 50, 0]))],
+            600,
+        )
+        .unwrap();
+        assert!(svg.starts_with("<svg role=\"img\""), "{}", &svg[..80]);
+        assert!(svg.contains("Inbound — No TLS: 25 messages (25.0% of known TLS)"));
+        assert!(svg.contains("Outbound — TLS 1.3: 50 messages (50.0% of known TLS)"));
+        assert!(has_text(&svg, "110 messages, 10 with TLS unknown"));
+        assert!(svg.contains(&hex(Tls::None.colour()).to_uppercase()) || svg.contains(&hex(Tls::None.colour())));
+        for t in Tls::KNOWN {
+            assert!(has_text(&svg, t.label()), "legend has {}", t.label());
+        }
+        assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn empty_data_gives_no_chart() {
+        assert!(tls_share_bars(&[(Direction::Inbound, counts([0, 0, 0, 0, 0, 7]))], 600).is_none());
+        assert!(daily(&[], &[Direction::Inbound], DailyView::MailFlow, 600).is_none());
+        let zero = vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), DirCounts::default())];
+        assert!(daily(&zero, &[Direction::Inbound], DailyView::TlsUsage, 600).is_none());
+    }
+
+    #[test]
+    fn mail_flow_columns_per_day_and_direction() {
+        let d = days(7);
+        let svg = daily(&d, &[Direction::Inbound, Direction::Outbound], DailyView::MailFlow, 800).unwrap();
+        assert_eq!(svg.matches("<title>").count(), 14, "one hover area per day and direction");
+        assert!(svg.contains("Nov 1 — Inbound: 18 messages"));
+        assert!(svg.contains("Nov 7 — Outbound: 10 messages"));
+        assert!(has_text(&svg, "Nov 3"), "day labels on the axis");
+    }
+
+    #[test]
+    fn tls_usage_tooltips_keep_unknown_apart() {
+        let d = days(3);
+        let svg = daily(&d, &[Direction::Inbound], DailyView::TlsUsage, 800).unwrap();
+        assert_eq!(svg.matches("<title>").count(), 3);
+        assert!(svg.contains("Nov 1: 16 messages with known TLS"));
+        assert!(svg.contains("TLS 1.2: 10 (62.5%)"));
+        assert!(svg.contains("Unknown (not in shares): 2"));
+        assert!(has_text(&svg, "100%"));
+    }
+
+    #[test]
+    fn narrow_screens_get_fewer_labels() {
+        let d = days(30);
+        let wide = daily(&d, &[Direction::Inbound], DailyView::MailFlow, 1400).unwrap();
+        let narrow = daily(&d, &[Direction::Inbound], DailyView::MailFlow, 360).unwrap();
+        let labels = |svg: &str| svg.matches(">\nNov ").count();
+        assert!(labels(&narrow) < labels(&wide), "{} < {}", labels(&narrow), labels(&wide));
+        assert!(labels(&narrow) <= 6);
+    }
+
+    #[test]
+    fn hostile_text_is_escaped() {
+        let svg = finish("<svg width=\"1\"></svg>".into(), "<script>x</script>", &[Hit {
+            x0: 0,
+            y0: 0,
+            x1: 1,
+            y1: 1,
+            title: "<img src=x onerror=alert(1)>".into(),
+        }]);
+        assert!(!svg.contains("<img"));
+        assert!(!svg.contains("<script"));
+        assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+}

@@ -16,6 +16,7 @@ pub mod insights;
 pub mod load;
 pub mod model;
 pub mod sample;
+pub mod text;
 pub mod tls;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,70 @@
+//! Formatting shared by charts, views and exports: numbers with thousands separators, shares as
+//! percentages, dates, and escaping untrusted text for SVG and HTML.
+
+use chrono::NaiveDate;
+
+/// `1234567` as `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A share as `97.9%` (one decimal), or `–` when there is none.
+pub fn percent(share: Option<f64>) -> String {
+    match share {
+        Some(s) => format!("{s:.1}%"),
+        None => "–".to_string(),
+    }
+}
+
+/// A day as `Nov 20` for chart axes.
+pub fn short_day(d: NaiveDate) -> String {
+    d.format("%b %-d").to_string()
+}
+
+/// A day as `20 Nov 2026` for sentences.
+pub fn long_day(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// Escapes text for SVG or HTML text and attribute values: untrusted names never become markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(percent(Some(97.94)), "97.9%");
+        assert_eq!(percent(None), "–");
+        let d = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        assert_eq!((short_day(d).as_str(), long_day(d).as_str()), ("Nov 2", "2 Nov 2026"));
+        assert_eq!(escape("<img src=x onerror=alert(1)>&\"'"), "&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;");
+    }
+}
