@@ -88,6 +88,20 @@ fn text_width(text: &str, size: u32) -> i32 {
 
 type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
 
+/// The height a legend of these items takes when wrapped at `width`.
+fn legend_height(items: &[(String, (u8, u8, u8))], width: i32) -> i32 {
+    let (mut cx, mut rows) = (0, 1);
+    for (label, _) in items {
+        let w = 16 + text_width(label, 12) + 14;
+        if cx + w > width && cx > 0 {
+            cx = 0;
+            rows += 1;
+        }
+        cx += w;
+    }
+    rows * 18
+}
+
 /// Draws a legend of coloured boxes and labels from `(x, y)`, wrapping at `width`; returns the
 /// height it took.
 fn legend<DB: DrawingBackend>(
@@ -124,7 +138,9 @@ pub fn tls_share_bars(rows: &[(Direction, TlsCounts)], width: u32) -> Option<Str
     let width = width.max(240);
     let bar_h = 26;
     let label_w = 96.min(width as i32 / 4);
-    let height = (rows.len() as i32 * (bar_h + 22) + 44) as u32;
+    let legend_items: Vec<(String, (u8, u8, u8))> = Tls::KNOWN.iter().map(|t| (t.label().to_string(), t.colour())).collect();
+    let legend_h = legend_height(&legend_items, width as i32 - label_w);
+    let height = (rows.len() as i32 * (bar_h + 22) + 16 + legend_h) as u32;
     let mut svg = String::new();
     let mut hits = Vec::new();
     draw_share_bars(&mut svg, rows, width, height, bar_h, label_w, &mut hits).ok()?;
@@ -187,7 +203,8 @@ fn draw_share_bars(
         }
     }
     let items: Vec<(String, (u8, u8, u8))> = Tls::KNOWN.iter().map(|t| (t.label().to_string(), t.colour())).collect();
-    legend(&root, &items, label_w, height as i32 - 22, width as i32 - label_w)?;
+    let top = 10 + rows.len() as i32 * (bar_h + 22);
+    legend(&root, &items, label_w, top, width as i32 - label_w)?;
     root.present()?;
     Ok(())
 }
@@ -406,6 +423,20 @@ mod tests {
             assert!(has_text(&svg, t.label()), "legend has {}", t.label());
         }
         assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn legend_wraps_inside_the_picture_on_narrow_screens() {
+        let rows = [(Direction::Inbound, counts([1, 1, 1, 1, 1, 0]))];
+        let svg = tls_share_bars(&rows, 240).unwrap();
+        let height: i32 = svg.split("height=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        let last_text_y = svg
+            .match_indices("<text x=\"")
+            .map(|(i, _)| svg[i..].split("y=\"").nth(1).unwrap().split('"').next().unwrap().parse::<i32>().unwrap())
+            .max()
+            .unwrap();
+        assert!(last_text_y + 14 <= height, "legend text at {last_text_y} fits in {height}");
+        assert!(legend_height(&vec![("TLS 1.2".to_string(), (0, 0, 0)); 5], 120) > 18);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Writes Mailflow's bundled sample (or a sample of another length) as Mailflow CSV.
 //!
-//! Usage: `cargo run --bin gen-sample -- [OUT.csv] [--days N] [--end YYYY-MM-DD] [--seed N]`
-//! (stdout when no file is named).
+//! Usage: `cargo run --bin gen-sample -- [OUT.csv] [--days N] [--end YYYY-MM-DD] [--seed N] [--json TOTALS.json]`
+//! (stdout when no file is named). `--json` also writes the totals known by construction, which
+//! the end-to-end tests compare the page against.
 
 use std::io::Write;
 
@@ -11,6 +12,7 @@ fn main() {
     let mut sample_end = mailflow::sample::bundled().span.1;
     let mut days = mailflow::sample::SAMPLE_DAYS;
     let mut seed = mailflow::sample::SAMPLE_SEED;
+    let mut json: Option<String> = None;
     while let Some(a) = args.next() {
         let mut value = |name: &str| args.next().unwrap_or_else(|| fail(&format!("{name} needs a value")));
         match a.as_str() {
@@ -18,9 +20,10 @@ fn main() {
             "--end" => {
                 sample_end = mailflow::dates::parse_day(&value("--end")).unwrap_or_else(|| fail("--end takes YYYY-MM-DD"))
             }
+            "--json" => json = Some(value("--json")),
             "--seed" => seed = value("--seed").parse().unwrap_or_else(|_| fail("--seed takes a whole number")),
             "-h" | "--help" => {
-                println!("gen-sample [OUT.csv] [--days N] [--end YYYY-MM-DD] [--seed N]");
+                println!("gen-sample [OUT.csv] [--days N] [--end YYYY-MM-DD] [--seed N] [--json TOTALS.json]");
                 return;
             }
             _ if out.is_none() && !a.starts_with('-') => out = Some(a),
@@ -34,6 +37,19 @@ fn main() {
     };
     if let Err(e) = result {
         fail(&format!("could not write: {e}"));
+    }
+    if let Some(path) = json {
+        let totals = serde_json::json!({
+            "rows": sample.rows,
+            "inbound": sample.inbound.0,
+            "outbound": sample.outbound.0,
+            "intra_org": sample.intra_org,
+            "from": sample.span.0.to_string(),
+            "to": sample.span.1.to_string(),
+        });
+        if let Err(e) = std::fs::write(&path, totals.to_string()) {
+            fail(&format!("could not write {path}: {e}"));
+        }
     }
     eprintln!(
         "{} rows, {} inbound, {} outbound, {} intra-org deliveries, {} to {}",

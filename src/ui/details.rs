@@ -1,0 +1,160 @@
+//! The details table (one row per day x direction x connector, sortable by any column) and
+//! "Export details", which downloads exactly the rows of the current filter as CSV.
+
+use std::cmp::Ordering;
+
+use leptos::prelude::*;
+
+use crate::aggregate::{DetailRow, Filter};
+use crate::export::details_csv;
+use crate::text::{percent, thousands};
+use crate::tls::Tls;
+use crate::ui::download::download_text;
+use crate::ui::state::use_store;
+
+/// A column of the details table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// Date.
+    Date,
+    /// Direction.
+    Direction,
+    /// Connector name (blank for none).
+    Connector,
+    /// Connector type.
+    ConnectorType,
+    /// Forced TLS.
+    ForcedTls,
+    /// Volume.
+    Volume,
+    /// A TLS share (or the Unknown count).
+    Tls(Tls),
+}
+
+impl Column {
+    /// The header text.
+    pub fn title(self) -> String {
+        match self {
+            Column::Date => "Date".into(),
+            Column::Direction => "Direction".into(),
+            Column::Connector => "Connector".into(),
+            Column::ConnectorType => "Connector type".into(),
+            Column::ForcedTls => "Forced TLS".into(),
+            Column::Volume => "Volume".into(),
+            Column::Tls(Tls::Unknown) => "Unknown".into(),
+            Column::Tls(t) => format!("{} %", t.label()),
+        }
+    }
+
+    /// Orders two rows by this column (ties by the table's natural order).
+    pub fn compare(self, a: &DetailRow, b: &DetailRow) -> Ordering {
+        let by = match self {
+            Column::Date => a.date.cmp(&b.date),
+            Column::Direction => a.direction.cmp(&b.direction),
+            Column::Connector => a.connector.as_deref().unwrap_or("").to_lowercase().cmp(&b.connector.as_deref().unwrap_or("").to_lowercase()),
+            Column::ConnectorType => a.connector_type.map(|t| t.label()).cmp(&b.connector_type.map(|t| t.label())),
+            Column::ForcedTls => a.forced_tls.cmp(&b.forced_tls),
+            Column::Volume => a.counts.total().cmp(&b.counts.total()),
+            Column::Tls(Tls::Unknown) => a.counts.get(Tls::Unknown).cmp(&b.counts.get(Tls::Unknown)),
+            Column::Tls(t) => a.counts.share(t).unwrap_or(-1.0).total_cmp(&b.counts.share(t).unwrap_or(-1.0)),
+        };
+        by.then_with(|| (a.date, a.direction, &a.connector).cmp(&(b.date, b.direction, &b.connector)))
+    }
+
+    fn key(self) -> String {
+        self.title().to_lowercase().replace([' ', '.', '%'], "")
+    }
+}
+
+/// Sorts rows by a column, ascending or descending.
+pub fn sort_rows(rows: &mut [DetailRow], column: Column, ascending: bool) {
+    rows.sort_by(|a, b| {
+        let o = column.compare(a, b);
+        if ascending { o } else { o.reverse() }
+    });
+}
+
+/// The table of rows for a filter, with sortable headers and the export button.
+#[component]
+pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
+    let store = use_store();
+    let sort = RwSignal::new((Column::Date, true));
+    let rows = Memo::new(move |_| {
+        let f = filter.get();
+        f.map(|f| store.data.with(|d| d.agg.details(&f))).unwrap_or_default()
+    });
+    let export = move |_| {
+        let Some(f) = filter.get_untracked() else { return };
+        let csv = details_csv(&rows.get_untracked());
+        let name = format!("mailflow-details-{}-{}.csv", f.from.format("%Y-%m-%d"), f.to.format("%Y-%m-%d"));
+        let _ = download_text(&name, "text/csv;charset=utf-8", &csv);
+    };
+    view! {
+        <section class="mf-details" aria-label="Details">
+            <div class="mf-details__head">
+                <h3>"Details"</h3>
+                <button class="mf-button" data-testid="export-details" on:click=export
+                    disabled=move || rows.with(|r| r.is_empty())>"Export details"</button>
+            </div>
+            {move || {
+                let mut list = rows.get();
+                if list.is_empty() {
+                    return view! { <p class="mf-empty" data-testid="details-empty">"No rows for this choice in these dates."</p> }.into_any();
+                }
+                let (column, ascending) = sort.get();
+                sort_rows(&mut list, column, ascending);
+                let unknown = list.iter().any(|r| r.counts.get(Tls::Unknown) > 0);
+                let mut columns = vec![Column::Date, Column::Direction, Column::Connector, Column::ConnectorType, Column::ForcedTls, Column::Volume];
+                columns.extend(Tls::KNOWN.iter().map(|t| Column::Tls(*t)));
+                if unknown {
+                    columns.push(Column::Tls(Tls::Unknown));
+                }
+                let cols = columns.clone();
+                view! {
+                    <div class="mf-table-wrap">
+                        <table class="mf-table" data-testid="details-table">
+                            <thead><tr>
+                                {cols.into_iter().map(|c| {
+                                    let state = move || {
+                                        let (sc, asc) = sort.get();
+                                        if sc == c { if asc { "ascending" } else { "descending" } } else { "none" }
+                                    };
+                                    view! {
+                                        <th scope="col" aria-sort=state>
+                                            <button class="mf-sort" data-testid=format!("sort-{}", c.key())
+                                                on:click=move |_| sort.update(|s| *s = if s.0 == c { (c, !s.1) } else { (c, true) })>
+                                                {c.title()}
+                                                <span class="mf-sort__mark" aria-hidden="true">{move || match state() { "ascending" => "▲", "descending" => "▼", _ => "" }}</span>
+                                            </button>
+                                        </th>
+                                    }
+                                }).collect_view()}
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|r| {
+                                    let cells = columns.iter().map(|c| match c {
+                                        Column::Date => view! { <td>{r.date.format("%Y-%m-%d").to_string()}</td> }.into_any(),
+                                        Column::Direction => view! { <td>{r.direction.label()}</td> }.into_any(),
+                                        Column::Connector => match &r.connector {
+                                            Some(n) => view! { <td class="mf-connector">{n.clone()}</td> }.into_any(),
+                                            None => view! { <td class="mf-muted">{if r.direction == crate::model::Direction::Inbound { "From the internet (no connector)" } else { "To the internet (no connector)" }}</td> }.into_any(),
+                                        },
+                                        Column::ConnectorType => view! { <td>{r.connector_type.map(|t| t.label()).unwrap_or("")}</td> }.into_any(),
+                                        Column::ForcedTls => view! { <td>{r.forced_tls.map(|b| if b { "True" } else { "False" }).unwrap_or("")}</td> }.into_any(),
+                                        Column::Volume => view! { <td class="mf-num">{thousands(r.counts.total())}</td> }.into_any(),
+                                        Column::Tls(Tls::Unknown) => view! { <td class="mf-num">{thousands(r.counts.get(Tls::Unknown))}</td> }.into_any(),
+                                        Column::Tls(t) => {
+                                            let warn = matches!(t, Tls::None | Tls::V1_0) && r.counts.get(*t) > 0;
+                                            view! { <td class="mf-num" class:mf-warn=warn>{percent(r.counts.share(*t))}</td> }.into_any()
+                                        }
+                                    }).collect_view();
+                                    view! { <tr>{cells}</tr> }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,167 @@
+//! Loading: the whole page as a drop target, the file picker, "Try the sample" and "Clear". Files
+//! are read as bytes and handed to the pure core; the UI never parses.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::load::{load_bytes, FileReport};
+use crate::ui::state::{use_store, Store};
+
+/// Files above this size get a message instead of being read whole into memory.
+pub const MAX_FILE_BYTES: f64 = 1024.0 * 1024.0 * 1024.0;
+
+/// Lets the browser paint (the busy state) before a long piece of work.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Adds one file's result to the store: its summary always, its data only when it loaded.
+pub fn apply(store: &Store, report: FileReport, agg: crate::aggregate::Aggregate) {
+    store.data.update(|d| {
+        if report.error.is_none() {
+            d.agg.merge(agg);
+        }
+        d.files.push(report);
+    });
+}
+
+/// Loads text (the sample, a test's input) through the same path as a dropped file.
+pub fn load_text(store: &Store, name: &str, text: &str) {
+    let (report, agg) = load_bytes(name, text.as_bytes());
+    apply(store, report, agg);
+}
+
+/// Reads and loads files one after another.
+pub fn load_files(store: Store, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    store.loading.update(|l| l.extend(files.iter().map(|f| f.name())));
+    leptos::task::spawn_local(async move {
+        next_frame().await;
+        for file in files {
+            let name = file.name();
+            let (report, agg) = if file.size() > MAX_FILE_BYTES {
+                let mut r = load_bytes(&name, b"");
+                r.0.bytes = file.size() as u64;
+                r.0.error = Some(format!(
+                    "the file is {:.1} GB; this version reads files up to 1 GB. Split it (for example by date) and drop the parts.",
+                    file.size() / 1e9
+                ));
+                r
+            } else {
+                match JsFuture::from(file.array_buffer()).await {
+                    Ok(buf) => {
+                        let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                        next_frame().await;
+                        load_bytes(&name, &bytes)
+                    }
+                    Err(_) => {
+                        let mut r = load_bytes(&name, b"");
+                        r.0.error = Some("the browser could not read the file. Check that it still exists and try again.".into());
+                        r
+                    }
+                }
+            };
+            apply(&store, report, agg);
+            store.loading.update(|l| {
+                if let Some(i) = l.iter().position(|n| *n == name) {
+                    l.remove(i);
+                }
+            });
+        }
+    });
+}
+
+fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Makes the whole window a drop target; shows an overlay while files are dragged over it.
+pub fn install_drop_target(store: Store, dragging: RwSignal<bool>) {
+    let over = window_event_listener(leptos::ev::dragover, move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(dt) = ev.data_transfer() {
+            dt.set_drop_effect("copy");
+        }
+        dragging.set(true);
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |ev: web_sys::DragEvent| {
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        load_files(store, file_list(ev.data_transfer().and_then(|dt| dt.files())));
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+}
+
+/// The loading bar: file picker, sample, clear, and what is being read.
+#[component]
+pub fn Loader() -> impl IntoView {
+    let store = use_store();
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let on_pick = move |_| {
+        if let Some(el) = input.get() {
+            let files = file_list(el.files());
+            el.set_value("");
+            load_files(store, files);
+        }
+    };
+    let open_picker = move |_| {
+        if let Some(el) = input.get() {
+            el.click();
+        }
+    };
+    let sample = move |_| {
+        let s = crate::sample::bundled();
+        load_text(&store, "mailflow-sample.csv", &s.csv);
+    };
+    let clear = move |_| {
+        store.data.set(Default::default());
+        store.flyout_open.set(false);
+    };
+    let has_data = move || store.data.with(|d| !d.files.is_empty());
+    view! {
+        <section class="mf-loader" aria-label="Load traces">
+            <div class="mf-loader__text">
+                <strong>"Drop message-trace exports or mail-server logs anywhere on this page"</strong>
+                <span>" — everything is computed in your browser; nothing is uploaded."</span>
+            </div>
+            <div class="mf-loader__actions">
+                <input
+                    type="file"
+                    multiple=true
+                    class="mf-visually-hidden"
+                    data-testid="file-input"
+                    id="mf-file-input"
+                    node_ref=input
+                    on:change=on_pick
+                />
+                <button class="mf-button mf-button--primary" on:click=open_picker>"Choose files…"</button>
+                <button class="mf-button" data-testid="load-sample" on:click=sample>"Try the sample"</button>
+                <button class="mf-button" data-testid="clear" on:click=clear disabled=move || !has_data()>"Clear"</button>
+            </div>
+            {move || {
+                let names = store.loading.get();
+                (!names.is_empty()).then(|| view! {
+                    <p class="mf-busy" role="status" data-testid="loading">"Reading " {names.join(", ")} "…"</p>
+                })
+            }}
+        </section>
+    }
+}
+

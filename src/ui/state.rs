@@ -1,0 +1,117 @@
+//! The app's state: what is loaded (the aggregate and the load summaries) and what the report
+//! shows (dates, connector, direction, view), shared by every view through context.
+
+use chrono::{Duration, NaiveDate};
+use leptos::prelude::*;
+
+use crate::aggregate::{Aggregate, ConnectorFilter, Filter};
+use crate::chart::DailyView;
+use crate::load::FileReport;
+use crate::model::Direction;
+
+/// Everything loaded so far.
+#[derive(Clone, Debug, Default)]
+pub struct Data {
+    /// The counted deliveries of every file that loaded.
+    pub agg: Aggregate,
+    /// One load summary per file, in the order they were dropped.
+    pub files: Vec<FileReport>,
+}
+
+/// The date range the report shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Range {
+    /// The last N days of the loaded data (ending on its newest day, not today).
+    Last(u32),
+    /// Every day the data covers.
+    All,
+    /// From and to, inclusive.
+    Custom(NaiveDate, NaiveDate),
+}
+
+impl Range {
+    /// The days this range stands for, given the data's span.
+    pub fn resolve(self, span: Option<(NaiveDate, NaiveDate)>) -> Option<(NaiveDate, NaiveDate)> {
+        match self {
+            Range::Custom(a, b) => Some((a, b)),
+            Range::All => span,
+            Range::Last(n) => span.map(|(_, end)| (end - Duration::days(n as i64 - 1), end)),
+        }
+    }
+
+    /// The value of the preset selector.
+    pub fn preset_value(self) -> &'static str {
+        match self {
+            Range::Last(7) => "7",
+            Range::Last(30) => "30",
+            Range::Last(90) => "90",
+            Range::All => "all",
+            _ => "custom",
+        }
+    }
+}
+
+/// The app's signals, shared through context.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// What is loaded.
+    pub data: RwSignal<Data>,
+    /// Files being read right now (their names), for the busy indicator.
+    pub loading: RwSignal<Vec<String>>,
+    /// The report's dates.
+    pub range: RwSignal<Range>,
+    /// The report's connector choice.
+    pub connector: RwSignal<ConnectorFilter>,
+    /// The report's direction choice (`None` = both).
+    pub direction: RwSignal<Option<Direction>>,
+    /// Mail flow or TLS usage.
+    pub view: RwSignal<DailyView>,
+    /// Whether the TLS flyout is open.
+    pub flyout_open: RwSignal<bool>,
+    /// The viewport's width in CSS pixels, for fitting charts.
+    pub width: RwSignal<u32>,
+}
+
+impl Store {
+    /// A store with nothing loaded and the report's defaults (last 7 days, all mail flow).
+    pub fn new() -> Store {
+        Store {
+            data: RwSignal::new(Data::default()),
+            loading: RwSignal::new(Vec::new()),
+            range: RwSignal::new(Range::Last(7)),
+            connector: RwSignal::new(ConnectorFilter::All),
+            direction: RwSignal::new(None),
+            view: RwSignal::new(DailyView::MailFlow),
+            flyout_open: RwSignal::new(false),
+            width: RwSignal::new(1200),
+        }
+    }
+
+    /// The report's filter, or `None` while nothing is loaded.
+    pub fn filter(&self) -> Option<Filter> {
+        let span = self.data.with(|d| d.agg.span())?;
+        let (from, to) = self.range.get().resolve(Some(span))?;
+        Some(Filter { from, to, connector: self.connector.get(), direction: self.direction.get() })
+    }
+
+    /// The widget's window: the last 7 days of the data.
+    pub fn widget_window(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Range::Last(7).resolve(self.data.with(|d| d.agg.span()))
+    }
+
+    /// The width charts in the main column get.
+    pub fn chart_width(&self) -> u32 {
+        self.width.get().saturating_sub(64).clamp(280, 1136)
+    }
+}
+
+impl Default for Store {
+    fn default() -> Store {
+        Store::new()
+    }
+}
+
+/// The store from context.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}

@@ -1,0 +1,116 @@
+// Shared helpers for Mailflow's end-to-end specs: a static server for the built app, Debian's
+// Chromium through playwright-core, and ways to hand files to the page as a user would.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const dist = process.env.MAILFLOW_DIST || path.join(root, 'dist');
+export const output = path.join(here, 'output');
+fs.mkdirSync(output, { recursive: true });
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.csv': 'text/csv',
+  '.json': 'application/json',
+};
+
+/** Serves a folder on 127.0.0.1 at a free port; resolves to { url, close }. */
+export function serve(dir = dist) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Opens the app and waits until it is mounted; fails the test on any page error. */
+export async function open(browser, base, query = '', viewport = { width: 1440, height: 1000 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(base + query);
+  await page.getByTestId('load-sample').waitFor();
+  return page;
+}
+
+/** Drops files on the page through a real `drop` event carrying a DataTransfer. */
+export async function drop(page, files) {
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) {
+      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], f.name));
+    }
+    const target = document.querySelector('main') || document.body;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files.map((f) => ({ name: f.name, base64: Buffer.from(f.content).toString('base64') })));
+}
+
+/** The bundled sample as the generator writes it, and its totals known by construction. */
+export function sample() {
+  const csvPath = path.join(output, 'sample.csv');
+  const jsonPath = path.join(output, 'sample.json');
+  if (!fs.existsSync(csvPath) || !fs.existsSync(jsonPath)) {
+    throw new Error('run scripts/test (it writes tests/e2e/output/sample.csv with gen-sample first)');
+  }
+  const csv = fs.readFileSync(csvPath, 'utf8');
+  return { csv, totals: JSON.parse(fs.readFileSync(jsonPath, 'utf8')), rows: parseSample(csv) };
+}
+
+/** Reads the sample CSV (no quoted fields in it) into row objects, independently of the app. */
+export function parseSample(csv) {
+  const [head, ...lines] = csv.trim().split('\n');
+  const keys = head.split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i], v])));
+}
+
+/** Adds days to a YYYY-MM-DD date. */
+export function addDays(day, n) {
+  const d = new Date(day + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Sums sample rows per TLS label for a direction, over [from, to], with an optional row filter. */
+export function tally(rows, { from, to, direction, keep = () => true }) {
+  const out = { 'No TLS': 0, 'TLS 1.0': 0, 'TLS 1.1': 0, 'TLS 1.2': 0, 'TLS 1.3': 0, Unknown: 0, total: 0 };
+  for (const r of rows) {
+    if (r.date < from || r.date > to || r.direction !== direction || !keep(r)) continue;
+    out[r.tls] += Number(r.count);
+    out.total += Number(r.count);
+  }
+  return out;
+}
+
+/** `1234567` as `1,234,567`, as the page writes it. */
+export const thousands = (n) => n.toLocaleString('en-US');
