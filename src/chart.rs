@@ -219,8 +219,16 @@ pub enum DailyView {
 }
 
 /// The connector report's chart over `days` (one entry per day, as [`crate::aggregate::Aggregate::daily`]
-/// gives). `directions` says which directions the filter shows. `None` when the days hold no mail.
-pub fn daily(days: &[(NaiveDate, DirCounts)], directions: &[Direction], view: DailyView, width: u32) -> Option<String> {
+/// gives), headed by `title` (the "Show data for" choice, which may hold untrusted connector names:
+/// plotters escapes it). `directions` says which directions the filter shows. `None` when the days
+/// hold no mail.
+pub fn daily(
+    days: &[(NaiveDate, DirCounts)],
+    directions: &[Direction],
+    view: DailyView,
+    title: &str,
+    width: u32,
+) -> Option<String> {
     let total: u64 = days.iter().map(|(_, c)| directions.iter().map(|d| c.get(*d).total()).sum::<u64>()).sum();
     if days.is_empty() || total == 0 {
         return None;
@@ -230,12 +238,12 @@ pub fn daily(days: &[(NaiveDate, DirCounts)], directions: &[Direction], view: Da
     let mut svg = String::new();
     let mut hits = Vec::new();
     let label = match view {
-        DailyView::MailFlow => format!("Messages per day, {} to {}", short_day(days[0].0), short_day(days[days.len() - 1].0)),
-        DailyView::TlsUsage => format!("TLS usage per day, {} to {}", short_day(days[0].0), short_day(days[days.len() - 1].0)),
+        DailyView::MailFlow => format!("{title}: messages per day, {} to {}", short_day(days[0].0), short_day(days[days.len() - 1].0)),
+        DailyView::TlsUsage => format!("{title}: TLS usage per day, {} to {}", short_day(days[0].0), short_day(days[days.len() - 1].0)),
     };
     match view {
-        DailyView::MailFlow => draw_mail_flow(&mut svg, days, directions, width, height, &mut hits).ok()?,
-        DailyView::TlsUsage => draw_tls_usage(&mut svg, days, directions, width, height, &mut hits).ok()?,
+        DailyView::MailFlow => draw_mail_flow(&mut svg, days, directions, title, width, height, &mut hits).ok()?,
+        DailyView::TlsUsage => draw_tls_usage(&mut svg, days, directions, title, width, height, &mut hits).ok()?,
     }
     Some(finish(svg, &label, &hits))
 }
@@ -258,6 +266,7 @@ fn draw_mail_flow(
     svg: &mut String,
     days: &[(NaiveDate, DirCounts)],
     directions: &[Direction],
+    title: &str,
     width: u32,
     height: u32,
     hits: &mut Vec<Hit>,
@@ -266,8 +275,9 @@ fn draw_mail_flow(
     root.fill(&WHITE)?;
     let items: Vec<(String, (u8, u8, u8))> =
         directions.iter().map(|d| (d.label().to_string(), direction_colour(*d))).collect();
-    let legend_h = legend(&root, &items, 56, 4, width as i32 - 60)?;
-    let (_, plot) = root.split_vertically(legend_h + 6);
+    root.draw(&Text::new(title.to_string(), (56, 4), (FONT, px(13)).into_font().color(&RGBColor(0x1b, 0x1b, 0x1b))))?;
+    let legend_h = legend(&root, &items, 56, 24, width as i32 - 60)?;
+    let (_, plot) = root.split_vertically(legend_h + 26);
     let max = days
         .iter()
         .flat_map(|(_, c)| directions.iter().map(|d| c.get(*d).total()))
@@ -321,6 +331,7 @@ fn draw_tls_usage(
     svg: &mut String,
     days: &[(NaiveDate, DirCounts)],
     directions: &[Direction],
+    title: &str,
     width: u32,
     height: u32,
     hits: &mut Vec<Hit>,
@@ -328,8 +339,9 @@ fn draw_tls_usage(
     let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let items: Vec<(String, (u8, u8, u8))> = Tls::KNOWN.iter().rev().map(|t| (t.label().to_string(), t.colour())).collect();
-    let legend_h = legend(&root, &items, 56, 4, width as i32 - 60)?;
-    let (_, plot) = root.split_vertically(legend_h + 6);
+    root.draw(&Text::new(title.to_string(), (56, 4), (FONT, px(13)).into_font().color(&RGBColor(0x1b, 0x1b, 0x1b))))?;
+    let legend_h = legend(&root, &items, 56, 24, width as i32 - 60)?;
+    let (_, plot) = root.split_vertically(legend_h + 26);
     let n = days.len();
     let mut chart = ChartBuilder::on(&plot)
         .margin_right(12)
@@ -442,15 +454,15 @@ mod tests {
     #[test]
     fn empty_data_gives_no_chart() {
         assert!(tls_share_bars(&[(Direction::Inbound, counts([0, 0, 0, 0, 0, 7]))], 600).is_none());
-        assert!(daily(&[], &[Direction::Inbound], DailyView::MailFlow, 600).is_none());
+        assert!(daily(&[], &[Direction::Inbound], DailyView::MailFlow, "t", 600).is_none());
         let zero = vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), DirCounts::default())];
-        assert!(daily(&zero, &[Direction::Inbound], DailyView::TlsUsage, 600).is_none());
+        assert!(daily(&zero, &[Direction::Inbound], DailyView::TlsUsage, "t", 600).is_none());
     }
 
     #[test]
     fn mail_flow_columns_per_day_and_direction() {
         let d = days(7);
-        let svg = daily(&d, &[Direction::Inbound, Direction::Outbound], DailyView::MailFlow, 800).unwrap();
+        let svg = daily(&d, &[Direction::Inbound, Direction::Outbound], DailyView::MailFlow, "All mail flow", 800).unwrap();
         assert_eq!(svg.matches("<title>").count(), 14, "one hover area per day and direction");
         assert!(svg.contains("Nov 1 — Inbound: 18 messages"));
         assert!(svg.contains("Nov 7 — Outbound: 10 messages"));
@@ -460,7 +472,7 @@ mod tests {
     #[test]
     fn tls_usage_tooltips_keep_unknown_apart() {
         let d = days(3);
-        let svg = daily(&d, &[Direction::Inbound], DailyView::TlsUsage, 800).unwrap();
+        let svg = daily(&d, &[Direction::Inbound], DailyView::TlsUsage, "t", 800).unwrap();
         assert_eq!(svg.matches("<title>").count(), 3);
         assert!(svg.contains("Nov 1: 16 messages with known TLS"));
         assert!(svg.contains("TLS 1.2: 10 (62.5%)"));
@@ -471,11 +483,22 @@ mod tests {
     #[test]
     fn narrow_screens_get_fewer_labels() {
         let d = days(30);
-        let wide = daily(&d, &[Direction::Inbound], DailyView::MailFlow, 1400).unwrap();
-        let narrow = daily(&d, &[Direction::Inbound], DailyView::MailFlow, 360).unwrap();
+        let wide = daily(&d, &[Direction::Inbound], DailyView::MailFlow, "t", 1400).unwrap();
+        let narrow = daily(&d, &[Direction::Inbound], DailyView::MailFlow, "t", 360).unwrap();
         let labels = |svg: &str| svg.matches(">\nNov ").count();
         assert!(labels(&narrow) < labels(&wide), "{} < {}", labels(&narrow), labels(&wide));
         assert!(labels(&narrow) <= 6);
+    }
+
+    #[test]
+    fn plotters_escapes_a_hostile_title() {
+        let d = days(2);
+        for view in [DailyView::MailFlow, DailyView::TlsUsage] {
+            let svg = daily(&d, &[Direction::Inbound], view, "Outbound connector “<img src=x onerror=alert(1)>\"><script>x</script>”", 600).unwrap();
+            assert!(!svg.contains("<img"), "{view:?}");
+            assert!(!svg.contains("<script"), "{view:?}");
+            assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{view:?}");
+        }
     }
 
     #[test]

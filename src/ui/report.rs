@@ -42,6 +42,20 @@ pub fn parse_scope(value: &str) -> (ConnectorFilter, Option<Direction>) {
     }
 }
 
+/// The chart's heading for a filter: "All mail flow", "From the internet without a connector",
+/// "Outbound connector “name”", ...
+pub fn scope_title(f: &Filter) -> String {
+    match (&f.connector, f.direction) {
+        (ConnectorFilter::All, None) => "All mail flow".into(),
+        (ConnectorFilter::All, Some(d)) => format!("All {} mail", d.label().to_lowercase()),
+        (ConnectorFilter::NoConnector, Some(Direction::Outbound)) => "To the internet without a connector".into(),
+        (ConnectorFilter::NoConnector, Some(_)) => "From the internet without a connector".into(),
+        (ConnectorFilter::NoConnector, None) => "Mail without a connector".into(),
+        (ConnectorFilter::Named(n), Some(d)) => format!("{} connector “{n}”", d.label()),
+        (ConnectorFilter::Named(n), None) => format!("Connector “{n}”"),
+    }
+}
+
 /// What the current filter leaves to show, or why nothing.
 fn empty_reason(store: &Store, f: &Filter) -> Option<String> {
     if f.from > f.to {
@@ -217,7 +231,7 @@ pub fn Report() -> impl IntoView {
             return None;
         }
         let days = store.data.with(|d| d.agg.daily(&f));
-        daily(&days, &directions(&f), store.view.get(), store.chart_width())
+        daily(&days, &directions(&f), store.view.get(), &scope_title(&f), store.chart_width())
     });
     let file_stem = move || {
         filter.get_untracked().map(|f| format!("mailflow-{}-{}", f.from.format("%Y-%m-%d"), f.to.format("%Y-%m-%d"))).unwrap_or_else(|| "mailflow".into())

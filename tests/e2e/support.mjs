@@ -114,3 +114,31 @@ export function tally(rows, { from, to, direction, keep = () => true }) {
 
 /** `1234567` as `1,234,567`, as the page writes it. */
 export const thousands = (n) => n.toLocaleString('en-US');
+
+/** Registers hooks that start the server and browser once for a spec file; returns { server, browser }. */
+export async function hooks(node) {
+  const ctx = {};
+  node.before(async () => {
+    ctx.server = await serve();
+    ctx.browser = await launch();
+  });
+  node.after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}
+
+/** Opens the app with the sample loaded through its button; returns the page. */
+export async function withSample(ctx, query = '', viewport) {
+  const page = await open(ctx.browser, ctx.server.url, query, viewport);
+  await page.getByTestId('load-sample').click();
+  await page.getByTestId('widget-chart').waitFor();
+  return page;
+}
+
+/** The text of every cell of the details table, row by row. */
+export async function tableText(page) {
+  return page.getByTestId('details-table').locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+}
