@@ -76,3 +76,34 @@ pub fn download_png(name: &str, svg: &str) -> Result<(), JsValue> {
     img.set_src(&url);
     Ok(())
 }
+
+/// "Download SVG" and "Download PNG" buttons for one chart; `svg` gives the chart as it is now.
+#[leptos::component]
+pub fn ChartDownloads(
+    /// The chart's SVG at the time of the click.
+    #[prop(into)]
+    svg: leptos::prelude::Signal<Option<String>>,
+    /// The file name without extension.
+    #[prop(into)]
+    name: leptos::prelude::Signal<String>,
+    /// Prefix for the buttons' `data-testid`s (`{prefix}-svg`, `{prefix}-png`).
+    testid: &'static str,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let save_svg = move |_| {
+        if let Some(s) = svg.get_untracked() {
+            let _ = download_text(&format!("{}.svg", name.get_untracked()), "image/svg+xml", &s);
+        }
+    };
+    let save_png = move |_| {
+        if let Some(s) = svg.get_untracked() {
+            let _ = download_png(&format!("{}.png", name.get_untracked()), &s);
+        }
+    };
+    view! {
+        <div class="mf-chart-actions">
+            <button class="mf-button mf-button--small" data-testid=format!("{testid}-svg") on:click=save_svg>"Download SVG"</button>
+            <button class="mf-button mf-button--small" data-testid=format!("{testid}-png") on:click=save_png>"Download PNG"</button>
+        </div>
+    }
+}

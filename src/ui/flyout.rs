@@ -84,23 +84,39 @@ pub fn Flyout(return_focus: NodeRef<leptos::html::Button>) -> impl IntoView {
                         on:click=move |_| close()>"×"</button>
                 </header>
                 <p class="mf-dates">{format!("{} – {} (UTC). Shares are of messages whose TLS version is known.", long_day(from), long_day(to))}</p>
-                {svg.map(|svg| view! { <div class="mf-chart" inner_html=svg></div> })}
-                <table class="mf-table mf-table--compact" data-testid="flyout-table">
-                    <thead><tr><th scope="col">"TLS"</th><th scope="col">"Inbound"</th><th scope="col">"Share"</th><th scope="col">"Outbound"</th><th scope="col">"Share"</th></tr></thead>
+                {svg.map(|svg| {
+                    let name = format!("mailflow-tls-{}-{}", from.format("%Y-%m-%d"), to.format("%Y-%m-%d"));
+                    let copy = svg.clone();
+                    view! {
+                        <div class="mf-chart" data-testid="flyout-chart" inner_html=svg></div>
+                        <crate::ui::download::ChartDownloads svg=Signal::derive(move || Some(copy.clone())) name=name testid="flyout-chart"/>
+                    }
+                })}
+                <table class="mf-table mf-table--compact mf-flyout__table" data-testid="flyout-table">
+                    <thead><tr><th scope="col">"TLS"</th><th scope="col" class="mf-num">"Inbound"</th><th scope="col" class="mf-num">"Outbound"</th></tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|t| view! {
-                            <tr>
-                                <th scope="row"><span class="mf-swatch" style=format!("background:{}", crate::chart::hex(t.colour()))></span>{t.label()}</th>
-                                <td class="mf-num">{thousands(totals.inbound.get(t))}</td>
-                                <td class="mf-num">{if t == Tls::Unknown { "not in shares".to_string() } else { percent(totals.inbound.share(t)) }}</td>
-                                <td class="mf-num">{thousands(totals.outbound.get(t))}</td>
-                                <td class="mf-num">{if t == Tls::Unknown { "not in shares".to_string() } else { percent(totals.outbound.share(t)) }}</td>
-                            </tr>
+                        {rows.into_iter().map(|t| {
+                            let cell = move |c: crate::aggregate::TlsCounts| {
+                                let share = if t == Tls::Unknown { "not in shares".to_string() } else { percent(c.share(t)) };
+                                view! {
+                                    <td class="mf-num">
+                                        <span class="mf-count">{thousands(c.get(t))}</span>
+                                        <span class="mf-share">{share}</span>
+                                    </td>
+                                }
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row"><span class="mf-swatch" style=format!("background:{}", crate::chart::hex(t.colour()))></span>{t.label()}</th>
+                                    {cell(totals.inbound)}
+                                    {cell(totals.outbound)}
+                                </tr>
+                            }
                         }).collect_view()}
                         <tr class="mf-total">
                             <th scope="row">"Total"</th>
-                            <td class="mf-num">{thousands(totals.inbound.total())}</td><td></td>
-                            <td class="mf-num">{thousands(totals.outbound.total())}</td><td></td>
+                            <td class="mf-num"><span class="mf-count">{thousands(totals.inbound.total())}</span></td>
+                            <td class="mf-num"><span class="mf-count">{thousands(totals.outbound.total())}</span></td>
                         </tr>
                     </tbody>
                 </table>

@@ -10,7 +10,7 @@ use crate::insights::{find, Insight, Thresholds};
 use crate::model::Direction;
 use crate::text::{long_day, percent, thousands};
 use crate::ui::details::DetailsTable;
-use crate::ui::download::{download_png, download_text};
+use crate::ui::download::ChartDownloads;
 use crate::ui::state::{use_store, Range, Store};
 
 /// The select value for a connector choice and direction.
@@ -234,19 +234,10 @@ pub fn Report() -> impl IntoView {
         daily(&days, &directions(&f), store.view.get(), &scope_title(&f), store.chart_width())
     });
     let file_stem = move || {
-        filter.get_untracked().map(|f| format!("mailflow-{}-{}", f.from.format("%Y-%m-%d"), f.to.format("%Y-%m-%d"))).unwrap_or_else(|| "mailflow".into())
+        filter.get().map(|f| format!("mailflow-{}-{}", f.from.format("%Y-%m-%d"), f.to.format("%Y-%m-%d"))).unwrap_or_else(|| "mailflow".into())
     };
-    let view_name = move || if store.view.get_untracked() == DailyView::TlsUsage { "tls-usage" } else { "mail-flow" };
-    let save_svg = move |_| {
-        if let Some(svg) = chart.get_untracked() {
-            let _ = download_text(&format!("{}-{}.svg", file_stem(), view_name()), "image/svg+xml", &svg);
-        }
-    };
-    let save_png = move |_| {
-        if let Some(svg) = chart.get_untracked() {
-            let _ = download_png(&format!("{}-{}.png", file_stem(), view_name()), &svg);
-        }
-    };
+    let view_name = move || if store.view.get() == DailyView::TlsUsage { "tls-usage" } else { "mail-flow" };
+    let chart_name = Signal::derive(move || format!("{}-{}", file_stem(), view_name()));
     move || {
         let has_data = store.data.with(|d| !d.agg.is_empty());
         if !has_data {
@@ -272,9 +263,8 @@ pub fn Report() -> impl IntoView {
                                     Some(svg) => view! {
                                         <figure class="mf-figure">
                                             <div class="mf-chart" data-testid="report-chart" inner_html=svg></div>
-                                            <figcaption class="mf-chart-actions">
-                                                <button class="mf-button mf-button--small" data-testid="chart-svg" on:click=save_svg>"Download SVG"</button>
-                                                <button class="mf-button mf-button--small" data-testid="chart-png" on:click=save_png>"Download PNG"</button>
+                                            <figcaption>
+                                                <ChartDownloads svg=chart name=chart_name testid="chart"/>
                                             </figcaption>
                                         </figure>
                                     }.into_any(),

@@ -68,7 +68,14 @@ pub fn Widget(details_button: NodeRef<leptos::html::Button>) -> impl IntoView {
                     }).collect_view()}
                 </div>
                 {match svg {
-                    Some(svg) => view! { <div class="mf-chart" data-testid="widget-chart" inner_html=svg></div> }.into_any(),
+                    Some(svg) => {
+                        let name = format!("mailflow-tls-{}-{}", from.format("%Y-%m-%d"), to.format("%Y-%m-%d"));
+                        let copy = svg.clone();
+                        view! {
+                            <div class="mf-chart" data-testid="widget-chart" inner_html=svg></div>
+                            <crate::ui::download::ChartDownloads svg=Signal::derive(move || Some(copy.clone())) name=name testid="widget-chart"/>
+                        }.into_any()
+                    }
                     None => view! { <p class="mf-empty">"No delivery in these days has a known TLS version."</p> }.into_any(),
                 }}
             </section>

@@ -61,4 +61,9 @@ test('each chart downloads as SVG and PNG', async () => {
   const bytes = fs.readFileSync(await png.path());
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
   assert.ok(bytes.length > 5000, `a real picture (${bytes.length} bytes)`);
+  const [widget] = await Promise.all([page.waitForEvent('download'), page.getByTestId('widget-chart-svg').click()]);
+  assert.match(widget.suggestedFilename(), /^mailflow-tls-2026-11-14-2026-11-20\.svg$/);
+  await page.getByTestId('view-details').click();
+  const [flyout] = await Promise.all([page.waitForEvent('download'), page.getByTestId('flyout-chart-png').click()]);
+  assert.match(flyout.suggestedFilename(), /^mailflow-tls-.*\.png$/);
 });

@@ -20,7 +20,7 @@ test('keyboard: focus moves in, Tab stays inside, Escape closes and focus return
   const from = addDays(totals.to, -6);
   const inbound = tally(rows, { from, to: totals.to, direction: 'Inbound' });
   const cells = await flyout.getByTestId('flyout-table').locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    trs.map((tr) => [tr.children[0].textContent.trim(), ...[...tr.querySelectorAll('td span')].map((c) => c.textContent.trim())]));
   const noTls = cells.find((r) => r[0] === 'No TLS');
   assert.equal(noTls[1], thousands(inbound['No TLS']));
   assert.equal(noTls[2], `${(inbound['No TLS'] * 100 / (inbound.total - inbound.Unknown)).toFixed(1)}%`);
