@@ -212,6 +212,19 @@ impl Aggregate {
         }
     }
 
+    /// Records what connector settings say about a connector (type and forced TLS), whether or
+    /// not any delivery used it yet.
+    pub fn set_connector_info(&mut self, name: &str, connector_type: Option<ConnectorType>, forced_tls: Option<bool>) {
+        let id = self.connector_id(name.trim());
+        let info = &mut self.connectors[id as usize - 1];
+        if connector_type.is_some() {
+            info.connector_type = connector_type;
+        }
+        if forced_tls.is_some() {
+            info.forced_tls = forced_tls;
+        }
+    }
+
     /// Adds everything counted in `other` (as when a second file finishes loading).
     pub fn merge(&mut self, other: Aggregate) {
         let conn_map: Vec<u32> = other

@@ -73,3 +73,176 @@ mod tests {
         assert_eq!(parse_day("2026-3-4x"), None);
     }
 }
+
+/// Which number comes first in a culture-formatted date such as `04/03/2026`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `dd/MM/yyyy` (en-GB, de-DE `dd.MM.yyyy`, nl-NL `d-M-yyyy`, ...).
+    #[default]
+    DayFirst,
+    /// `M/d/yyyy` (en-US).
+    MonthFirst,
+}
+
+impl DateOrder {
+    /// A label for the load summary.
+    pub fn label(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "day first (31/12/2026)",
+            DateOrder::MonthFirst => "month first (12/31/2026)",
+        }
+    }
+}
+
+/// The parts of a culture-formatted date-time: two leading numbers, the year, the time and
+/// whether it carries AM/PM.
+struct CultureParts {
+    a: u32,
+    b: u32,
+    year: i32,
+    time: NaiveTime,
+    sep: char,
+    twelve_hour: bool,
+    /// Whether a number under 10 was written with a leading zero (`04/03`: en-GB style).
+    padded: Option<bool>,
+}
+
+fn culture_parts(text: &str) -> Option<CultureParts> {
+    let t = text.trim();
+    let (date, rest) = match t.find([' ', 'T']) {
+        Some(i) => (&t[..i], t[i + 1..].trim()),
+        None => (t, ""),
+    };
+    let sep = date.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let mut it = date.split(sep);
+    let (ta, tb) = (it.next()?, it.next()?);
+    let a: u32 = ta.parse().ok()?;
+    let b: u32 = tb.parse().ok()?;
+    let padded = [(ta, a), (tb, b)].iter().find(|(_, v)| *v < 10).map(|(t, _)| t.len() == 2);
+    let y = it.next()?.trim_end_matches('.');
+    if it.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    let year: i32 = y.parse().ok()?;
+    let upper = rest.to_ascii_uppercase();
+    let (clock, pm, twelve_hour) = if let Some(c) = upper.strip_suffix("PM") {
+        (c.trim().to_string(), true, true)
+    } else if let Some(c) = upper.strip_suffix("AM") {
+        (c.trim().to_string(), false, true)
+    } else {
+        (upper.clone(), false, false)
+    };
+    let time = if clock.is_empty() {
+        NaiveTime::MIN
+    } else {
+        let mut parts = clock.split(':');
+        let mut h: u32 = parts.next()?.trim().parse().ok()?;
+        let m: u32 = parts.next()?.trim().parse().ok()?;
+        let s: f64 = parts.next().map(|s| s.trim().replace(',', ".").parse().ok()).unwrap_or(Some(0.0))?;
+        if twelve_hour {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            h = match (h, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (h, true) => h + 12,
+                (h, false) => h,
+            };
+        }
+        let whole = s.trunc() as u32;
+        let nanos = ((s - s.trunc()) * 1e9).round() as u32;
+        NaiveTime::from_hms_nano_opt(h, m, whole, nanos.min(999_999_999))?
+    };
+    Some(CultureParts { a, b, year, time, sep, twelve_hour, padded })
+}
+
+/// Reads a date as PowerShell writes it in a culture (`3/4/2026 9:15:02 AM`, `04.03.2026 09:15:02`,
+/// `4-3-2026 9:15:02`), with the given order of day and month. Times are UTC.
+pub fn parse_culture(text: &str, order: DateOrder) -> Option<NaiveDateTime> {
+    let p = culture_parts(text)?;
+    let (day, month) = match order {
+        DateOrder::DayFirst => (p.a, p.b),
+        DateOrder::MonthFirst => (p.b, p.a),
+    };
+    NaiveDate::from_ymd_opt(p.year, month, day).map(|d| d.and_time(p.time))
+}
+
+/// What a whole column of dates says about their order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OrderGuess {
+    /// The order to read the column with.
+    pub order: DateOrder,
+    /// True when a value proved it (a first number over 12, or a second one over 12); false when
+    /// every value would read either way and the order is a guess from the separator and AM/PM.
+    pub certain: bool,
+}
+
+/// Decides day-first or month-first from every value of a column; `None` when no value is a
+/// culture-formatted date (ISO values are not, and need no decision).
+pub fn guess_order<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<OrderGuess> {
+    let (mut day_first, mut month_first, mut any) = (false, false, None);
+    for v in values {
+        let Some(p) = culture_parts(v) else { continue };
+        if p.a > 12 {
+            day_first = true;
+        }
+        if p.b > 12 {
+            month_first = true;
+        }
+        if any.is_none() {
+            // en-US writes M/d/yyyy (no leading zeros) and h:mm:ss tt; en-GB dd/MM/yyyy;
+            // de-DE dd.MM.yyyy; nl-NL d-M-yyyy.
+            let us = p.sep == '/' && (p.twelve_hour || p.padded == Some(false));
+            any = Some(if us { DateOrder::MonthFirst } else { DateOrder::DayFirst });
+        }
+    }
+    let fallback = any?;
+    Some(match (day_first, month_first) {
+        (true, false) => OrderGuess { order: DateOrder::DayFirst, certain: true },
+        (false, true) => OrderGuess { order: DateOrder::MonthFirst, certain: true },
+        _ => OrderGuess { order: fallback, certain: false },
+    })
+}
+
+/// Reads ISO 8601 first, then a culture format with the given order.
+pub fn parse_any(text: &str, order: DateOrder) -> Option<NaiveDateTime> {
+    parse_iso(text).or_else(|| parse_culture(text, order))
+}
+
+#[cfg(test)]
+mod culture_tests {
+    use super::*;
+
+    fn dt(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn powershell_culture_formats() {
+        assert_eq!(parse_culture("3/4/2025 9:15:02 AM", DateOrder::MonthFirst), Some(dt("2025-03-04 09:15:02")));
+        assert_eq!(parse_culture("3/4/2025 12:05:00 AM", DateOrder::MonthFirst), Some(dt("2025-03-04 00:05:00")));
+        assert_eq!(parse_culture("3/4/2025 12:05:00 PM", DateOrder::MonthFirst), Some(dt("2025-03-04 12:05:00")));
+        assert_eq!(parse_culture("3/4/2025 1:05:00 PM", DateOrder::MonthFirst), Some(dt("2025-03-04 13:05:00")));
+        assert_eq!(parse_culture("04/03/2025 09:15:02", DateOrder::DayFirst), Some(dt("2025-03-04 09:15:02")));
+        assert_eq!(parse_culture("04.03.2025 09:15:02", DateOrder::DayFirst), Some(dt("2025-03-04 09:15:02")));
+        assert_eq!(parse_culture("4-3-2025 9:15:02", DateOrder::DayFirst), Some(dt("2025-03-04 09:15:02")));
+        assert_eq!(parse_culture("31/12/2025", DateOrder::MonthFirst), None);
+        assert_eq!(parse_culture("13:00 3/4/2025", DateOrder::DayFirst), None);
+        assert_eq!(parse_any("2025-03-04T09:15:02Z", DateOrder::MonthFirst), Some(dt("2025-03-04 09:15:02")));
+    }
+
+    #[test]
+    fn the_whole_column_decides_the_order() {
+        let g = guess_order(["01/02/2025 10:00:00", "13/02/2025 10:00:00"]).unwrap();
+        assert_eq!(g, OrderGuess { order: DateOrder::DayFirst, certain: true });
+        let g = guess_order(["1/2/2025 10:00:00 AM", "2/13/2025 10:00:00 AM"]).unwrap();
+        assert_eq!(g, OrderGuess { order: DateOrder::MonthFirst, certain: true });
+        // Ambiguous: AM/PM with slashes reads as en-US, dots as de-DE; the user may switch.
+        assert_eq!(guess_order(["1/2/2025 10:00:00 AM"]).unwrap(), OrderGuess { order: DateOrder::MonthFirst, certain: false });
+        assert_eq!(guess_order(["01.02.2025 10:00:00"]).unwrap(), OrderGuess { order: DateOrder::DayFirst, certain: false });
+        assert_eq!(guess_order(["3/4/2025"]).unwrap().order, DateOrder::MonthFirst, "en-US writes no leading zeros");
+        assert_eq!(guess_order(["03/04/2025"]).unwrap().order, DateOrder::DayFirst, "en-GB does");
+        assert_eq!(guess_order(["2025-02-01T10:00:00Z"]), None);
+    }
+}

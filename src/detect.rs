@@ -2,6 +2,7 @@
 //! and says what was expected when it is none of them.
 
 use crate::formats::mailflow::{self, Columns};
+use crate::formats::{connectors, exo};
 use crate::formats::table::{self, Dialect};
 
 /// A recognised source format, with what its parser needs to start.
@@ -16,6 +17,20 @@ pub enum Format {
     },
     /// Mailflow's JSON Lines.
     MailflowJsonl,
+    /// An Exchange Online message-trace export.
+    Exchange {
+        /// Delimiter and preamble.
+        dialect: Dialect,
+        /// Which export, and where its columns are.
+        layout: exo::Layout,
+    },
+    /// `Get-InboundConnector` / `Get-OutboundConnector` settings.
+    ConnectorSettings {
+        /// Delimiter and preamble.
+        dialect: Dialect,
+        /// Where its columns are.
+        layout: connectors::Layout,
+    },
 }
 
 impl Format {
@@ -27,6 +42,8 @@ impl Format {
                 mailflow::Shape::Wide => "Mailflow report export (CSV)",
             },
             Format::MailflowJsonl => "Mailflow JSON Lines",
+            Format::Exchange { layout, .. } => layout.export.label(),
+            Format::ConnectorSettings { .. } => "Exchange Online connector settings",
         }
     }
 }
@@ -50,6 +67,12 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
     };
     let header = table::header_fields(text, &dialect);
     let line = dialect.preamble_lines + 1;
+    if let Some(layout) = exo::recognise(&header) {
+        return Ok(Format::Exchange { dialect, layout });
+    }
+    if let Some(layout) = connectors::recognise(&header) {
+        return Ok(Format::ConnectorSettings { dialect, layout });
+    }
     match Columns::find(&header) {
         Ok(columns) => Ok(Format::MailflowCsv { dialect, columns }),
         Err(missing) => {

@@ -88,7 +88,7 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
         let f = Filter::window(d, d);
         let csv = details_csv(&a.details(&f));
-        let (report, back) = load_bytes("export.csv", csv.as_bytes());
+        let (report, back) = crate::workspace::aggregate_of(load_bytes("export.csv", csv.as_bytes()));
         assert_eq!(report.error, None);
         assert_eq!(report.format, Some("Mailflow report export (CSV)"));
         assert_eq!(details_csv(&back.details(&f)), csv);

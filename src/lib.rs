@@ -10,14 +10,17 @@ pub mod chart;
 pub mod dates;
 pub mod decode;
 pub mod detect;
+pub mod domains;
 pub mod export;
 pub mod formats;
 pub mod insights;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod sample;
 pub mod text;
 pub mod tls;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

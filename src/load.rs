@@ -1,13 +1,28 @@
-//! Loading one file end to end: bytes, decoded text, detected format, parser, a per-file
-//! aggregate and a load summary. Nothing here panics on any input; every failure is a message.
+//! Loading one file end to end: bytes, decoded text, detected format, parser; the result is the
+//! file's content (counted deliveries, per-message records to join, or connector settings) and a
+//! load summary. Nothing here panics on any input; every failure is a message.
 
 use chrono::NaiveDate;
 
 use crate::aggregate::Aggregate;
+use crate::dates::{DateOrder, OrderGuess};
 use crate::decode::{decode, TextEncoding};
 use crate::detect::{detect, Format};
-use crate::formats::{mailflow, ParseStats};
+use crate::formats::connectors::ConnectorSetting;
+use crate::formats::{connectors, exo, mailflow, ParseStats};
+use crate::messages::{MessageRecord, SourceKind};
 use crate::model::Direction;
+
+/// Which of the report's fields a file provided.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Inbound/outbound is in the file (not derived from your domains).
+    pub direction: bool,
+    /// Connector names are in the file.
+    pub connector: bool,
+    /// TLS versions are in the file.
+    pub tls: bool,
+}
 
 /// What loading one file gave, for the load summary.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,8 +39,16 @@ pub struct FileReport {
     pub stats: ParseStats,
     /// First and last day of the deliveries used.
     pub span: Option<(NaiveDate, NaiveDate)>,
-    /// Deliveries used per direction, intra-org included.
+    /// Deliveries used per direction, intra-org included (those whose direction the file states).
     pub directions: [(Direction, u64); 3],
+    /// Which fields the file provided.
+    pub found: Found,
+    /// How culture-formatted dates were read, when the file had them.
+    pub date_order: Option<OrderGuess>,
+    /// Deliveries another file had already given (dropped), filled in by the workspace.
+    pub duplicates: u64,
+    /// Deliveries completed with what another file said about the same message.
+    pub joined: u64,
     /// Why the file could not be used at all (nothing from it was added).
     pub error: Option<String>,
 }
@@ -40,48 +63,141 @@ impl FileReport {
             stats: ParseStats::default(),
             span: None,
             directions: Direction::ALL.map(|d| (d, 0)),
+            found: Found::default(),
+            date_order: None,
+            duplicates: 0,
+            joined: 0,
             error: None,
         }
     }
 }
 
-/// Loads one file's bytes into a fresh aggregate. The caller merges the aggregate into what is
-/// already loaded only when `report.error` is `None`, so a bad file never disturbs loaded data.
-pub fn load_bytes(name: &str, bytes: &[u8]) -> (FileReport, Aggregate) {
+/// What a file contributes.
+#[derive(Clone, Debug, Default)]
+pub enum Content {
+    /// Nothing (the file could not be used).
+    #[default]
+    Nothing,
+    /// Deliveries already counted (Mailflow's formats, report exports).
+    Deliveries(Aggregate),
+    /// Per-message records from Exchange Online exports, joined across files.
+    Messages {
+        /// Which export.
+        kind: SourceKind,
+        /// One per message and recipient.
+        records: Vec<MessageRecord>,
+        /// Tenant domains the export names.
+        tenants: Vec<String>,
+    },
+    /// Connector settings.
+    Connectors(Vec<ConnectorSetting>),
+}
+
+/// A loaded file: its summary and what it contributes.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The load summary.
+    pub report: FileReport,
+    /// The contribution.
+    pub content: Content,
+}
+
+/// Choices that change how a file is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Read culture dates in this order instead of the one guessed from the column.
+    pub date_order: Option<DateOrder>,
+}
+
+/// Loads one file's bytes with default options.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Loaded {
+    load_with(name, bytes, LoadOptions::default())
+}
+
+/// Loads one file's bytes. A file that cannot be used has `report.error` set and no content, so
+/// a bad file never disturbs loaded data.
+pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
     let mut report = FileReport::new(name, bytes.len() as u64);
-    let mut agg = Aggregate::new();
+    let fail = |mut report: FileReport, e: String| {
+        report.error = Some(e);
+        Loaded { report, content: Content::Nothing }
+    };
     let decoded = match decode(bytes) {
         Ok(d) => d,
-        Err(e) => {
-            report.error = Some(format!("{e}"));
-            return (report, agg);
-        }
+        Err(e) => return fail(report, e.to_string()),
     };
     report.encoding = Some(decoded.encoding);
     let text = &*decoded.text;
     let format = match detect(text) {
         Ok(f) => f,
-        Err(e) => {
-            report.error = Some(format!("not a trace Mailflow recognises: {}", e.message));
-            return (report, agg);
-        }
+        Err(e) => return fail(report, format!("not a trace Mailflow recognises: {}", e.message)),
     };
     report.format = Some(format.label());
-    report.stats = match &format {
-        Format::MailflowCsv { dialect, columns } => mailflow::parse_csv(text, dialect, columns, &mut agg),
-        Format::MailflowJsonl => mailflow::parse_jsonl(text, &mut agg),
+    let content = match &format {
+        Format::MailflowCsv { dialect, columns } => {
+            let mut agg = Aggregate::new();
+            report.stats = mailflow::parse_csv(text, dialect, columns, &mut agg);
+            report.found = Found { direction: true, connector: columns.has_connector(), tls: columns.has_tls() };
+            Content::Deliveries(agg)
+        }
+        Format::MailflowJsonl => {
+            let mut agg = Aggregate::new();
+            report.stats = mailflow::parse_jsonl(text, &mut agg);
+            report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
+            Content::Deliveries(agg)
+        }
+        Format::Exchange { dialect, layout } => {
+            let parsed = exo::parse(text, dialect, layout, options.date_order);
+            report.stats = parsed.stats;
+            report.date_order = parsed.date_order.map(|g| match options.date_order {
+                Some(order) => OrderGuess { order, certain: true },
+                None => g,
+            });
+            let r = &parsed.records;
+            report.found = Found {
+                direction: r.iter().any(|m| m.direction.is_some()),
+                connector: r.iter().any(|m| matches!(m.connector, Some(Some(_)))),
+                tls: r.iter().any(|m| m.tls.is_some()),
+            };
+            Content::Messages { kind: layout.export.kind(), records: parsed.records, tenants: parsed.tenants }
+        }
+        Format::ConnectorSettings { dialect, layout } => {
+            let (list, stats) = connectors::parse(text, dialect, layout);
+            report.stats = stats;
+            if list.is_empty() {
+                return fail(report, "it lists no connector.".into());
+            }
+            return Loaded { report, content: Content::Connectors(list) };
+        }
     };
     if report.stats.deliveries == 0 && report.stats.skipped > 0 {
-        report.error = Some(format!(
+        let first = &report.stats.skips[0];
+        let e = format!(
             "none of its {} rows could be used; the first problem is on line {}: {}",
-            report.stats.rows_read, report.stats.skips[0].line, report.stats.skips[0].reason
-        ));
-    } else if report.stats.rows_read == 0 {
-        report.error = Some("it has a header but no rows. Export the trace again with a date range that has mail.".into());
+            report.stats.rows_read, first.line, first.reason
+        );
+        return fail(report, e);
     }
-    report.span = agg.span();
-    report.directions = agg.direction_totals();
-    (report, agg)
+    if report.stats.rows_read == 0 {
+        return fail(report, "it has a header but no rows. Export the trace again with a date range that has mail.".into());
+    }
+    match &content {
+        Content::Deliveries(agg) => {
+            report.span = agg.span();
+            report.directions = agg.direction_totals();
+        }
+        Content::Messages { records, .. } => {
+            let times = records.iter().filter_map(|r| r.time.map(|t| t.date()));
+            report.span = times.clone().min().zip(times.max());
+            for r in records {
+                if let Some(d) = r.direction {
+                    report.directions[d as usize].1 += 1;
+                }
+            }
+        }
+        _ => {}
+    }
+    Loaded { report, content }
 }
 
 #[cfg(test)]
@@ -91,14 +207,16 @@ mod tests {
     #[test]
     fn good_file_reports_everything() {
         let text = "date,direction,connector,tls,count\n2026-03-04,Inbound,,TLS 1.2,3\n2026-03-06,Intra-org,,Unknown,2\nbad,Inbound,,TLS 1.2,1\n";
-        let (r, agg) = load_bytes("trace.csv", text.as_bytes());
+        let l = load_bytes("trace.csv", text.as_bytes());
+        let r = &l.report;
         assert_eq!(r.error, None);
         assert_eq!(r.format, Some("Mailflow CSV"));
         assert_eq!(r.encoding, Some(TextEncoding::Utf8));
         assert_eq!((r.stats.rows_read, r.stats.deliveries, r.stats.skipped), (3, 5, 1));
         assert_eq!(r.span, Some((NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), NaiveDate::from_ymd_opt(2026, 3, 6).unwrap())));
         assert_eq!(r.directions[2], (Direction::IntraOrg, 2));
-        assert!(!agg.is_empty());
+        assert_eq!(r.found, Found { direction: true, connector: true, tls: true });
+        assert!(matches!(l.content, Content::Deliveries(ref a) if !a.is_empty()));
     }
 
     #[test]
@@ -110,12 +228,10 @@ mod tests {
             (b"date,direction,tls\n", "no rows"),
             (b"date,direction,tls\nx,y,z\n", "none of its 1 rows"),
         ] {
-            let (r, agg) = load_bytes("x", bytes);
-            let e = r.error.expect("an error");
+            let l = load_bytes("x", bytes);
+            let e = l.report.error.expect("an error");
             assert!(e.contains(word), "{e:?} should contain {word:?}");
-            if word != "none of its 1 rows" {
-                assert!(agg.is_empty());
-            }
+            assert!(matches!(l.content, Content::Nothing));
         }
     }
 }

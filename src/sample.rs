@@ -228,7 +228,7 @@ mod tests {
     #[test]
     fn loads_back_with_its_own_totals() {
         let s = bundled();
-        let (report, agg) = load_bytes("mailflow-sample.csv", s.csv.as_bytes());
+        let (report, agg) = crate::workspace::aggregate_of(load_bytes("mailflow-sample.csv", s.csv.as_bytes()));
         assert_eq!(report.error, None);
         assert_eq!(report.stats.skipped, 0);
         assert_eq!(report.stats.rows_read, s.rows);
@@ -243,7 +243,7 @@ mod tests {
     #[test]
     fn has_what_the_report_needs_to_show() {
         let s = bundled();
-        let (_, agg) = load_bytes("s.csv", s.csv.as_bytes());
+        let (_, agg) = crate::workspace::aggregate_of(load_bytes("s.csv", s.csv.as_bytes()));
         let mut all = s.inbound;
         all.add_all(&s.outbound);
         for tls in Tls::KNOWN {

@@ -33,6 +33,8 @@ pub mod names {
     pub const REMOTE_IP: &[&str] = &["remoteip", "ip"];
     /// Remote organisation's domain.
     pub const REMOTE_DOMAIN: &[&str] = &["remotedomain", "domain", "partnerdomain", "partner"];
+    /// The Microsoft admin center's "Connector direction and name" (`Inbound - Name`).
+    pub const DIRECTION_AND_NAME: &[&str] = &["connectordirectionandname", "connectordirectionname"];
     /// The wide shape's per-TLS count columns, in [`crate::tls::Tls::ALL`] order.
     pub const WIDE: [&[&str]; 6] = [&["notls"], &["tls10"], &["tls11"], &["tls12"], &["tls13"], &["unknown", "unknowntls"]];
 }
@@ -62,6 +64,10 @@ pub struct Columns {
     remote_ip: Option<usize>,
     remote_domain: Option<usize>,
     wide: [Option<usize>; 6],
+    /// "Connector direction and name", which holds both (Microsoft's report export).
+    combined: Option<usize>,
+    /// TLS columns hold percentages of Volume (Microsoft's report export), with or without `%`.
+    percent: bool,
 }
 
 impl Columns {
@@ -74,11 +80,12 @@ impl Columns {
         let tls = f(names::TLS);
         let shape = if tls.is_none() && wide[..5].iter().any(Option::is_some) { Shape::Wide } else { Shape::Long };
         let (date, direction) = (f(names::DATE), f(names::DIRECTION));
+        let combined = f(names::DIRECTION_AND_NAME);
         let mut missing = Vec::new();
         if date.is_none() {
             missing.push("date");
         }
-        if direction.is_none() {
+        if direction.is_none() && combined.is_none() {
             missing.push("direction");
         }
         if shape == Shape::Long && tls.is_none() {
@@ -100,8 +107,35 @@ impl Columns {
             remote_ip: f(names::REMOTE_IP),
             remote_domain: f(names::REMOTE_DOMAIN),
             wide,
+            combined,
+            percent: combined.is_some() || header.iter().any(|h| h.contains('%')),
         })
     }
+}
+
+impl Columns {
+    /// True when the file names connectors.
+    pub fn has_connector(&self) -> bool {
+        self.connector.is_some() || self.combined.is_some()
+    }
+
+    /// True when the file gives TLS versions.
+    pub fn has_tls(&self) -> bool {
+        self.tls.is_some() || self.wide[..5].iter().any(Option::is_some)
+    }
+}
+
+/// Splits Microsoft's "Connector direction and name" (`Inbound - Contoso`, `Outbound: Fabrikam`,
+/// `Inbound - From the internet without a connector`) into direction and name.
+fn split_direction_and_name(cell: &str) -> (&str, &str) {
+    let t = cell.trim();
+    for dir in ["Inbound", "Outbound", "Incoming", "Outgoing"] {
+        if t.len() >= dir.len() && t[..dir.len()].eq_ignore_ascii_case(dir) {
+            let rest = t[dir.len()..].trim_start_matches([' ', '-', ':', '–', '|']).trim();
+            return (&t[..dir.len()], rest);
+        }
+    }
+    ("", t)
 }
 
 /// The text of one row's fields, however the row was stored.
@@ -118,6 +152,10 @@ struct Fields<'a> {
     remote_ip: &'a str,
     remote_domain: &'a str,
     wide: [&'a str; 6],
+    /// The TLS cells are percentages even without a `%` sign.
+    percent: bool,
+    /// How to read dates that are not ISO 8601.
+    order: crate::dates::DateOrder,
 }
 
 /// Connector cells that mean "without a connector" give `None`; the apostrophe that
@@ -160,11 +198,11 @@ fn parse_count(cell: &str) -> Option<u64> {
 
 /// Turns one row into deliveries for the sink, or says why it cannot.
 fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String> {
-    let time = parse_iso(f.date).ok_or_else(|| {
+    let time = crate::dates::parse_any(f.date, f.order).ok_or_else(|| {
         if f.date.trim().is_empty() {
             "the date is empty".to_string()
         } else {
-            format!("date \"{}\" is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", clip(f.date))
+            format!("date \"{}\" is not a date Mailflow reads (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", clip(f.date))
         }
     })?;
     let direction = Direction::parse(f.direction).ok_or_else(|| {
@@ -202,7 +240,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
         }
         Shape::Wide => {
             let mut counts = [0u64; 6];
-            let percent = f.wide.iter().any(|c| c.contains('%'));
+            let percent = f.percent || f.wide.iter().any(|c| c.contains('%'));
             let volume = if f.count.trim().is_empty() {
                 None
             } else {
@@ -267,6 +305,7 @@ fn clip(text: &str) -> String {
 /// Parses a Mailflow CSV (long or wide) whose header was found by [`Columns::find`].
 pub fn parse_csv(text: &str, dialect: &Dialect, columns: &Columns, sink: &mut dyn Sink) -> ParseStats {
     let mut stats = ParseStats::default();
+    let order = date_order(text, dialect, columns.date);
     let mut reader = table::reader(text, dialect);
     let mut record = csv::StringRecord::new();
     let mut header_len = None;
@@ -303,10 +342,14 @@ pub fn parse_csv(text: &str, dialect: &Dialect, columns: &Columns, sink: &mut dy
             continue;
         }
         let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("");
+        let (direction, connector) = match columns.combined {
+            Some(i) if columns.connector.is_none() => split_direction_and_name(record.get(i).unwrap_or("")),
+            _ => (cell(Some(columns.direction)), cell(columns.connector)),
+        };
         let fields = Fields {
             date: cell(Some(columns.date)),
-            direction: cell(Some(columns.direction)),
-            connector: cell(columns.connector),
+            direction,
+            connector,
             tls: cell(columns.tls),
             count: cell(columns.count),
             connector_type: cell(columns.connector_type),
@@ -315,6 +358,8 @@ pub fn parse_csv(text: &str, dialect: &Dialect, columns: &Columns, sink: &mut dy
             remote_ip: cell(columns.remote_ip),
             remote_domain: cell(columns.remote_domain),
             wide: columns.wide.map(cell),
+            percent: columns.percent,
+            order,
         };
         match emit(columns.shape, &fields, sink) {
             Ok(n) => stats.deliveries += n,
@@ -322,6 +367,25 @@ pub fn parse_csv(text: &str, dialect: &Dialect, columns: &Columns, sink: &mut dy
         }
     }
     stats
+}
+
+/// How to read the date column's non-ISO values: decided from the whole column, and only looked
+/// at when the first date is not ISO 8601 (so Mailflow's own files are read in one pass).
+fn date_order(text: &str, dialect: &Dialect, column: usize) -> crate::dates::DateOrder {
+    let mut reader = table::reader(text, dialect);
+    let mut values = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let Ok(record) = record else { continue };
+        if i == 0 {
+            continue;
+        }
+        let v = record.get(column).unwrap_or("").to_string();
+        if i == 1 && parse_iso(&v).is_some() {
+            return crate::dates::DateOrder::DayFirst;
+        }
+        values.push(v);
+    }
+    crate::dates::guess_order(values.iter().map(String::as_str)).map(|g| g.order).unwrap_or(crate::dates::DateOrder::DayFirst)
 }
 
 /// True when the text's first non-blank line looks like a JSON object.
@@ -382,6 +446,8 @@ pub fn parse_jsonl(text: &str, sink: &mut dyn Sink) -> ParseStats {
             remote_ip: get(names::REMOTE_IP),
             remote_domain: get(names::REMOTE_DOMAIN),
             wide,
+            percent: false,
+            order: crate::dates::DateOrder::DayFirst,
         };
         match emit(shape, &fields, sink) {
             Ok(n) => stats.deliveries += n,
@@ -443,7 +509,7 @@ mod tests {
     fn bad_rows_are_counted_with_lines_and_reasons() {
         let text = "date,direction,connector,tls,count\n\
             2026-03-04,Inbound,,TLS 1.2,1\n\
-            04/03/2026,Inbound,,TLS 1.2,1\n\
+            yesterday,Inbound,,TLS 1.2,1\n\
             2026-03-04,Sideways,,TLS 1.2,1\n\
             2026-03-04,Inbound,,TLS 9,1\n\
             \n\
@@ -456,7 +522,7 @@ mod tests {
         assert_eq!(stats.skipped, 5);
         let lines: Vec<u64> = stats.skips.iter().map(|s| s.line).collect();
         assert_eq!(lines, vec![3, 4, 5, 7, 10]);
-        assert!(stats.skips[0].reason.contains("04/03/2026"), "{}", stats.skips[0].reason);
+        assert!(stats.skips[0].reason.contains("yesterday"), "{}", stats.skips[0].reason);
         assert!(stats.skips[1].reason.contains("Sideways"));
         assert!(stats.skips[2].reason.contains("TLS 9"));
         assert!(stats.skips[3].reason.contains("many"));
@@ -498,6 +564,25 @@ mod tests {
         let text = "Date,Direction,Volume,No TLS,TLS 1.0,TLS 1.1,TLS 1.2\n2026-03-04,Outbound,3,33.33%,0%,0%,66.67%\n";
         let (agg, _) = load_csv(text);
         assert_eq!(agg.totals(&all(&agg)).outbound.0, [1, 0, 0, 2, 0, 0]);
+    }
+
+    #[test]
+    fn microsoft_connector_report_export() {
+        let text = std::fs::read_to_string("tests/fixtures/exo/connector-report-export.csv").unwrap();
+        let (agg, stats) = load_csv(&text);
+        assert_eq!((stats.rows_read, stats.skipped, stats.deliveries), (3, 0, 58));
+        let f = all(&agg);
+        let mut named = f.clone();
+        named.connector = ConnectorFilter::Named("Fabrikam Partner Inbound".into());
+        assert_eq!(agg.totals(&named).inbound.0, [0, 2, 0, 6, 0, 0]);
+        named.connector = ConnectorFilter::Named("Outbound to Fabrikam".into());
+        assert_eq!(agg.totals(&named).outbound.0, [1, 0, 0, 6, 3, 0]);
+        let mut none = f.clone();
+        none.connector = ConnectorFilter::NoConnector;
+        assert_eq!(agg.totals(&none).inbound.0, [1, 0, 0, 20, 19, 0]);
+        assert_eq!(agg.span().unwrap().0, NaiveDate::from_ymd_opt(2025, 3, 4).unwrap());
+        assert_eq!(agg.connector("Fabrikam Partner Inbound").unwrap().forced_tls, Some(true));
+        assert_eq!(split_direction_and_name("Outbound: X - Y"), ("Outbound", "X - Y"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! One parser per source format. Every parser reads decoded text and hands each delivery to a
 //! sink, counting the rows it read and the rows it could not use (with line numbers and reasons).
 
+pub mod connectors;
+pub mod exo;
 pub mod mailflow;
 pub mod table;
 

@@ -1,0 +1,145 @@
+//! "Your domains": the organisation's mail domains, which tell inbound from outbound and intra-org
+//! mail when an export does not say; suggested from the data and editable by the user.
+
+use std::collections::HashMap;
+
+use crate::model::Direction;
+
+/// The domain of an address (`Alice@Contoso.com` → `contoso.com`), lower case.
+pub fn domain_of(address: &str) -> Option<String> {
+    let a = address.trim().trim_matches(|c| c == '<' || c == '>');
+    let (_, d) = a.rsplit_once('@')?;
+    let d = d.trim().trim_end_matches('.').to_ascii_lowercase();
+    (!d.is_empty() && d.contains('.')).then_some(d)
+}
+
+/// The organisation's domains.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Domains(Vec<String>);
+
+impl Domains {
+    /// Domains from user text: separated by commas, semicolons, spaces or lines.
+    pub fn parse(text: &str) -> Domains {
+        let mut list: Vec<String> = text
+            .split([',', ';', ' ', '\n', '\t'])
+            .map(|d| d.trim().trim_start_matches('@').trim_end_matches('.').to_ascii_lowercase())
+            .filter(|d| d.contains('.'))
+            .collect();
+        list.sort();
+        list.dedup();
+        Domains(list)
+    }
+
+    /// The list, sorted.
+    pub fn list(&self) -> &[String] {
+        &self.0
+    }
+
+    /// True when no domain is set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The list as text for the editor.
+    pub fn to_text(&self) -> String {
+        self.0.join(", ")
+    }
+
+    /// True when the address's domain is one of ours or a subdomain of one.
+    pub fn owns(&self, address: &str) -> bool {
+        let Some(d) = domain_of(address) else { return false };
+        self.0.iter().any(|mine| d == *mine || d.ends_with(&format!(".{mine}")))
+    }
+
+    /// The direction from sender and recipient; `None` when neither or nothing is known.
+    pub fn direction(&self, sender: Option<&str>, recipient: Option<&str>) -> Option<Direction> {
+        if self.is_empty() {
+            return None;
+        }
+        let s = sender.map(|a| self.owns(a));
+        let r = recipient.map(|a| self.owns(a));
+        match (s, r) {
+            (Some(true), Some(true)) => Some(Direction::IntraOrg),
+            (Some(true), Some(false)) => Some(Direction::Outbound),
+            (Some(false), Some(true)) => Some(Direction::Inbound),
+            (None, Some(true)) => Some(Direction::Inbound),
+            (Some(true), None) => Some(Direction::Outbound),
+            _ => None,
+        }
+    }
+}
+
+/// Suggests the organisation's domains from addresses: the tenant domains an export names
+/// (`Organization` column), the recipient domains of known-inbound and sender domains of
+/// known-outbound mail, and otherwise the single most frequent domain across senders and
+/// recipients (an organisation's own domain is on one side of nearly every message).
+pub fn suggest<'a>(
+    tenants: impl IntoIterator<Item = &'a str>,
+    known: impl IntoIterator<Item = (Direction, &'a str, &'a str)>,
+    addresses: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Domains {
+    let mut out: Vec<String> = tenants.into_iter().filter_map(|t| {
+        let t = t.trim().to_ascii_lowercase();
+        t.contains('.').then_some(t)
+    }).collect();
+    let mut from_known: HashMap<String, u64> = HashMap::new();
+    for (dir, sender, recipient) in known {
+        let side = match dir {
+            Direction::Inbound => recipient,
+            Direction::Outbound => sender,
+            Direction::IntraOrg => sender,
+        };
+        if let Some(d) = domain_of(side) {
+            *from_known.entry(d).or_default() += 1;
+        }
+    }
+    let known_total: u64 = from_known.values().sum();
+    out.extend(from_known.into_iter().filter(|(_, n)| *n * 20 >= known_total).map(|(d, _)| d));
+    if out.iter().all(|d| d.ends_with(".onmicrosoft.com")) {
+        let mut freq: HashMap<String, u64> = HashMap::new();
+        for (s, r) in addresses {
+            for a in [s, r] {
+                if let Some(d) = domain_of(a) {
+                    *freq.entry(d).or_default() += 1;
+                }
+            }
+        }
+        if let Some((d, _)) = freq.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) {
+            out.push(d);
+        }
+    }
+    Domains::parse(&out.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domains_of_addresses() {
+        assert_eq!(domain_of("Alice@Contoso.COM"), Some("contoso.com".into()));
+        assert_eq!(domain_of("<bob@mail.fabrikam.com>"), Some("mail.fabrikam.com".into()));
+        assert_eq!(domain_of("nobody"), None);
+        assert_eq!(domain_of("x@localhost"), None);
+    }
+
+    #[test]
+    fn direction_from_sender_and_recipient() {
+        let d = Domains::parse("contoso.com; @Contoso.onmicrosoft.com\nbad");
+        assert_eq!(d.list(), ["contoso.com", "contoso.onmicrosoft.com"]);
+        assert_eq!(d.direction(Some("a@contoso.com"), Some("b@fabrikam.com")), Some(Direction::Outbound));
+        assert_eq!(d.direction(Some("a@fabrikam.com"), Some("b@eu.contoso.com")), Some(Direction::Inbound));
+        assert_eq!(d.direction(Some("a@contoso.com"), Some("b@contoso.onmicrosoft.com")), Some(Direction::IntraOrg));
+        assert_eq!(d.direction(Some("a@fabrikam.com"), Some("b@tailspin.com")), None);
+        assert_eq!(d.direction(Some("a@notcontoso.com"), Some("b@x.com")), None, "suffix match needs a dot");
+        assert_eq!(Domains::default().direction(Some("a@contoso.com"), Some("b@x.com")), None);
+    }
+
+    #[test]
+    fn suggestions() {
+        let s = suggest(["contoso.onmicrosoft.com"], [], [("a@contoso.com", "b@x.com"), ("c@y.com", "d@contoso.com"), ("e@contoso.com", "f@z.com")]);
+        assert_eq!(s.list(), ["contoso.com", "contoso.onmicrosoft.com"]);
+        let s = suggest([], [(Direction::Inbound, "x@gmail.com", "me@contoso.com"), (Direction::Outbound, "me@contoso.com", "y@x.com")], []);
+        assert_eq!(s.list(), ["contoso.com"]);
+    }
+}

@@ -1,0 +1,370 @@
+//! Exchange Online's exports, read into per-message records (see [`crate::messages`]):
+//! `Get-MessageTrace(V2) | Export-Csv` and the message-trace page's summary export, the enhanced
+//! summary report, the extended report, and `Get-MessageTraceDetail(V2) | Export-Csv`.
+//! Columns are found by name (any case, any order); dates may be ISO 8601 or the culture format
+//! PowerShell wrote, with day-first or month-first decided from the whole column.
+
+use std::collections::HashMap;
+
+use crate::dates::{guess_order, parse_any, DateOrder, OrderGuess};
+use crate::formats::table::{self, header_key, Dialect};
+use crate::formats::ParseStats;
+use crate::messages::{normalise_id, MessageRecord, SourceKind};
+use crate::model::Direction;
+use crate::tls::Tls;
+
+/// Which Exchange Online export a header belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// `Get-MessageTrace(V2)` / the summary export: one row per message and recipient.
+    Trace,
+    /// Enhanced summary: one row per message, recipients in `recipient_status`.
+    Enhanced,
+    /// Extended: many event rows per message.
+    Extended,
+    /// Trace detail: event rows per message and recipient, TLS in the `Detail` text.
+    Detail,
+}
+
+impl Export {
+    /// A label for the load summary.
+    pub fn label(self) -> &'static str {
+        match self {
+            Export::Trace => "Exchange Online message trace",
+            Export::Enhanced => "Exchange Online enhanced summary report",
+            Export::Extended => "Exchange Online extended report",
+            Export::Detail => "Exchange Online message trace detail",
+        }
+    }
+
+    /// The kind of record it gives, for joining and de-duplicating.
+    pub fn kind(self) -> SourceKind {
+        match self {
+            Export::Trace => SourceKind::Trace,
+            Export::Enhanced => SourceKind::Enhanced,
+            Export::Extended => SourceKind::Extended,
+            Export::Detail => SourceKind::Detail,
+        }
+    }
+}
+
+/// Header aliases, in [`header_key`] form.
+mod names {
+    pub const TIME: &[&str] = &["origintimestamputc", "origintimestamp", "datetimeutc", "datetime", "received", "receivedtime", "date", "dateutc", "timestamp"];
+    pub const SENDER: &[&str] = &["senderaddress", "sender", "senderfromaddress", "from"];
+    pub const RECIPIENT: &[&str] = &["recipientaddress", "recipient", "recipients", "recipientemailaddress", "to"];
+    pub const MESSAGE_ID: &[&str] = &["messageid", "internetmessageid"];
+    pub const NETWORK_ID: &[&str] = &["networkmessageid", "messagetraceid"];
+    pub const STATUS: &[&str] = &["status", "deliverystatus"];
+    pub const TO_IP: &[&str] = &["toip"];
+    pub const FROM_IP: &[&str] = &["fromip"];
+    pub const ORGANIZATION: &[&str] = &["organization"];
+    pub const RECIPIENT_STATUS: &[&str] = &["recipientstatus"];
+    pub const DIRECTIONALITY: &[&str] = &["directionality", "direction", "emaildirection"];
+    pub const CONNECTOR: &[&str] = &["connectorid", "connector", "connectors"];
+    pub const ORIGINAL_CLIENT_IP: &[&str] = &["originalclientip"];
+    pub const EVENT: &[&str] = &["eventid", "event"];
+    pub const DETAIL: &[&str] = &["detail"];
+    pub const CLIENT_IP: &[&str] = &["clientip"];
+    pub const CLIENT_HOST: &[&str] = &["clienthostname"];
+    pub const SERVER_IP: &[&str] = &["serverip"];
+    pub const SERVER_HOST: &[&str] = &["serverhostname"];
+    pub const TLS_TEXT: &[&str] = &["customdata", "sourcecontext", "messageinfo"];
+}
+
+/// Where the columns are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Which export.
+    pub export: Export,
+    cols: HashMap<&'static str, usize>,
+    tls_text: Vec<usize>,
+}
+
+impl Layout {
+    fn col(&self, name: &str) -> Option<usize> {
+        self.cols.get(name).copied()
+    }
+}
+
+/// Recognises an Exchange Online export from its header.
+pub fn recognise(header: &[String]) -> Option<Layout> {
+    let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
+    let has = |aliases: &[&str]| table::find(&keys, aliases);
+    let time = has(names::TIME);
+    let export = if has(names::RECIPIENT_STATUS).is_some() && has(&["origintimestamputc", "origintimestamp"]).is_some() {
+        Export::Enhanced
+    } else if has(&["eventid"]).is_some() && has(&["datetimeutc", "datetime"]).is_some() && has(&["recipientaddress"]).is_some() {
+        Export::Extended
+    } else if has(names::DETAIL).is_some() && has(&["event"]).is_some() && has(names::RECIPIENT).is_some() {
+        Export::Detail
+    } else if time.is_some() && has(names::SENDER).is_some() && has(names::RECIPIENT).is_some() {
+        Export::Trace
+    } else {
+        return None;
+    };
+    let mut cols = HashMap::new();
+    let table: [(&'static str, &[&str]); 20] = [
+        ("time", names::TIME),
+        ("sender", names::SENDER),
+        ("recipient", if export == Export::Enhanced { names::RECIPIENT_STATUS } else { names::RECIPIENT }),
+        ("message_id", names::MESSAGE_ID),
+        ("network_id", names::NETWORK_ID),
+        ("status", names::STATUS),
+        ("to_ip", names::TO_IP),
+        ("from_ip", names::FROM_IP),
+        ("organization", names::ORGANIZATION),
+        ("direction", names::DIRECTIONALITY),
+        ("connector", names::CONNECTOR),
+        ("original_client_ip", names::ORIGINAL_CLIENT_IP),
+        ("event", names::EVENT),
+        ("detail", names::DETAIL),
+        ("client_ip", names::CLIENT_IP),
+        ("client_host", names::CLIENT_HOST),
+        ("server_ip", names::SERVER_IP),
+        ("server_host", names::SERVER_HOST),
+        ("recipient_status", names::RECIPIENT_STATUS),
+        ("data", &["data"]),
+    ];
+    for (name, aliases) in table {
+        if let Some(i) = has(aliases) {
+            cols.insert(name, i);
+        }
+    }
+    let tls_text = names::TLS_TEXT.iter().filter_map(|a| keys.iter().position(|k| k == a)).collect();
+    Some(Layout { export, cols, tls_text })
+}
+
+/// What reading an export gave.
+#[derive(Clone, Debug, Default)]
+pub struct Parsed {
+    /// One record per message and recipient.
+    pub records: Vec<MessageRecord>,
+    /// Rows read, records made, rows skipped.
+    pub stats: ParseStats,
+    /// Tenant domains named in the `Organization` column.
+    pub tenants: Vec<String>,
+    /// How dates were read, when they were in a culture format.
+    pub date_order: Option<OrderGuess>,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// The first TLS version named in free text (`using TLS1.2 with AES256`, `S:tlsversion=TLS1_3`).
+pub fn tls_in_text(text: &str) -> Option<Tls> {
+    if !text.to_ascii_lowercase().contains("tls") {
+        return None;
+    }
+    Tls::normalise(text).filter(|t| *t != Tls::Unknown)
+}
+
+/// Reads an Exchange Online export. `order` overrides the day/month order of culture dates.
+pub fn parse(text: &str, dialect: &Dialect, layout: &Layout, order: Option<DateOrder>) -> Parsed {
+    let mut out = Parsed::default();
+    // Read every row once; the date column decides day-first or month-first as a whole.
+    let mut reader = table::reader(text, dialect);
+    let mut lines = table::LineCounter::new(text, dialect);
+    let mut rows: Vec<(u64, csv::StringRecord)> = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut header_len = None;
+    loop {
+        let before = lines.line_at(reader.position().byte());
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                out.stats.rows_read += 1;
+                out.stats.skip(before, format!("the row could not be read as CSV ({e})"));
+                continue;
+            }
+        }
+        let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(before);
+        let Some(expected) = header_len else {
+            header_len = Some(record.len());
+            continue;
+        };
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        out.stats.rows_read += 1;
+        if record.len() < expected {
+            out.stats.skip(line, format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()));
+            continue;
+        }
+        rows.push((line, record.clone()));
+    }
+    let time_col = layout.col("time");
+    let guess = guess_order(rows.iter().filter_map(|(_, r)| time_col.and_then(|i| r.get(i))));
+    out.date_order = guess;
+    let order = order.or(guess.map(|g| g.order)).unwrap_or(DateOrder::MonthFirst);
+    let mut tenants: Vec<String> = Vec::new();
+    let cell = |r: &csv::StringRecord, name: &str| -> String { layout.col(name).and_then(|i| r.get(i)).unwrap_or("").to_string() };
+
+    // The extended report and the detail export have several rows per message and recipient:
+    // gather them per key, in file order.
+    let mut by_key: HashMap<(String, String), usize> = HashMap::new();
+    for (line, r) in &rows {
+        let org = cell(r, "organization");
+        if !org.trim().is_empty() && !tenants.contains(&org.trim().to_ascii_lowercase()) {
+            tenants.push(org.trim().to_ascii_lowercase());
+        }
+        let raw_time = cell(r, "time");
+        let Some(time) = parse_any(&raw_time, order) else {
+            out.stats.skip(*line, if raw_time.trim().is_empty() {
+                "the date is empty".to_string()
+            } else {
+                format!("date \"{}\" is not a date Mailflow reads", raw_time.trim())
+            });
+            continue;
+        };
+        let id = {
+            let m = cell(r, "message_id");
+            let n = cell(r, "network_id");
+            if !m.trim().is_empty() { normalise_id(&m) } else { normalise_id(&n) }
+        };
+        if id.is_empty() && layout.export != Export::Trace {
+            out.stats.skip(*line, "the row has no message id");
+            continue;
+        }
+        let sender = opt(&cell(r, "sender"));
+        let direction = Direction::parse(&cell(r, "direction"));
+        match layout.export {
+            Export::Trace => {
+                let status = cell(r, "status");
+                if status.trim().eq_ignore_ascii_case("expanded") {
+                    out.stats.skip(*line, "status Expanded is a distribution group expansion, not a delivery");
+                    continue;
+                }
+                let Some(recipient) = opt(&cell(r, "recipient")) else {
+                    out.stats.skip(*line, "the row has no recipient");
+                    continue;
+                };
+                let (to_ip, from_ip) = (opt(&cell(r, "to_ip")), opt(&cell(r, "from_ip")));
+                let hint = if to_ip.is_some() { Some(Direction::Outbound) } else if from_ip.is_some() { Some(Direction::Inbound) } else { None };
+                let id = if id.is_empty() { format!("row{line}") } else { id };
+                out.records.push(MessageRecord {
+                    id,
+                    recipient: recipient.to_ascii_lowercase(),
+                    sender,
+                    time: Some(time),
+                    direction,
+                    direction_hint: hint,
+                    connector: None,
+                    tls: None,
+                    tls_last: None,
+                    remote_host: None,
+                    remote_ip: if hint == Some(Direction::Outbound) { to_ip } else { from_ip },
+                });
+            }
+            Export::Enhanced => {
+                let connector = Some(opt(&cell(r, "connector")));
+                let status = cell(r, "recipient");
+                let mut any = false;
+                for entry in status.split(';') {
+                    let address = entry.split("##").next().unwrap_or("").trim();
+                    if address.is_empty() {
+                        continue;
+                    }
+                    any = true;
+                    out.records.push(MessageRecord {
+                        id: id.clone(),
+                        recipient: address.to_ascii_lowercase(),
+                        sender: sender.clone(),
+                        time: Some(time),
+                        direction,
+                        direction_hint: None,
+                        connector: connector.clone(),
+                        tls: None,
+                        tls_last: None,
+                        remote_host: None,
+                        remote_ip: if direction == Some(Direction::Inbound) { opt(&cell(r, "original_client_ip")) } else { None },
+                    });
+                }
+                if !any {
+                    out.stats.skip(*line, "recipient_status names no recipient");
+                }
+            }
+            Export::Extended | Export::Detail => {
+                let recipients: Vec<String> = cell(r, "recipient")
+                    .split([';', ','])
+                    .map(|a| a.trim().to_ascii_lowercase())
+                    .filter(|a| a.contains('@'))
+                    .collect();
+                if recipients.is_empty() {
+                    out.stats.skip(*line, "the row names no recipient");
+                    continue;
+                }
+                let event = cell(r, "event").trim().to_ascii_uppercase();
+                let tls = if layout.export == Export::Detail {
+                    tls_in_text(&cell(r, "detail")).or_else(|| tls_in_text(&cell(r, "data")))
+                } else {
+                    layout.tls_text.iter().find_map(|&i| r.get(i).and_then(tls_in_text))
+                };
+                let connector_here = opt(&cell(r, "connector"));
+                for recipient in recipients {
+                    let key = (id.clone(), recipient.clone());
+                    let i = *by_key.entry(key).or_insert_with(|| {
+                        out.records.push(MessageRecord { id: id.clone(), recipient: recipient.clone(), ..Default::default() });
+                        out.records.len() - 1
+                    });
+                    let rec = &mut out.records[i];
+                    rec.time = Some(rec.time.map_or(time, |t| t.min(time)));
+                    if rec.sender.is_none() {
+                        rec.sender = sender.clone();
+                    }
+                    if rec.direction.is_none() {
+                        rec.direction = direction;
+                    }
+                    if let Some(t) = tls {
+                        if rec.tls.is_none() {
+                            rec.tls = Some(t);
+                        }
+                        rec.tls_last = Some(t);
+                    }
+                    if layout.export == Export::Extended {
+                        let dir = rec.direction;
+                        let receive_in = event == "RECEIVE" && dir != Some(Direction::Outbound);
+                        let send_out = event == "SEND" && dir == Some(Direction::Outbound);
+                        if receive_in || send_out {
+                            if !matches!(rec.connector, Some(Some(_))) {
+                                rec.connector = Some(connector_here.clone());
+                            }
+                            let (host, ip) = if receive_in { ("client_host", "client_ip") } else { ("server_host", "server_ip") };
+                            rec.remote_host = rec.remote_host.take().or_else(|| opt(&cell(r, host)));
+                            rec.remote_ip = rec.remote_ip.take().or_else(|| opt(&cell(r, ip)));
+                        } else if rec.connector.is_none() && matches!(event.as_str(), "RECEIVE" | "SEND" | "DELIVER") {
+                            rec.connector = None;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // An extended report with a RECEIVE or SEND but no connector on it: mail without a connector.
+    if layout.export == Export::Extended {
+        for rec in &mut out.records {
+            if rec.connector.is_none() {
+                rec.connector = Some(None);
+            }
+        }
+    }
+    out.stats.deliveries = out.records.len() as u64;
+    out.tenants = tenants;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+
+    #[test]
+    fn tls_in_free_text() {
+        assert_eq!(tls_in_text("Message received by: AM0PR01MB1234.eurprd01.prod.exchangelabs.com using TLS1.2 with AES256"), Some(Tls::V1_2));
+        assert_eq!(tls_in_text("<MEP Name=\"CustomData\" Blob=\"S:ProxyHop1=x;S:tlsversion=TLS1_3\" />"), Some(Tls::V1_3));
+        assert_eq!(tls_in_text("Message received by: CO6PR14MB4402.namprd14.prod.outlook.com"), None);
+    }
+}
