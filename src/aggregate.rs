@@ -20,19 +20,19 @@ impl TlsCounts {
 
     /// Adds `n` deliveries with this TLS value.
     pub fn add(&mut self, tls: Tls, n: u64) {
-        self.0[tls.index()] += n;
+        self.0[tls.index()] = self.0[tls.index()].saturating_add(n);
     }
 
     /// Adds every count of `other`.
     pub fn add_all(&mut self, other: &TlsCounts) {
         for (a, b) in self.0.iter_mut().zip(other.0) {
-            *a += b;
+            *a = a.saturating_add(b);
         }
     }
 
     /// All deliveries, Unknown included.
     pub fn total(&self) -> u64 {
-        self.0.iter().sum()
+        self.0.iter().fold(0u64, |a, b| a.saturating_add(*b))
     }
 
     /// Deliveries whose TLS value is known (everything but Unknown): the base of every share.
@@ -264,9 +264,9 @@ impl Aggregate {
 
     /// All deliveries per direction (intra-org included), for the load summary.
     pub fn direction_totals(&self) -> [(Direction, u64); 3] {
-        let mut out = Direction::ALL.map(|d| (d, 0));
+        let mut out = Direction::ALL.map(|d| (d, 0u64));
         for ((_, dir, _), counts) in &self.cells {
-            out[*dir as usize].1 += counts.total();
+            out[*dir as usize].1 = out[*dir as usize].1.saturating_add(counts.total());
         }
         out
     }

@@ -24,6 +24,13 @@ pub enum Format {
         /// Which export, and where its columns are.
         layout: exo::Layout,
     },
+    /// A CSV read with the user's column mapping.
+    Mapped {
+        /// Delimiter and preamble.
+        dialect: Dialect,
+        /// The user's columns.
+        columns: Columns,
+    },
     /// `Get-InboundConnector` / `Get-OutboundConnector` settings.
     ConnectorSettings {
         /// Delimiter and preamble.
@@ -44,6 +51,7 @@ impl Format {
             Format::MailflowJsonl => "Mailflow JSON Lines",
             Format::Exchange { layout, .. } => layout.export.label(),
             Format::ConnectorSettings { .. } => "Exchange Online connector settings",
+            Format::Mapped { .. } => "CSV read with your column mapping",
         }
     }
 }
@@ -55,6 +63,32 @@ pub struct NotRecognised {
     pub line: Option<u64>,
     /// What was found and what was expected.
     pub message: String,
+    /// For a CSV with a header: the header and the first rows, so the user can map its columns.
+    pub preview: Option<Preview>,
+}
+
+/// A CSV's header and first rows, for the column-mapping panel.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Preview {
+    /// The header's fields.
+    pub header: Vec<String>,
+    /// Up to five rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Preview {
+    /// A key for remembering a mapping: the header's fields in [`table::header_key`] form.
+    pub fn signature(&self) -> String {
+        self.header.iter().map(|h| table::header_key(h)).collect::<Vec<_>>().join("|")
+    }
+}
+
+fn preview(text: &str, dialect: &Dialect) -> Option<Preview> {
+    let mut reader = table::reader(text, dialect);
+    let mut rows = reader.records().take(6).filter_map(Result::ok).map(|r| r.iter().map(|c| clip(c)).collect::<Vec<_>>());
+    let header = rows.next()?;
+    // A header with a single field is no table to map.
+    (header.len() >= 2).then(|| Preview { header, rows: rows.collect() })
 }
 
 /// Looks at the text and picks the format.
@@ -63,7 +97,7 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
         return Ok(Format::MailflowJsonl);
     }
     let Some(dialect) = table::sniff(text) else {
-        return Err(NotRecognised { line: None, message: "the file has no lines of text.".into() });
+        return Err(NotRecognised { line: None, message: "the file has no lines of text.".into(), preview: None });
     };
     let header = table::header_fields(text, &dialect);
     let line = dialect.preamble_lines + 1;
@@ -79,6 +113,7 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
             let shown: Vec<String> = header.iter().take(8).map(|h| clip(h)).collect();
             let more = if header.len() > 8 { format!(" and {} more", header.len() - 8) } else { String::new() };
             Err(NotRecognised {
+                preview: preview(text, &dialect),
                 line: Some(line),
                 message: format!(
                     "line {line} should be a header naming the columns, but it has {}{more}; no {} column was found. \
@@ -122,5 +157,8 @@ mod tests {
         assert!(err.message.contains("\"Name\", \"Age\", \"City\""), "{}", err.message);
         assert!(err.message.contains("no date, no direction, no tls"), "{}", err.message);
         assert!(detect("\n\n").is_err());
+        let p = err.preview.unwrap();
+        assert_eq!((p.header.len(), p.rows.len()), (3, 1));
+        assert_eq!(p.signature(), "name|age|city");
     }
 }

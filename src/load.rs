@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use crate::aggregate::Aggregate;
 use crate::dates::{DateOrder, OrderGuess};
 use crate::decode::{decode, TextEncoding};
-use crate::detect::{detect, Format};
+use crate::detect::{detect, Format, Preview};
+use crate::formats::mailflow::{Columns, Mapping};
 use crate::formats::connectors::ConnectorSetting;
 use crate::formats::{connectors, exo, mailflow, ParseStats};
 use crate::messages::{MessageRecord, SourceKind};
@@ -51,6 +52,10 @@ pub struct FileReport {
     pub joined: u64,
     /// Why the file could not be used at all (nothing from it was added).
     pub error: Option<String>,
+    /// For a CSV Mailflow did not recognise: its header and first rows, to map its columns.
+    pub preview: Option<Preview>,
+    /// The column mapping the file was read with, if the user gave one.
+    pub mapping: Option<Mapping>,
 }
 
 impl FileReport {
@@ -68,6 +73,8 @@ impl FileReport {
             duplicates: 0,
             joined: 0,
             error: None,
+            preview: None,
+            mapping: None,
         }
     }
 }
@@ -103,10 +110,12 @@ pub struct Loaded {
 }
 
 /// Choices that change how a file is read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LoadOptions {
     /// Read culture dates in this order instead of the one guessed from the column.
     pub date_order: Option<DateOrder>,
+    /// Read a CSV with these columns (chosen in the column-mapping panel).
+    pub mapping: Option<Mapping>,
 }
 
 /// Loads one file's bytes with default options.
@@ -128,13 +137,21 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
     };
     report.encoding = Some(decoded.encoding);
     let text = &*decoded.text;
-    let format = match detect(text) {
-        Ok(f) => f,
-        Err(e) => return fail(report, format!("not a trace Mailflow recognises: {}", e.message)),
+    let format = match (&options.mapping, detect(text)) {
+        (Some(m), _) => match crate::formats::table::sniff(text) {
+            Some(dialect) => Format::Mapped { dialect, columns: Columns::from_mapping(m) },
+            None => return fail(report, "the file has no lines of text.".into()),
+        },
+        (None, Ok(f)) => f,
+        (None, Err(e)) => {
+            report.preview = e.preview;
+            return fail(report, format!("not a trace Mailflow recognises: {}", e.message));
+        }
     };
+    report.mapping = options.mapping.clone();
     report.format = Some(format.label());
     let content = match &format {
-        Format::MailflowCsv { dialect, columns } => {
+        Format::MailflowCsv { dialect, columns } | Format::Mapped { dialect, columns } => {
             let mut agg = Aggregate::new();
             report.stats = mailflow::parse_csv(text, dialect, columns, &mut agg);
             report.found = Found { direction: true, connector: columns.has_connector(), tls: columns.has_tls() };

@@ -166,6 +166,6 @@ fn your_domains_change_directions_and_the_date_order_can_be_switched() {
     let mut ws = Workspace::new();
     ws.add(first);
     assert_eq!(ws.agg().span().unwrap().0, NaiveDate::from_ymd_opt(2025, 3, 4).unwrap());
-    ws.replace(0, load_with("d.csv", &detail, LoadOptions { date_order: Some(DateOrder::MonthFirst) }));
+    ws.replace(0, load_with("d.csv", &detail, LoadOptions { date_order: Some(DateOrder::MonthFirst), ..Default::default() }));
     assert_eq!(ws.agg().span().unwrap().0, NaiveDate::from_ymd_opt(2025, 4, 3).unwrap());
 }

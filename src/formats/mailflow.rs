@@ -113,7 +113,80 @@ impl Columns {
     }
 }
 
+/// Which column holds which field, as the user chose in the column-mapping panel for a CSV that
+/// Mailflow did not recognise.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mapping {
+    /// The date or date-time column.
+    pub date: usize,
+    /// The direction column.
+    pub direction: usize,
+    /// The connector column, if any.
+    pub connector: Option<usize>,
+    /// The TLS column, if any (without one, TLS is Unknown).
+    pub tls: Option<usize>,
+    /// The count column, if any (without one, each row is one delivery).
+    pub count: Option<usize>,
+    /// The remote host column, if any.
+    pub remote_host: Option<usize>,
+}
+
+impl Mapping {
+    /// The mapping as text for storing (`date=0;direction=3;tls=5`).
+    pub fn to_text(&self) -> String {
+        let mut parts = vec![format!("date={}", self.date), format!("direction={}", self.direction)];
+        for (k, v) in [("connector", self.connector), ("tls", self.tls), ("count", self.count), ("remote_host", self.remote_host)] {
+            if let Some(i) = v {
+                parts.push(format!("{k}={i}"));
+            }
+        }
+        parts.join(";")
+    }
+
+    /// Reads [`Mapping::to_text`]'s form back.
+    pub fn from_text(text: &str) -> Option<Mapping> {
+        let mut m = Mapping::default();
+        let (mut date, mut direction) = (None, None);
+        for part in text.split(';') {
+            let (k, v) = part.split_once('=')?;
+            let i: usize = v.trim().parse().ok()?;
+            match k.trim() {
+                "date" => date = Some(i),
+                "direction" => direction = Some(i),
+                "connector" => m.connector = Some(i),
+                "tls" => m.tls = Some(i),
+                "count" => m.count = Some(i),
+                "remote_host" => m.remote_host = Some(i),
+                _ => return None,
+            }
+        }
+        m.date = date?;
+        m.direction = direction?;
+        Some(m)
+    }
+}
+
 impl Columns {
+    /// Columns chosen by the user for a header Mailflow did not recognise.
+    pub fn from_mapping(m: &Mapping) -> Columns {
+        Columns {
+            shape: Shape::Long,
+            date: m.date,
+            direction: m.direction,
+            connector: m.connector,
+            tls: m.tls,
+            count: m.count,
+            connector_type: None,
+            forced_tls: None,
+            remote_host: m.remote_host,
+            remote_ip: None,
+            remote_domain: None,
+            wide: [None; 6],
+            combined: None,
+            percent: false,
+        }
+    }
+
     /// True when the file names connectors.
     pub fn has_connector(&self) -> bool {
         self.connector.is_some() || self.combined.is_some()
@@ -257,8 +330,11 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
                         t.replace(',', ".").parse::<f64>().map_err(|_| format!("\"{}\" is not a percentage", clip(cell)))?
                     };
                 }
+                if shares.iter().any(|s| !s.is_finite() || *s < 0.0 || *s > 100.0) {
+                    return Err("a TLS percentage is not between 0 and 100".into());
+                }
                 counts = shares.map(|s| (s * volume as f64 / 100.0).round() as u64);
-                let sum: u64 = counts.iter().sum();
+                let sum: u64 = counts.iter().fold(0u64, |a, b| a.saturating_add(*b));
                 let largest = (0..6).max_by(|&a, &b| shares[a].total_cmp(&shares[b])).unwrap_or(0);
                 if sum < volume {
                     counts[largest] += volume - sum;
@@ -270,7 +346,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
                     counts[i] = parse_count(cell)
                         .ok_or_else(|| format!("{} count \"{}\" is not a whole number", Tls::ALL[i].label(), clip(cell)))?;
                 }
-                let sum: u64 = counts.iter().sum();
+                let sum: u64 = counts.iter().fold(0u64, |a, b| a.saturating_add(*b));
                 if let Some(v) = volume {
                     if sum > v {
                         return Err(format!("the TLS counts add up to {sum}, more than the Volume of {v}"));
@@ -284,7 +360,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
                     delivery.tls = Tls::ALL[i];
                     delivery.count = n;
                     sink.push(&delivery);
-                    total += n;
+                    total = n.saturating_add(total);
                 }
             }
             Ok(total)
@@ -362,7 +438,7 @@ pub fn parse_csv(text: &str, dialect: &Dialect, columns: &Columns, sink: &mut dy
             order,
         };
         match emit(columns.shape, &fields, sink) {
-            Ok(n) => stats.deliveries += n,
+            Ok(n) => stats.deliveries = stats.deliveries.saturating_add(n),
             Err(reason) => stats.skip(line, reason),
         }
     }
@@ -450,7 +526,7 @@ pub fn parse_jsonl(text: &str, sink: &mut dyn Sink) -> ParseStats {
             order: crate::dates::DateOrder::DayFirst,
         };
         match emit(shape, &fields, sink) {
-            Ok(n) => stats.deliveries += n,
+            Ok(n) => stats.deliveries = stats.deliveries.saturating_add(n),
             Err(reason) => stats.skip(line_no, reason),
         }
     }
@@ -583,6 +659,21 @@ mod tests {
         assert_eq!(agg.span().unwrap().0, NaiveDate::from_ymd_opt(2025, 3, 4).unwrap());
         assert_eq!(agg.connector("Fabrikam Partner Inbound").unwrap().forced_tls, Some(true));
         assert_eq!(split_direction_and_name("Outbound: X - Y"), ("Outbound", "X - Y"));
+    }
+
+    #[test]
+    fn a_mapping_reads_an_unknown_csv_and_survives_storage() {
+        let text = "When;Which way;Relay;Cipher suite\n2026-03-04 10:00;in;;TLSv1.2\n2026-03-04 11:00;out;Smart host;\n";
+        let m = Mapping { date: 0, direction: 1, connector: Some(2), tls: Some(3), count: None, remote_host: None };
+        assert_eq!(Mapping::from_text(&m.to_text()), Some(m.clone()));
+        assert_eq!(Mapping::from_text("tls=1"), None);
+        let dialect = table::sniff(text).unwrap();
+        let mut agg = Aggregate::new();
+        let stats = parse_csv(text, &dialect, &Columns::from_mapping(&m), &mut agg);
+        assert_eq!((stats.rows_read, stats.deliveries, stats.skipped), (2, 2, 0));
+        let t = agg.totals(&all(&agg));
+        assert_eq!((t.inbound.get(Tls::V1_2), t.outbound.get(Tls::Unknown)), (1, 1));
+        assert!(agg.connector("Smart host").is_some());
     }
 
     #[test]
