@@ -16,6 +16,11 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// A count with its noun: `1 row`, `2 rows`, `1,024 rows`.
+pub fn count_of(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
 /// A share as `97.9%` (one decimal), or `–` when there is none.
 pub fn percent(share: Option<f64>) -> String {
     match share {
@@ -63,6 +68,7 @@ mod tests {
         assert_eq!(thousands(1234567), "1,234,567");
         assert_eq!(percent(Some(97.94)), "97.9%");
         assert_eq!(percent(None), "–");
+        assert_eq!((count_of(1, "row", "rows"), count_of(1000, "row", "rows")), ("1 row".into(), "1,000 rows".into()));
         let d = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         assert_eq!((short_day(d).as_str(), long_day(d).as_str()), ("Nov 2", "2 Nov 2026"));
         assert_eq!(escape("<img src=x onerror=alert(1)>&\"'"), "&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;");

@@ -81,7 +81,7 @@ pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
     let sort = RwSignal::new((Column::Date, true));
     let rows = Memo::new(move |_| {
         let f = filter.get();
-        f.map(|f| store.data.with(|d| d.agg.details(&f))).unwrap_or_default()
+        f.map(|f| store.data.with(|d| d.agg().details(&f))).unwrap_or_default()
     });
     let export = move |_| {
         let Some(f) = filter.get_untracked() else { return };

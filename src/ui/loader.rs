@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::load::{load_bytes, FileReport};
+use std::sync::Arc;
+
+use crate::load::{load_bytes, load_with, LoadOptions, Loaded};
+use crate::ui::prefs;
 use crate::ui::state::{use_store, Store};
 
 /// Files above this size get a message instead of being read whole into memory.
@@ -20,20 +23,48 @@ async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Adds one file's result to the store: its summary always, its data only when it loaded.
-pub fn apply(store: &Store, report: FileReport, agg: crate::aggregate::Aggregate) {
-    store.data.update(|d| {
-        if report.error.is_none() {
-            d.agg.merge(agg);
+/// Files up to this size are kept after loading when they may need to be read again (dates that
+/// could be day-first or month-first, a CSV whose columns the user maps).
+const RETAIN_BYTES: usize = 64 * 1024 * 1024;
+
+/// Loads one file's bytes and adds it to the workspace: its summary always, its data only when
+/// it loaded. A CSV whose header has a remembered column mapping is read with it.
+pub fn load_and_add(store: &Store, name: &str, bytes: Vec<u8>) {
+    let mut loaded = load_bytes(name, &bytes);
+    if let Some(mapping) = loaded.report.preview.as_ref().and_then(|p| prefs::mapping_for(&p.signature())) {
+        loaded = load_with(name, &bytes, LoadOptions { mapping: Some(mapping), ..Default::default() });
+    }
+    let keep = bytes.len() <= RETAIN_BYTES
+        && (loaded.report.preview.is_some() || loaded.report.mapping.is_some() || loaded.report.date_order.is_some_and(|g| !g.certain));
+    add(store, loaded, keep.then(|| Arc::new(bytes)));
+}
+
+fn add(store: &Store, loaded: Loaded, bytes: Option<Arc<Vec<u8>>>) {
+    store.retained.update_value(|r| r.push(bytes));
+    store.data.update(|ws| ws.add(loaded));
+}
+
+/// Reads a kept file again with other options, in place.
+pub fn reload(store: &Store, index: usize, options: LoadOptions) {
+    let Some(bytes) = store.retained.with_value(|r| r.get(index).cloned().flatten()) else { return };
+    let name = store.data.with_untracked(|ws| ws.reports().get(index).map(|r| r.name.clone())).unwrap_or_default();
+    let loaded = load_with(&name, &bytes, options);
+    store.data.update(|ws| ws.replace(index, loaded));
+}
+
+/// Removes one file.
+pub fn remove(store: &Store, index: usize) {
+    store.retained.update_value(|r| {
+        if index < r.len() {
+            r.remove(index);
         }
-        d.files.push(report);
     });
+    store.data.update(|ws| ws.remove(index));
 }
 
 /// Loads text (the sample, a test's input) through the same path as a dropped file.
 pub fn load_text(store: &Store, name: &str, text: &str) {
-    let (report, agg) = load_bytes(name, text.as_bytes());
-    apply(store, report, agg);
+    load_and_add(store, name, text.as_bytes().to_vec());
 }
 
 /// Reads and loads files one after another.
@@ -42,38 +73,47 @@ pub fn load_files(store: Store, files: Vec<web_sys::File>) {
         return;
     }
     store.loading.update(|l| l.extend(files.iter().map(|f| f.name())));
+    store.queue.update_value(|q| q.extend(files));
+    // One reader at a time, so that files land in the order they were dropped.
+    if store.draining.get_value() {
+        return;
+    }
+    store.draining.set_value(true);
     leptos::task::spawn_local(async move {
         next_frame().await;
-        for file in files {
-            let name = file.name();
-            let (report, agg) = if file.size() > MAX_FILE_BYTES {
-                let mut r = load_bytes(&name, b"");
-                r.0.bytes = file.size() as u64;
-                r.0.error = Some(format!(
-                    "the file is {:.1} GB; this version reads files up to 1 GB. Split it (for example by date) and drop the parts.",
-                    file.size() / 1e9
-                ));
-                r
-            } else {
-                match JsFuture::from(file.array_buffer()).await {
-                    Ok(buf) => {
-                        let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                        next_frame().await;
-                        load_bytes(&name, &bytes)
-                    }
-                    Err(_) => {
-                        let mut r = load_bytes(&name, b"");
-                        r.0.error = Some("the browser could not read the file. Check that it still exists and try again.".into());
-                        r
-                    }
-                }
-            };
-            apply(&store, report, agg);
-            store.loading.update(|l| {
-                if let Some(i) = l.iter().position(|n| *n == name) {
-                    l.remove(i);
-                }
-            });
+        while let Some(file) = store.queue.try_update_value(|q| q.pop_front()).flatten() {
+            read_one(&store, file).await;
+        }
+        store.draining.set_value(false);
+    });
+}
+
+async fn read_one(store: &Store, file: web_sys::File) {
+    let name = file.name();
+    let failed = |message: String| {
+        let mut l = load_bytes(&name, b"");
+        l.report.bytes = file.size() as u64;
+        l.report.error = Some(message);
+        l
+    };
+    if file.size() > MAX_FILE_BYTES {
+        add(store, failed(format!(
+            "the file is {:.1} GB; this version reads files up to 1 GB. Split it (for example by date) and drop the parts.",
+            file.size() / 1e9
+        )), None);
+    } else {
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(buf) => {
+                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                next_frame().await;
+                load_and_add(store, &name, bytes);
+            }
+            Err(_) => add(store, failed("the browser could not read the file. Check that it still exists and try again.".into()), None),
+        }
+    }
+    store.loading.update(|l| {
+        if let Some(i) = l.iter().position(|n| *n == name) {
+            l.remove(i);
         }
     });
 }
@@ -131,10 +171,11 @@ pub fn Loader() -> impl IntoView {
         load_text(&store, "mailflow-sample.csv", &s.csv);
     };
     let clear = move |_| {
-        store.data.set(Default::default());
+        store.retained.set_value(Vec::new());
+        store.data.update(|ws| ws.clear());
         store.flyout_open.set(false);
     };
-    let has_data = move || store.data.with(|d| !d.files.is_empty());
+    let has_data = move || store.data.with(|d| d.has_files());
     view! {
         <section class="mf-loader" aria-label="Load traces">
             <div class="mf-loader__text">

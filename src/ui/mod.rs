@@ -5,6 +5,7 @@ pub mod details;
 pub mod download;
 pub mod flyout;
 pub mod loader;
+pub mod prefs;
 pub mod report;
 pub mod state;
 pub mod summary;
@@ -30,6 +31,9 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     url::restore(&store);
+    if let Some(domains) = prefs::domains() {
+        store.data.update(|ws| ws.set_domains(Some(domains)));
+    }
     let dragging = RwSignal::new(false);
     install_drop_target(store, dragging);
     let details_button: NodeRef<leptos::html::Button> = NodeRef::new();

@@ -65,7 +65,7 @@ fn empty_reason(store: &Store, f: &Filter) -> Option<String> {
             long_day(f.to)
         ));
     }
-    let span = store.data.with(|d| d.agg.span())?;
+    let span = store.data.with(|d| d.agg().span())?;
     if f.to < span.0 || f.from > span.1 {
         return Some(format!(
             "No mail in these dates: the loaded data covers {} to {}. Choose \"All data\" or dates inside that span.",
@@ -90,7 +90,7 @@ fn Controls() -> impl IntoView {
     let store = use_store();
     let connectors = move || {
         store.data.with(|d| {
-            d.agg.connectors().into_iter().map(|(dir, c)| (dir, c.name.clone())).collect::<Vec<_>>()
+            d.agg().connectors().into_iter().map(|(dir, c)| (dir, c.name.clone())).collect::<Vec<_>>()
         })
     };
     let scope = move || scope_value(&store.connector.get(), store.direction.get());
@@ -104,7 +104,7 @@ fn Controls() -> impl IntoView {
     };
     let on_preset = move |ev| {
         let v = event_target_value(&ev);
-        let current = store.range.get_untracked().resolve(store.data.with_untracked(|d| d.agg.span()));
+        let current = store.range.get_untracked().resolve(store.data.with_untracked(|d| d.agg().span()));
         store.range.set(match v.as_str() {
             "7" => Range::Last(7),
             "30" => Range::Last(30),
@@ -116,7 +116,7 @@ fn Controls() -> impl IntoView {
             },
         });
     };
-    let window = move || store.range.get().resolve(store.data.with(|d| d.agg.span()));
+    let window = move || store.range.get().resolve(store.data.with(|d| d.agg().span()));
     let day_value = move |first: bool| {
         window().map(|(a, b)| if first { a } else { b }).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
     };
@@ -125,8 +125,8 @@ fn Controls() -> impl IntoView {
         let (a, b) = window().unwrap_or((day, day));
         store.range.set(if first { Range::Custom(day, b) } else { Range::Custom(a, day) });
     };
-    let span_min = move || store.data.with(|d| d.agg.span()).map(|s| s.0.format("%Y-%m-%d").to_string()).unwrap_or_default();
-    let span_max = move || store.data.with(|d| d.agg.span()).map(|s| s.1.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let span_min = move || store.data.with(|d| d.agg().span()).map(|s| s.0.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let span_max = move || store.data.with(|d| d.agg().span()).map(|s| s.1.format("%Y-%m-%d").to_string()).unwrap_or_default();
     view! {
         <div class="mf-controls">
             <label class="mf-field">
@@ -230,7 +230,7 @@ pub fn Report() -> impl IntoView {
         if empty_reason(&store, &f).is_some() {
             return None;
         }
-        let days = store.data.with(|d| d.agg.daily(&f));
+        let days = store.data.with(|d| d.agg().daily(&f));
         daily(&days, &directions(&f), store.view.get(), &scope_title(&f), store.chart_width())
     });
     let file_stem = move || {
@@ -239,7 +239,7 @@ pub fn Report() -> impl IntoView {
     let view_name = move || if store.view.get() == DailyView::TlsUsage { "tls-usage" } else { "mail-flow" };
     let chart_name = Signal::derive(move || format!("{}-{}", file_stem(), view_name()));
     move || {
-        let has_data = store.data.with(|d| !d.agg.is_empty());
+        let has_data = store.data.with(|d| !d.agg().is_empty());
         if !has_data {
             return None;
         }
@@ -254,7 +254,7 @@ pub fn Report() -> impl IntoView {
                     Some(match empty_reason(&store, &f) {
                         Some(reason) => view! { <p class="mf-empty" role="status" data-testid="report-empty">{reason}</p> }.into_any(),
                         None => {
-                            let totals = store.data.with(|d| d.agg.totals(&f));
+                            let totals = store.data.with(|d| d.agg().totals(&f));
                             let dirs = directions(&f);
                             let summary = dirs.iter().map(|d| format!("{} {}", thousands(totals.get(*d).total()), d.label().to_lowercase())).collect::<Vec<_>>().join(" · ");
                             view! {
@@ -288,7 +288,7 @@ fn Insights(filter: Memo<Option<Filter>>) -> impl IntoView {
     let th = Thresholds::default();
     move || {
         let f = filter.get()?;
-        let list = store.data.with(|d| find(&d.agg, &f, &th));
+        let list = store.data.with(|d| find(d.agg(), &f, &th));
         Some(view! {
             <section class="mf-insights" aria-label="Insights" data-testid="insights">
                 <h3>"Insights"</h3>

@@ -4,19 +4,15 @@
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
 
-use crate::aggregate::{Aggregate, ConnectorFilter, Filter};
-use crate::chart::DailyView;
-use crate::load::FileReport;
-use crate::model::Direction;
+use std::sync::Arc;
 
-/// Everything loaded so far.
-#[derive(Clone, Debug, Default)]
-pub struct Data {
-    /// The counted deliveries of every file that loaded.
-    pub agg: Aggregate,
-    /// One load summary per file, in the order they were dropped.
-    pub files: Vec<FileReport>,
-}
+use crate::aggregate::{ConnectorFilter, Filter};
+use crate::chart::DailyView;
+use crate::model::Direction;
+use crate::workspace::Workspace;
+
+/// Everything loaded so far: the files, their joins, your domains and the aggregate.
+pub type Data = Workspace;
 
 /// The date range the report shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +54,13 @@ pub struct Store {
     pub data: RwSignal<Data>,
     /// Files being read right now (their names), for the busy indicator.
     pub loading: RwSignal<Vec<String>>,
+    /// Files dropped but not read yet, read one after another in the order they came.
+    pub queue: StoredValue<std::collections::VecDeque<web_sys::File>, LocalStorage>,
+    /// True while a reader works through the queue.
+    pub draining: StoredValue<bool>,
+    /// The bytes of files that may be read again (ambiguous dates, a CSV to map), by the file's
+    /// position in the workspace.
+    pub retained: StoredValue<Vec<Option<Arc<Vec<u8>>>>>,
     /// The report's dates.
     pub range: RwSignal<Range>,
     /// The report's connector choice.
@@ -78,6 +81,9 @@ impl Store {
         Store {
             data: RwSignal::new(Data::default()),
             loading: RwSignal::new(Vec::new()),
+            retained: StoredValue::new(Vec::new()),
+            queue: StoredValue::new_local(Default::default()),
+            draining: StoredValue::new(false),
             range: RwSignal::new(Range::Last(7)),
             connector: RwSignal::new(ConnectorFilter::All),
             direction: RwSignal::new(None),
@@ -89,14 +95,14 @@ impl Store {
 
     /// The report's filter, or `None` while nothing is loaded.
     pub fn filter(&self) -> Option<Filter> {
-        let span = self.data.with(|d| d.agg.span())?;
+        let span = self.data.with(|d| d.agg().span())?;
         let (from, to) = self.range.get().resolve(Some(span))?;
         Some(Filter { from, to, connector: self.connector.get(), direction: self.direction.get() })
     }
 
     /// The widget's window: the last 7 days of the data.
     pub fn widget_window(&self) -> Option<(NaiveDate, NaiveDate)> {
-        Range::Last(7).resolve(self.data.with(|d| d.agg.span()))
+        Range::Last(7).resolve(self.data.with(|d| d.agg().span()))
     }
 
     /// The width charts in the main column get.

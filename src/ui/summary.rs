@@ -1,24 +1,50 @@
 //! The load summary: one card per file with the format and encoding recognised, rows read,
-//! deliveries used, rows skipped with the first reasons and line numbers, and the date span; or the
-//! message saying why the file could not be used.
+//! deliveries used, duplicates dropped, rows skipped with the first reasons and line numbers, the
+//! date span, and which of direction, connector and TLS the file gave; or the message saying why
+//! it could not be used, with a column-mapping panel for a CSV Mailflow did not recognise. Below
+//! them, "your domains" when a file needs them to tell inbound from outbound.
 
 use leptos::prelude::*;
 
-use crate::load::FileReport;
+use crate::dates::DateOrder;
+use crate::detect::Preview;
+use crate::domains::Domains;
+use crate::formats::mailflow::Mapping;
+use crate::load::{FileReport, LoadOptions};
 use crate::text::{long_day, thousands};
+use crate::ui::loader::{reload, remove};
+use crate::ui::prefs;
 use crate::ui::state::use_store;
 
-/// One file's summary.
+fn yes_no(found: bool, what: &str) -> String {
+    format!("{what} {}", if found { "✓" } else { "—" })
+}
+
+/// One file's summary; `index` is its position in the workspace.
 #[component]
-pub fn FileSummary(report: FileReport) -> impl IntoView {
+pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
+    let store = use_store();
     let name = report.name.clone();
+    let remove_button = move || {
+        view! {
+            <button class="mf-icon-button mf-file__remove" aria-label=format!("Remove {}", report.name) title="Remove this file"
+                data-testid="remove-file" on:click=move |_| remove(&store, index)>"×"</button>
+        }
+    };
     if let Some(err) = report.error.clone() {
+        let preview = report.preview.clone();
         return view! {
             <li class="mf-file mf-file--error" role="alert" data-testid="file-error">
-                <strong class="mf-file__name">{name}</strong>
-                ": "
-                {err}
-                <span class="mf-file__hint">" Data loaded before is unchanged."</span>
+                <div class="mf-file__row">
+                    <div>
+                        <strong class="mf-file__name">{name}</strong>
+                        ": "
+                        {err}
+                        <span class="mf-file__hint">" Data loaded before is unchanged."</span>
+                    </div>
+                    {remove_button()}
+                </div>
+                {preview.map(|p| view! { <MappingPanel preview=p index=index/> })}
             </li>
         }
         .into_any();
@@ -34,25 +60,54 @@ pub fn FileSummary(report: FileReport) -> impl IntoView {
         .join(", ");
     let skipped = s.skipped;
     let skips = s.skips.clone();
+    let found = report.found;
+    let order = report.date_order;
+    let retained = store.retained.with_value(|r| r.get(index).is_some_and(Option::is_some));
+    let mapping = report.mapping.clone();
     view! {
         <li class="mf-file" data-testid="file-summary">
-            <div>
-                <strong class="mf-file__name">{name}</strong>
-                <span class="mf-file__meta">
-                    {format!(" — {} · {}", report.format.unwrap_or("?"), report.encoding.map(|e| e.label()).unwrap_or("?"))}
-                </span>
+            <div class="mf-file__row">
+                <div>
+                    <strong class="mf-file__name">{name}</strong>
+                    <span class="mf-file__meta" data-testid="file-format">
+                        {format!(" — {} · {}", report.format.unwrap_or("?"), report.encoding.map(|e| e.label()).unwrap_or("?"))}
+                    </span>
+                </div>
+                {remove_button()}
             </div>
             <div class="mf-file__counts">
-                <span data-testid="rows-read">{thousands(s.rows_read)}</span>" rows read · "
-                <span data-testid="deliveries-used">{thousands(s.deliveries)}</span>" deliveries used ("
-                {dirs}
-                ") · "
-                <span data-testid="rows-skipped">{thousands(skipped)}</span>" rows skipped · "
-                {span}
+                <span data-testid="rows-read">{thousands(s.rows_read)}</span>{if s.rows_read == 1 { " row read · " } else { " rows read · " }}
+                <span data-testid="deliveries-used">{thousands(s.deliveries)}</span>{if s.deliveries == 1 { " delivery" } else { " deliveries" }}
+                {(!dirs.is_empty()).then(|| format!(" ({dirs})"))}
+                " · "
+                <span data-testid="rows-skipped">{thousands(skipped)}</span>{if skipped == 1 { " row skipped" } else { " rows skipped" }}
+                {(report.duplicates > 0).then(|| view! { " · " <span data-testid="duplicates">{thousands(report.duplicates)}</span>" duplicates dropped" })}
+                {(report.joined > 0).then(|| view! { " · " <span data-testid="joined">{thousands(report.joined)}</span>" joined with other files" })}
+                " · " {span}
             </div>
+            <div class="mf-file__found" data-testid="file-found">
+                {yes_no(found.direction, "Direction")}" · "{yes_no(found.connector, "Connector")}" · "{yes_no(found.tls, "TLS")}
+                {(!found.direction).then(|| " (direction from your domains)")}
+            </div>
+            {order.map(|g| {
+                let other = match g.order { DateOrder::DayFirst => DateOrder::MonthFirst, DateOrder::MonthFirst => DateOrder::DayFirst };
+                let mapping = mapping.clone();
+                view! {
+                    <div class="mf-file__dates" data-testid="date-order">
+                        {format!("Dates read {}{}", g.order.label(), if g.certain { "." } else { ": the file could be read either way." })}
+                        {retained.then(|| view! {
+                            " "
+                            <button class="mf-button mf-button--small" data-testid="switch-date-order"
+                                on:click=move |_| reload(&store, index, LoadOptions { date_order: Some(other), mapping: mapping.clone() })>
+                                {format!("Read them {}", other.label())}
+                            </button>
+                        })}
+                    </div>
+                }
+            })}
             {(skipped > 0).then(|| view! {
                 <details class="mf-file__skips">
-                    <summary>{format!("Why {} rows were skipped (first {})", thousands(skipped), skips.len())}</summary>
+                    <summary>{if skipped == 1 { "Why 1 row was skipped".to_string() } else { format!("Why {} rows were skipped (first {})", thousands(skipped), skips.len()) }}</summary>
                     <ul>
                         {skips.into_iter().map(|k| view! { <li>{format!("line {}: {}", k.line, k.reason)}</li> }).collect_view()}
                     </ul>
@@ -63,20 +118,128 @@ pub fn FileSummary(report: FileReport) -> impl IntoView {
     .into_any()
 }
 
-/// Every file's summary, newest last.
+/// Lets the user say which column is which in a CSV Mailflow did not recognise.
+#[component]
+fn MappingPanel(preview: Preview, index: usize) -> impl IntoView {
+    let store = use_store();
+    let guess = |names: &[&str]| {
+        preview.header.iter().position(|h| {
+            let k = crate::formats::table::header_key(h);
+            names.iter().any(|n| k.contains(n))
+        })
+    };
+    let fields: [(&'static str, &'static str, bool, Option<usize>); 6] = [
+        ("date", "Date or time", true, guess(&["date", "time", "when"])),
+        ("direction", "Direction", true, guess(&["direction", "way"])),
+        ("connector", "Connector", false, guess(&["connector", "relay", "route"])),
+        ("tls", "TLS version", false, guess(&["tls", "cipher", "protocol"])),
+        ("count", "Count", false, guess(&["count", "volume", "messages"])),
+        ("remote_host", "Remote host", false, guess(&["host", "server", "partner"])),
+    ];
+    let choices: Vec<RwSignal<Option<usize>>> = fields.iter().map(|f| RwSignal::new(f.3)).collect();
+    let signature = preview.signature();
+    let choices2 = choices.clone();
+    let apply = move |_| {
+        let get = |i: usize| choices2[i].get_untracked();
+        let (Some(date), Some(direction)) = (get(0), get(1)) else { return };
+        let m = Mapping { date, direction, connector: get(2), tls: get(3), count: get(4), remote_host: get(5) };
+        prefs::save_mapping(&signature, &m);
+        reload(&store, index, LoadOptions { mapping: Some(m), ..Default::default() });
+    };
+    let ready = {
+        let c = choices.clone();
+        move || c[0].get().is_some() && c[1].get().is_some()
+    };
+    let header = preview.header.clone();
+    view! {
+        <div class="mf-mapping" data-testid="mapping-panel">
+            <p><strong>"Map its columns"</strong>" — tell Mailflow which column holds what; the choice is remembered for files with the same header."</p>
+            <div class="mf-mapping__fields">
+                {fields.iter().zip(choices.iter()).map(|((key, label, required, _), sig)| {
+                    let sig = *sig;
+                    let header = header.clone();
+                    view! {
+                        <label class="mf-field">
+                            <span>{*label}{if *required { " *" } else { "" }}</span>
+                            <select data-testid=format!("map-{key}")
+                                on:change=move |ev| sig.set(event_target_value(&ev).parse().ok())>
+                                <option value="" selected=move || sig.get().is_none()>{if *required { "choose…" } else { "none" }}</option>
+                                {header.into_iter().enumerate().map(|(i, h)| view! {
+                                    <option value=i.to_string() selected=move || sig.get() == Some(i)>{h}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    }
+                }).collect_view()}
+                <button class="mf-button mf-button--primary" data-testid="apply-mapping" disabled=move || !ready() on:click=apply>"Load with these columns"</button>
+            </div>
+            <div class="mf-table-wrap">
+                <table class="mf-table mf-table--compact" data-testid="mapping-preview">
+                    <thead><tr>{preview.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {preview.rows.iter().map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+/// "Your domains": shown when a file needs them to tell inbound from outbound.
+#[component]
+fn DomainsEditor() -> impl IntoView {
+    let store = use_store();
+    let text = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let current = store.data.with(|ws| ws.domains().0.to_text());
+        text.set(current);
+    });
+    let save = move |_| {
+        let d = Domains::parse(&text.get_untracked());
+        let d = (!d.is_empty()).then_some(d);
+        prefs::save_domains(d.as_ref());
+        store.data.update(|ws| ws.set_domains(d));
+    };
+    let reset = move |_| {
+        prefs::save_domains(None);
+        store.data.update(|ws| ws.set_domains(None));
+    };
+    move || {
+        let (needs, by_user, unplaced) = store.data.with(|ws| (ws.needs_domains(), ws.domains().1, ws.placed().no_direction));
+        needs.then(|| view! {
+            <section class="mf-domains" data-testid="domains" aria-label="Your domains">
+                <label class="mf-field">
+                    <span>"Your domains "
+                        <em>{if by_user { "(yours, remembered in this browser)" } else { "(suggested from the data)" }}</em>
+                    </span>
+                    <input type="text" data-testid="domains-input" prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))/>
+                </label>
+                <button class="mf-button" data-testid="domains-save" on:click=save>"Use these domains"</button>
+                {by_user.then(|| view! { <button class="mf-button" data-testid="domains-reset" on:click=reset>"Use the suggestion"</button> })}
+                <p class="mf-note">"Some files do not say which way mail went: mail from one of your domains to another is intra-org, to outside outbound, from outside inbound."
+                    {(unplaced > 0).then(|| view! { <strong data-testid="unplaced">{format!(" {} could not be placed: neither side is one of your domains.", crate::text::count_of(unplaced, "delivery", "deliveries"))}</strong> })}
+                </p>
+            </section>
+        })
+    }
+}
+
+/// Every file's summary, newest last, and the domains editor.
 #[component]
 pub fn LoadSummary() -> impl IntoView {
     let store = use_store();
     move || {
-        let files = store.data.with(|d| d.files.clone());
+        let files = store.data.with(|d| d.reports());
         (!files.is_empty()).then(|| {
-            let totals = store.data.with(|d| d.agg.direction_totals());
+            let totals = store.data.with(|d| d.agg().direction_totals());
             let intra = totals[2].1;
             view! {
                 <section class="mf-summary" aria-label="Loaded files">
                     <ul class="mf-files">
-                        {files.into_iter().map(|r| view! { <FileSummary report=r/> }).collect_view()}
+                        {files.into_iter().enumerate().map(|(i, r)| view! { <FileSummary report=r index=i/> }).collect_view()}
                     </ul>
+                    <DomainsEditor/>
                     {(intra > 0).then(|| view! {
                         <p class="mf-note" data-testid="intra-org">
                             {format!("{} intra-org deliveries are counted here but kept out of the TLS views, as in Microsoft's reports.", thousands(intra))}

@@ -23,7 +23,7 @@ pub fn sentence(direction: Direction, counts: &crate::aggregate::TlsCounts) -> S
 /// The widget's numbers: the window and the totals per direction.
 pub fn widget_counts(store: &crate::ui::state::Store) -> Option<((chrono::NaiveDate, chrono::NaiveDate), DirCounts)> {
     let (from, to) = store.widget_window()?;
-    let totals = store.data.with(|d| d.agg.totals(&Filter::window(from, to)));
+    let totals = store.data.with(|d| d.agg().totals(&Filter::window(from, to)));
     Some(((from, to), totals))
 }
 

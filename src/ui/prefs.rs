@@ -1,0 +1,41 @@
+//! What the browser remembers between visits (in `localStorage`, on this machine only): your
+//! domains, and the column mappings chosen for CSV headers Mailflow did not recognise.
+
+use crate::domains::Domains;
+use crate::formats::mailflow::Mapping;
+
+const DOMAINS_KEY: &str = "mailflow.domains";
+const MAPPING_PREFIX: &str = "mailflow.mapping.";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The domains the user saved, if any.
+pub fn domains() -> Option<Domains> {
+    let text = storage()?.get_item(DOMAINS_KEY).ok()??;
+    let d = Domains::parse(&text);
+    (!d.is_empty()).then_some(d)
+}
+
+/// Saves the user's domains (`None` forgets them).
+pub fn save_domains(domains: Option<&Domains>) {
+    let Some(s) = storage() else { return };
+    let _ = match domains {
+        Some(d) => s.set_item(DOMAINS_KEY, &d.to_text()),
+        None => s.remove_item(DOMAINS_KEY),
+    };
+}
+
+/// The mapping remembered for a header signature.
+pub fn mapping_for(signature: &str) -> Option<Mapping> {
+    let text = storage()?.get_item(&format!("{MAPPING_PREFIX}{signature}")).ok()??;
+    Mapping::from_text(&text)
+}
+
+/// Remembers a mapping for a header signature.
+pub fn save_mapping(signature: &str, mapping: &Mapping) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&format!("{MAPPING_PREFIX}{signature}"), &mapping.to_text());
+    }
+}
