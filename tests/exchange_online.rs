@@ -169,3 +169,15 @@ fn your_domains_change_directions_and_the_date_order_can_be_switched() {
     ws.replace(0, load_with("d.csv", &detail, LoadOptions { date_order: Some(DateOrder::MonthFirst), ..Default::default() }));
     assert_eq!(ws.agg().span().unwrap().0, NaiveDate::from_ymd_opt(2025, 4, 3).unwrap());
 }
+
+#[test]
+fn the_message_trace_pages_summary_export() {
+    let mut ws = Workspace::new();
+    load(&mut ws, "summary.csv", fixture("message-trace-summary.csv"));
+    let r = &ws.reports()[0];
+    assert_eq!((r.format, r.stats.deliveries), (Some("Exchange Online message trace"), 3));
+    assert_eq!(r.date_order, None, "ISO dates need no decision");
+    let t = ws.agg().totals(&march(10, 10));
+    assert_eq!((t.inbound.total(), t.outbound.total()), (2, 1));
+    assert_eq!(ws.domains().0.list(), ["contoso.com"]);
+}

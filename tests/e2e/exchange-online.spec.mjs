@@ -118,3 +118,11 @@ test('ambiguous dates can be read the other way, and your domains can be edited'
   await page.getByTestId('domains-reset').click();
   await page.getByTestId('unplaced').waitFor({ state: 'detached' });
 });
+
+test("the message-trace page's summary export", async () => {
+  const page = await open(ctx.browser, ctx.server.url);
+  await drop(page, [file('message-trace-summary.csv')]);
+  await page.getByTestId('connector-report').waitFor();
+  await allDates(page);
+  assert.equal(await reportCounts(page), '2 inbound · 1 outbound messages');
+});
