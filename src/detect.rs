@@ -2,7 +2,7 @@
 //! and says what was expected when it is none of them.
 
 use crate::formats::mailflow::{self, Columns};
-use crate::formats::{connectors, exo};
+use crate::formats::{connectors, exim, exo, postfix};
 use crate::formats::table::{self, Dialect};
 
 /// A recognised source format, with what its parser needs to start.
@@ -24,6 +24,10 @@ pub enum Format {
         /// Which export, and where its columns are.
         layout: exo::Layout,
     },
+    /// A Postfix log (syslog or journald export).
+    Postfix,
+    /// An Exim main log.
+    Exim,
     /// A CSV read with the user's column mapping.
     Mapped {
         /// Delimiter and preamble.
@@ -52,6 +56,8 @@ impl Format {
             Format::Exchange { layout, .. } => layout.export.label(),
             Format::ConnectorSettings { .. } => "Exchange Online connector settings",
             Format::Mapped { .. } => "CSV read with your column mapping",
+            Format::Postfix => "Postfix log",
+            Format::Exim => "Exim main log",
         }
     }
 }
@@ -95,6 +101,12 @@ fn preview(text: &str, dialect: &Dialect) -> Option<Preview> {
 pub fn detect(text: &str) -> Result<Format, NotRecognised> {
     if mailflow::looks_like_jsonl(text) {
         return Ok(Format::MailflowJsonl);
+    }
+    if postfix::recognise(text) {
+        return Ok(Format::Postfix);
+    }
+    if exim::recognise(text) {
+        return Ok(Format::Exim);
     }
     let Some(dialect) = table::sniff(text) else {
         return Err(NotRecognised { line: None, message: "the file has no lines of text.".into(), preview: None });

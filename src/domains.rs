@@ -13,6 +13,16 @@ pub fn domain_of(address: &str) -> Option<String> {
     (!d.is_empty() && d.contains('.')).then_some(d)
 }
 
+/// The registrable domain of a host name (`mx1.mail.woodgrovebank.co.uk` → `woodgrovebank.co.uk`),
+/// from the public suffix list; `None` for IP addresses and names without a known suffix.
+pub fn registrable(host: &str) -> Option<String> {
+    let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    if h.is_empty() || h.parse::<std::net::IpAddr>().is_ok() || !h.contains('.') {
+        return None;
+    }
+    psl::domain_str(&h).map(str::to_string)
+}
+
 /// The organisation's domains.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Domains(Vec<String>);
@@ -121,6 +131,14 @@ mod tests {
         assert_eq!(domain_of("<bob@mail.fabrikam.com>"), Some("mail.fabrikam.com".into()));
         assert_eq!(domain_of("nobody"), None);
         assert_eq!(domain_of("x@localhost"), None);
+    }
+
+    #[test]
+    fn registrable_domains_from_the_public_suffix_list() {
+        assert_eq!(registrable("mx1.mail.woodgrovebank.co.uk"), Some("woodgrovebank.co.uk".into()));
+        assert_eq!(registrable("mail-sor-f41.google.com."), Some("google.com".into()));
+        assert_eq!(registrable("203.0.113.7"), None);
+        assert_eq!(registrable("localhost"), None);
     }
 
     #[test]

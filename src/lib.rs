@@ -19,6 +19,7 @@ pub mod messages;
 pub mod model;
 pub mod sample;
 pub mod text;
+pub mod unpack;
 pub mod tls;
 pub mod workspace;
 

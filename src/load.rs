@@ -10,7 +10,7 @@ use crate::decode::{decode, TextEncoding};
 use crate::detect::{detect, Format, Preview};
 use crate::formats::mailflow::{Columns, Mapping};
 use crate::formats::connectors::ConnectorSetting;
-use crate::formats::{connectors, exo, mailflow, ParseStats};
+use crate::formats::{connectors, exim, exo, mailflow, postfix, ParseStats};
 use crate::messages::{MessageRecord, SourceKind};
 use crate::model::Direction;
 
@@ -52,10 +52,25 @@ pub struct FileReport {
     pub joined: u64,
     /// Why the file could not be used at all (nothing from it was added).
     pub error: Option<String>,
+    /// Something the user should know although the file was used (a damaged archive whose
+    /// readable part was loaded).
+    pub warning: Option<String>,
     /// For a CSV Mailflow did not recognise: its header and first rows, to map its columns.
     pub preview: Option<Preview>,
     /// The column mapping the file was read with, if the user gave one.
     pub mapping: Option<Mapping>,
+    /// For logs: the year assumed for lines without one (`None` when the lines have years), and
+    /// the zone their local times were taken in.
+    pub log_clock: Option<LogTimes>,
+}
+
+/// How a log's times were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LogTimes {
+    /// The year assumed for the first line, when lines carry none.
+    pub first_year: Option<i32>,
+    /// Minutes east of UTC the local times were taken as.
+    pub offset_minutes: i32,
 }
 
 impl FileReport {
@@ -73,8 +88,10 @@ impl FileReport {
             duplicates: 0,
             joined: 0,
             error: None,
+            warning: None,
             preview: None,
             mapping: None,
+            log_clock: None,
         }
     }
 }
@@ -116,6 +133,28 @@ pub struct LoadOptions {
     pub date_order: Option<DateOrder>,
     /// Read a CSV with these columns (chosen in the column-mapping panel).
     pub mapping: Option<Mapping>,
+    /// Today's date, to place logs whose lines carry no year (traditional syslog).
+    pub today: Option<NaiveDate>,
+    /// The year of a log's first line, when the user set it.
+    pub log_year: Option<i32>,
+    /// Minutes east of UTC of a log's local time, when the user set it (default UTC).
+    pub log_offset_minutes: Option<i32>,
+}
+
+/// Opens archives and compressed files (see [`crate::unpack`]) and loads every file inside; each
+/// comes back with its (unpacked) bytes, for reading again with other options.
+pub fn load_all(name: &str, bytes: Vec<u8>, options: &LoadOptions) -> Vec<(Loaded, Vec<u8>)> {
+    crate::unpack::unpack(name, bytes)
+        .into_iter()
+        .map(|u| {
+            let mut l = load_with(&u.name, &u.bytes, options.clone());
+            match u.problem {
+                Some(problem) if u.bytes.is_empty() => l.report.error = Some(problem),
+                problem => l.report.warning = problem,
+            }
+            (l, u.bytes)
+        })
+        .collect()
 }
 
 /// Loads one file's bytes with default options.
@@ -178,6 +217,25 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             };
             Content::Messages { kind: layout.export.kind(), records: parsed.records, tenants: parsed.tenants }
         }
+        Format::Postfix => {
+            let offset = options.log_offset_minutes.unwrap_or(0);
+            let today = options.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let guessed = postfix::guess_first_year(text, today);
+            let first_year = options.log_year.or(guessed).unwrap_or(chrono::Datelike::year(&today));
+            let mut agg = Aggregate::new();
+            report.stats = postfix::parse(text, postfix::LogClock { first_year, offset_minutes: offset }, &mut agg);
+            report.log_clock = Some(LogTimes { first_year: guessed.map(|_| first_year), offset_minutes: offset });
+            report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
+            Content::Deliveries(agg)
+        }
+        Format::Exim => {
+            let offset = options.log_offset_minutes.unwrap_or(0);
+            let mut agg = Aggregate::new();
+            report.stats = exim::parse(text, offset, &mut agg);
+            report.log_clock = Some(LogTimes { first_year: None, offset_minutes: offset });
+            report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
+            Content::Deliveries(agg)
+        }
         Format::ConnectorSettings { dialect, layout } => {
             let (list, stats) = connectors::parse(text, dialect, layout);
             report.stats = stats;
@@ -196,7 +254,8 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
         return fail(report, e);
     }
     if report.stats.rows_read == 0 {
-        return fail(report, "it has a header but no rows. Export the trace again with a date range that has mail.".into());
+        let what = if report.log_clock.is_some() { "no lines of the mail server" } else { "a header but no rows" };
+        return fail(report, format!("it has {what}. Export the trace again with a date range that has mail."));
     }
     match &content {
         Content::Deliveries(agg) => {

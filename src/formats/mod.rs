@@ -2,8 +2,11 @@
 //! sink, counting the rows it read and the rows it could not use (with line numbers and reasons).
 
 pub mod connectors;
+pub mod exim;
 pub mod exo;
 pub mod mailflow;
+pub mod postfix;
+pub mod syslog;
 pub mod table;
 
 use crate::model::Delivery;
@@ -31,6 +34,10 @@ pub struct ParseStats {
     pub skipped: u64,
     /// The first [`MAX_SKIP_SAMPLES`] skipped rows.
     pub skips: Vec<Skip>,
+    /// Deliveries that failed or were deferred (mail-server logs): not delivered mail, counted apart.
+    pub failures: u64,
+    /// Local deliveries and local pickup (mail-server logs): not mail flow in or out, counted apart.
+    pub local: u64,
 }
 
 impl ParseStats {

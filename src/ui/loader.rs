@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use std::sync::Arc;
 
-use crate::load::{load_bytes, load_with, LoadOptions, Loaded};
+use crate::load::{load_all, load_bytes, load_with, LoadOptions, Loaded};
 use crate::ui::prefs;
 use crate::ui::state::{use_store, Store};
 
@@ -30,13 +30,15 @@ const RETAIN_BYTES: usize = 64 * 1024 * 1024;
 /// Loads one file's bytes and adds it to the workspace: its summary always, its data only when
 /// it loaded. A CSV whose header has a remembered column mapping is read with it.
 pub fn load_and_add(store: &Store, name: &str, bytes: Vec<u8>) {
-    let mut loaded = load_bytes(name, &bytes);
-    if let Some(mapping) = loaded.report.preview.as_ref().and_then(|p| prefs::mapping_for(&p.signature())) {
-        loaded = load_with(name, &bytes, LoadOptions { mapping: Some(mapping), ..Default::default() });
+    for (mut loaded, bytes) in load_all(name, bytes, &LoadOptions::default()) {
+        if let Some(mapping) = loaded.report.preview.as_ref().and_then(|p| prefs::mapping_for(&p.signature())) {
+            loaded = load_with(&loaded.report.name, &bytes, LoadOptions { mapping: Some(mapping), ..Default::default() });
+        }
+        let r = &loaded.report;
+        let keep = bytes.len() <= RETAIN_BYTES
+            && (r.preview.is_some() || r.mapping.is_some() || r.log_clock.is_some() || r.date_order.is_some_and(|g| !g.certain));
+        add(store, loaded, keep.then(|| Arc::new(bytes)));
     }
-    let keep = bytes.len() <= RETAIN_BYTES
-        && (loaded.report.preview.is_some() || loaded.report.mapping.is_some() || loaded.report.date_order.is_some_and(|g| !g.certain));
-    add(store, loaded, keep.then(|| Arc::new(bytes)));
 }
 
 fn add(store: &Store, loaded: Loaded, bytes: Option<Arc<Vec<u8>>>) {

@@ -16,6 +16,30 @@ use crate::ui::loader::{reload, remove};
 use crate::ui::prefs;
 use crate::ui::state::use_store;
 
+/// The options a file was read with, to read it again changing one of them.
+fn options_of(r: &FileReport) -> LoadOptions {
+    LoadOptions {
+        date_order: r.date_order.filter(|g| g.certain).map(|g| g.order),
+        mapping: r.mapping.clone(),
+        today: None,
+        log_year: r.log_clock.and_then(|c| c.first_year),
+        log_offset_minutes: r.log_clock.map(|c| c.offset_minutes),
+    }
+}
+
+/// The zones offered for logs that write local time, in minutes east of UTC.
+const ZONES: [i32; 27] = [
+    -720, -660, -600, -540, -480, -420, -360, -300, -240, -180, -120, -60, 0, 60, 120, 180, 210, 240, 270, 300, 330, 345, 360, 420, 480, 540, 600,
+];
+
+fn zone_label(minutes: i32) -> String {
+    if minutes == 0 {
+        "UTC".into()
+    } else {
+        format!("UTC{}{:02}:{:02}", if minutes < 0 { '−' } else { '+' }, minutes.abs() / 60, minutes.abs() % 60)
+    }
+}
+
 fn yes_no(found: bool, what: &str) -> String {
     format!("{what} {}", if found { "✓" } else { "—" })
 }
@@ -25,9 +49,10 @@ fn yes_no(found: bool, what: &str) -> String {
 pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
     let store = use_store();
     let name = report.name.clone();
+    let remove_label = format!("Remove {}", report.name);
     let remove_button = move || {
         view! {
-            <button class="mf-icon-button mf-file__remove" aria-label=format!("Remove {}", report.name) title="Remove this file"
+            <button class="mf-icon-button mf-file__remove" aria-label=remove_label.clone() title="Remove this file"
                 data-testid="remove-file" on:click=move |_| remove(&store, index)>"×"</button>
         }
     };
@@ -63,7 +88,9 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
     let found = report.found;
     let order = report.date_order;
     let retained = store.retained.with_value(|r| r.get(index).is_some_and(Option::is_some));
-    let mapping = report.mapping.clone();
+    let base = options_of(&report);
+    let log_clock = report.log_clock;
+    let warning = report.warning.clone();
     view! {
         <li class="mf-file" data-testid="file-summary">
             <div class="mf-file__row">
@@ -89,16 +116,59 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                 {yes_no(found.direction, "Direction")}" · "{yes_no(found.connector, "Connector")}" · "{yes_no(found.tls, "TLS")}
                 {(!found.direction).then(|| " (direction from your domains)")}
             </div>
+            {warning.map(|w| view! { <div class="mf-file__warning" role="status" data-testid="file-warning">{w}</div> })}
+            {(s.failures + s.local > 0).then(|| view! {
+                <div class="mf-file__found" data-testid="log-counts">
+                    {format!("{} failed or deferred (not delivered) · {} local (not mail flow in or out)", thousands(s.failures), thousands(s.local))}
+                </div>
+            })}
+            {log_clock.map(|c| {
+                let base_year = base.clone();
+                let base_zone = base.clone();
+                view! {
+                    <div class="mf-file__dates" data-testid="log-times">
+                        {match c.first_year {
+                            Some(y) => format!("The lines carry no year: read from {y}. "),
+                            None => String::new(),
+                        }}
+                        {format!("Local times read as {}.", zone_label(c.offset_minutes))}
+                        {retained.then(|| view! {
+                            {c.first_year.map(|y| {
+                                let base_year = base_year.clone();
+                                view! {
+                                    <label class="mf-inline">" First year "
+                                        <input type="number" min="1990" max="2100" value=y.to_string() data-testid="log-year"
+                                            on:change=move |ev| {
+                                                if let Ok(year) = event_target_value(&ev).parse::<i32>() {
+                                                    reload(&store, index, LoadOptions { log_year: Some(year), ..base_year.clone() });
+                                                }
+                                            }/>
+                                    </label>
+                                }
+                            })}
+                            <label class="mf-inline">" Zone "
+                                <select data-testid="log-zone" on:change=move |ev| {
+                                    if let Ok(m) = event_target_value(&ev).parse::<i32>() {
+                                        reload(&store, index, LoadOptions { log_offset_minutes: Some(m), ..base_zone.clone() });
+                                    }
+                                }>
+                                    {ZONES.iter().map(|z| view! { <option value=z.to_string() selected=*z == c.offset_minutes>{zone_label(*z)}</option> }).collect_view()}
+                                </select>
+                            </label>
+                        })}
+                    </div>
+                }
+            })}
             {order.map(|g| {
                 let other = match g.order { DateOrder::DayFirst => DateOrder::MonthFirst, DateOrder::MonthFirst => DateOrder::DayFirst };
-                let mapping = mapping.clone();
+                let base = base.clone();
                 view! {
                     <div class="mf-file__dates" data-testid="date-order">
                         {format!("Dates read {}{}", g.order.label(), if g.certain { "." } else { ": the file could be read either way." })}
                         {retained.then(|| view! {
                             " "
                             <button class="mf-button mf-button--small" data-testid="switch-date-order"
-                                on:click=move |_| reload(&store, index, LoadOptions { date_order: Some(other), mapping: mapping.clone() })>
+                                on:click=move |_| reload(&store, index, LoadOptions { date_order: Some(other), ..base.clone() })>
                                 {format!("Read them {}", other.label())}
                             </button>
                         })}

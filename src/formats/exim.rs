@@ -1,0 +1,149 @@
+//! Exim's main log: `<=` arrivals from a remote host (`H=`) are inbound, `=>` and `->` deliveries
+//! to a remote host are outbound (one per recipient); the TLS version is the first field of `X=`
+//! (no `X=`: No TLS). Local arrivals and deliveries are not mail flow; `**` failures and `==`
+//! deferrals are not delivered mail. The connector is a transport other than `remote_smtp`, or the
+//! submission port an arrival came in on.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::domains::registrable;
+use crate::formats::{ParseStats, Sink};
+use crate::model::{Delivery, Direction};
+use crate::tls::Tls;
+
+/// The transport name of plain delivery to the internet (no connector).
+pub const DEFAULT_TRANSPORT: &str = "remote_smtp";
+
+/// One main-log line taken apart.
+struct Line<'a> {
+    time: NaiveDateTime,
+    zoned: bool,
+    flag: &'a str,
+    rest: &'a str,
+}
+
+fn is_message_id(token: &str) -> bool {
+    let parts: Vec<&str> = token.split('-').collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric())) && token.len() >= 16
+}
+
+fn parse_line(line: &str) -> Option<Line<'_>> {
+    let line = line.trim_end_matches(['\r', '\n']);
+    let date = NaiveDate::parse_from_str(line.get(..10)?, "%Y-%m-%d").ok()?;
+    let rest = line.get(11..)?;
+    let (clock, mut rest) = rest.split_once(' ')?;
+    let time = NaiveTime::parse_from_str(clock, "%H:%M:%S%.f").ok()?;
+    let mut dt = date.and_time(time);
+    let mut zoned = false;
+    if let Some(z) = rest.get(..5).filter(|z| matches!(z.as_bytes()[0], b'+' | b'-') && z[1..].bytes().all(|b| b.is_ascii_digit())) {
+        let minutes = z[1..3].parse::<i64>().ok()? * 60 + z[3..5].parse::<i64>().ok()?;
+        dt -= Duration::minutes(if z.starts_with('-') { -minutes } else { minutes });
+        zoned = true;
+        rest = rest.get(6..)?;
+    }
+    if rest.starts_with('[') {
+        rest = rest.split_once("] ")?.1;
+    }
+    let (id, rest) = rest.split_once(' ')?;
+    if !is_message_id(id) {
+        return None;
+    }
+    let (flag, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+    Some(Line { time: dt, zoned, flag, rest })
+}
+
+/// The value of ` KEY=` up to the next space.
+fn word<'a>(rest: &'a str, key: &str) -> Option<&'a str> {
+    let pat = format!(" {key}=");
+    let start = rest.find(&pat)? + pat.len();
+    rest[start..].split(' ').next()
+}
+
+/// `H=host [ip]`, `H=(helo) [ip]`, `H=host (helo) [ip]:port`: host and IP.
+fn remote(rest: &str) -> Option<(Option<&str>, Option<&str>)> {
+    let start = rest.find(" H=")? + 3;
+    let value = &rest[start..];
+    let end = value.find(']').map(|i| i + 1).unwrap_or_else(|| value.find(' ').unwrap_or(value.len()));
+    let value = &value[..end];
+    let host = value.split(' ').next().filter(|h| !h.starts_with('(') && !h.starts_with('[') && !h.is_empty());
+    let ip = value.rsplit_once('[').map(|(_, ip)| ip.trim_end_matches(']'));
+    Some((host, ip))
+}
+
+/// True when the text has Exim main-log lines near its start.
+pub fn recognise(text: &str) -> bool {
+    text.lines().take(200).filter_map(parse_line).any(|l| matches!(l.flag, "<=" | "=>" | "->" | "**" | "==" | "Completed"))
+}
+
+/// Parses an Exim main log into the sink. Lines without a zone are taken as `offset_minutes`
+/// east of UTC (0: UTC).
+pub fn parse(text: &str, offset_minutes: i32, sink: &mut dyn Sink) -> ParseStats {
+    let mut stats = ParseStats::default();
+    let offset = Duration::minutes(offset_minutes as i64);
+    for raw in text.lines() {
+        let Some(l) = parse_line(raw) else { continue };
+        stats.rows_read += 1;
+        let time = if l.zoned { l.time } else { l.time - offset };
+        match l.flag {
+            "<=" | "=>" | "->" => {
+                let padded = format!(" {}", l.rest);
+                let Some((host, ip)) = remote(&padded) else {
+                    stats.local += 1;
+                    continue;
+                };
+                let inbound = l.flag == "<=";
+                if inbound && word(&padded, "P").is_some_and(|p| p == "local") {
+                    stats.local += 1;
+                    continue;
+                }
+                let tls = match word(&padded, "X") {
+                    Some(x) => Tls::normalise(x.split(':').next().unwrap_or(x)).unwrap_or(Tls::Unknown),
+                    None => Tls::None,
+                };
+                let connector: Option<String> = if inbound {
+                    word(&padded, "I").and_then(|i| i.rsplit_once(':')).map(|(_, port)| port).filter(|p| *p != "25").map(|p| format!("port {p}"))
+                } else {
+                    word(&padded, "T").filter(|t| *t != DEFAULT_TRANSPORT).map(String::from)
+                };
+                let count = if inbound {
+                    padded.split_once(" for ").map(|(_, r)| r.split(' ').filter(|a| a.contains('@')).count() as u64).filter(|n| *n > 0).unwrap_or(1)
+                } else {
+                    1
+                };
+                let domain = host.and_then(registrable);
+                sink.push(&Delivery {
+                    time,
+                    direction: if inbound { Direction::Inbound } else { Direction::Outbound },
+                    connector: connector.as_deref(),
+                    connector_type: None,
+                    forced_tls: None,
+                    tls,
+                    remote_host: host,
+                    remote_ip: ip,
+                    remote_domain: domain.as_deref(),
+                    count,
+                });
+                stats.deliveries += count;
+            }
+            "**" | "==" => stats.failures += 1,
+            _ => {}
+        }
+    }
+    stats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_fields() {
+        let l = parse_line("2025-03-04 09:15:01.123 +0100 [4242] 1tq2Ab-000Abc-1D <= a@b H=x [1.2.3.4] P=esmtps").unwrap();
+        assert_eq!((l.flag, l.zoned, l.time.to_string().as_str()), ("<=", true, "2025-03-04 08:15:01.123"));
+        assert!(parse_line("2025-03-04 09:15:01 Start queue run: pid=1").is_none());
+        let r = " H=mail.fabrikam.com [203.0.113.10] P=esmtps X=TLS1.3:ECDHE:256";
+        assert_eq!(remote(r), Some((Some("mail.fabrikam.com"), Some("203.0.113.10"))));
+        assert_eq!(remote(" H=(helo.example) [192.0.2.1]:4567 P=esmtp"), Some((None, Some("192.0.2.1"))));
+        assert_eq!(word(r, "X"), Some("TLS1.3:ECDHE:256"));
+    }
+}

@@ -1,0 +1,243 @@
+//! Postfix logs (syslog or journald export): inbound mail is each message `smtpd` accepted from a
+//! remote client, with the TLS version of that smtpd session; outbound mail is each recipient the
+//! `smtp` client delivered (`status=sent`), with the TLS version of that connection. The
+//! connector is the master.cf service in the process name (`postfix/submission/smtpd`).
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::domains::registrable;
+use crate::formats::syslog::{self, host_ip, is_loopback, Clock};
+use crate::formats::{ParseStats, Sink};
+use crate::model::{Delivery, Direction};
+use crate::tls::Tls;
+
+/// How many of the first lines to look at when recognising a Postfix log.
+const SNIFF_LINES: usize = 200;
+
+/// True when the text has Postfix syslog lines near its start.
+pub fn recognise(text: &str) -> bool {
+    text.lines().take(SNIFF_LINES).filter_map(syslog::parse).any(|l| is_postfix(l.program))
+}
+
+fn is_postfix(program: &str) -> bool {
+    program.starts_with("postfix/") || program.starts_with("postfix-")
+}
+
+/// `postfix/submission/smtpd` → (`Some("submission")`, `"smtpd"`); `postfix/smtpd` → (`None`, `"smtpd"`);
+/// `postfix-out/smtp` (a second instance) → (`Some("postfix-out")`, `"smtp"`).
+fn service(program: &str) -> (Option<&str>, &str) {
+    let parts: Vec<&str> = program.split('/').collect();
+    let daemon = parts.last().copied().unwrap_or("");
+    let instance = parts.first().copied().filter(|p| *p != "postfix");
+    let named = if parts.len() >= 3 { Some(parts[parts.len() - 2]) } else { None };
+    (named.or(instance), daemon)
+}
+
+/// The queue id at the start of a message (`3F2A1C0B12: ...`).
+fn queue_id(message: &str) -> Option<(&str, &str)> {
+    let (id, rest) = message.split_once(": ")?;
+    (id.len() >= 5 && id.bytes().all(|b| b.is_ascii_alphanumeric())).then_some((id, rest))
+}
+
+/// The value of `key=` in a Postfix key=value list, up to the next comma.
+fn field<'a>(rest: &'a str, key: &str) -> Option<&'a str> {
+    let start = rest.find(key)? + key.len();
+    let value = &rest[start..];
+    Some(value.split(", ").next().unwrap_or(value).trim())
+}
+
+/// The TLS version in `... TLS connection established from|to host[ip]: TLSv1.3 with cipher ...`.
+fn tls_line(message: &str, word: &str) -> Option<(String, Tls)> {
+    let at = message.find("TLS connection established ")?;
+    let rest = message[at + 27..].strip_prefix(word)?;
+    let (peer, version) = rest.split_once(": ")?;
+    let tls = Tls::normalise(version.split(' ').next().unwrap_or(version))?;
+    let (host, ip) = host_ip(peer);
+    Some((format!("{}[{}]", host.unwrap_or(""), ip.unwrap_or("")), tls))
+}
+
+struct Inbound {
+    time: NaiveDateTime,
+    tls: Tls,
+    connector: Option<String>,
+    host: Option<String>,
+    ip: Option<String>,
+}
+
+/// Reading options for logs without a year or zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LogClock {
+    /// The year of the first line (traditional syslog has none).
+    pub first_year: i32,
+    /// Minutes east of UTC of the server's local time.
+    pub offset_minutes: i32,
+}
+
+/// The year the first line of a traditional-syslog file falls in, for a file read on `today`.
+pub fn guess_first_year(text: &str, today: NaiveDate) -> Option<i32> {
+    let mut months = Vec::new();
+    for line in text.lines() {
+        if let Some(l) = syslog::parse(line) {
+            match l.partial {
+                Some((m, d, _)) => months.push((m, d)),
+                None => return None,
+            }
+        }
+    }
+    (!months.is_empty()).then(|| Clock::first_year(months, today))
+}
+
+/// Parses a Postfix log into the sink.
+pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
+    let mut stats = ParseStats::default();
+    let mut clk = Clock::new(clock.first_year, clock.offset_minutes);
+    let mut smtpd_tls: HashMap<u32, Tls> = HashMap::new();
+    let mut smtp_tls: HashMap<u32, (String, Tls)> = HashMap::new();
+    let mut inbound: HashMap<String, Inbound> = HashMap::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i as u64 + 1;
+        let Some(l) = syslog::parse(raw) else { continue };
+        if !is_postfix(l.program) {
+            continue;
+        }
+        stats.rows_read += 1;
+        let time = match (l.time, l.partial) {
+            (Some(t), _) => t,
+            (None, Some((m, d, t))) => match clk.complete(m, d, t) {
+                Some(t) => t,
+                None => {
+                    stats.skip(line_no, "the date does not exist (e.g. Feb 30)");
+                    continue;
+                }
+            },
+            _ => continue,
+        };
+        let (connector, daemon) = service(l.program);
+        let msg = l.message;
+        match daemon {
+            "smtpd" => {
+                if msg.starts_with("connect from ") || msg.starts_with("disconnect from ") {
+                    smtpd_tls.remove(&l.pid);
+                } else if let Some((_, tls)) = tls_line(msg, "from ") {
+                    smtpd_tls.insert(l.pid, tls);
+                } else if let Some((qid, rest)) = queue_id(msg) {
+                    if let Some(client) = rest.strip_prefix("client=") {
+                        let (host, ip) = host_ip(client.split(',').next().unwrap_or(client));
+                        if ip.is_some_and(is_loopback) {
+                            stats.local += 1;
+                            continue;
+                        }
+                        let tls = smtpd_tls.get(&l.pid).copied().unwrap_or(Tls::None);
+                        let d = Inbound { time, tls, connector: connector.map(String::from), host: host.map(String::from), ip: ip.map(String::from) };
+                        emit(sink, &d, 1);
+                        stats.deliveries += 1;
+                        inbound.insert(qid.to_string(), d);
+                    }
+                }
+            }
+            "qmgr" => {
+                // "QUEUEID: from=<a@b>, size=123, nrcpt=3 (queue active)": the other recipients.
+                if let Some((qid, rest)) = queue_id(msg) {
+                    if rest == "removed" {
+                        inbound.remove(qid);
+                        continue;
+                    }
+                    if let (Some(d), Some(n)) = (inbound.remove(qid), field(rest, "nrcpt=")) {
+                        let n: u64 = n.split(' ').next().and_then(|v| v.parse().ok()).unwrap_or(1);
+                        if n > 1 {
+                            emit(sink, &d, n - 1);
+                            stats.deliveries += n - 1;
+                        }
+                    }
+                }
+            }
+            "smtp" => {
+                if let Some(found) = tls_line(msg, "to ") {
+                    smtp_tls.insert(l.pid, found);
+                } else if let Some((_, rest)) = queue_id(msg) {
+                    if !rest.starts_with("to=") {
+                        continue;
+                    }
+                    let status = field(rest, "status=").unwrap_or("");
+                    if !status.starts_with("sent") {
+                        if status.starts_with("deferred") || status.starts_with("bounced") {
+                            stats.failures += 1;
+                        }
+                        continue;
+                    }
+                    let relay = field(rest, "relay=").unwrap_or("");
+                    let (host, ip) = host_ip(relay);
+                    if ip.is_some_and(is_loopback) {
+                        stats.local += 1;
+                        continue;
+                    }
+                    let key = format!("{}[{}]", host.unwrap_or(""), ip.unwrap_or(""));
+                    let tls = match smtp_tls.get(&l.pid) {
+                        Some((peer, tls)) if *peer == key => *tls,
+                        _ => Tls::None,
+                    };
+                    let domain = host.and_then(registrable);
+                    sink.push(&Delivery {
+                        time,
+                        direction: Direction::Outbound,
+                        connector,
+                        connector_type: None,
+                        forced_tls: None,
+                        tls,
+                        remote_host: host,
+                        remote_ip: ip,
+                        remote_domain: domain.as_deref(),
+                        count: 1,
+                    });
+                    stats.deliveries += 1;
+                }
+            }
+            "local" | "virtual" | "pipe" | "lmtp" | "pickup" => {
+                if queue_id(msg).is_some_and(|(_, r)| r.starts_with("to=") || r.starts_with("uid=")) {
+                    stats.local += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    stats
+}
+
+fn emit(sink: &mut dyn Sink, d: &Inbound, count: u64) {
+    let domain = d.host.as_deref().and_then(registrable);
+    sink.push(&Delivery {
+        time: d.time,
+        direction: Direction::Inbound,
+        connector: d.connector.as_deref(),
+        connector_type: None,
+        forced_tls: None,
+        tls: d.tls,
+        remote_host: d.host.as_deref(),
+        remote_ip: d.ip.as_deref(),
+        remote_domain: domain.as_deref(),
+        count,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn services_and_fields() {
+        assert_eq!(service("postfix/smtpd"), (None, "smtpd"));
+        assert_eq!(service("postfix/submission/smtpd"), (Some("submission"), "smtpd"));
+        assert_eq!(service("postfix/relay/smtp"), (Some("relay"), "smtp"));
+        assert_eq!(service("postfix-out/smtp"), (Some("postfix-out"), "smtp"));
+        assert_eq!(queue_id("3F2A1C0B12: client=a[1.2.3.4]"), Some(("3F2A1C0B12", "client=a[1.2.3.4]")));
+        assert_eq!(queue_id("connect from x"), None);
+        assert_eq!(field("to=<a@b>, relay=mx[1.2.3.4]:25, delay=1, status=sent (250 OK)", "status="), Some("sent (250 OK)"));
+        assert_eq!(
+            tls_line("Verified TLS connection established to mx.partner.example[198.51.100.7]:25: TLSv1.2 with cipher X (256/256 bits)", "to "),
+            Some(("mx.partner.example[198.51.100.7]".into(), Tls::V1_2))
+        );
+        assert_eq!(tls_line("TLS connection established from a[1.2.3.4]: TLSv1 with cipher DHE", "from ").map(|t| t.1), Some(Tls::V1_0));
+    }
+}
