@@ -2,7 +2,7 @@
 //! and says what was expected when it is none of them.
 
 use crate::formats::mailflow::{self, Columns};
-use crate::formats::{connectors, exim, exo, postfix};
+use crate::formats::{connectors, exchange_server, exim, exo, postfix, tlsrpt};
 use crate::formats::table::{self, Dialect};
 
 /// A recognised source format, with what its parser needs to start.
@@ -24,6 +24,10 @@ pub enum Format {
         /// Which export, and where its columns are.
         layout: exo::Layout,
     },
+    /// An Exchange Server message tracking or SMTP protocol log.
+    ExchangeServer(exchange_server::LogKind),
+    /// An SMTP TLS report (RFC 8460).
+    TlsReport,
     /// A Postfix log (syslog or journald export).
     Postfix,
     /// An Exim main log.
@@ -57,6 +61,10 @@ impl Format {
             Format::ConnectorSettings { .. } => "Exchange Online connector settings",
             Format::Mapped { .. } => "CSV read with your column mapping",
             Format::Postfix => "Postfix log",
+            Format::TlsReport => "SMTP TLS report (RFC 8460)",
+            Format::ExchangeServer(exchange_server::LogKind::Tracking) => "Exchange Server message tracking log",
+            Format::ExchangeServer(exchange_server::LogKind::Receive) => "Exchange Server SMTP receive protocol log",
+            Format::ExchangeServer(exchange_server::LogKind::Send) => "Exchange Server SMTP send protocol log",
             Format::Exim => "Exim main log",
         }
     }
@@ -99,6 +107,12 @@ fn preview(text: &str, dialect: &Dialect) -> Option<Preview> {
 
 /// Looks at the text and picks the format.
 pub fn detect(text: &str) -> Result<Format, NotRecognised> {
+    if let Some(kind) = exchange_server::recognise(text) {
+        return Ok(Format::ExchangeServer(kind));
+    }
+    if tlsrpt::recognise(text) {
+        return Ok(Format::TlsReport);
+    }
     if mailflow::looks_like_jsonl(text) {
         return Ok(Format::MailflowJsonl);
     }

@@ -10,7 +10,9 @@ use crate::decode::{decode, TextEncoding};
 use crate::detect::{detect, Format, Preview};
 use crate::formats::mailflow::{Columns, Mapping};
 use crate::formats::connectors::ConnectorSetting;
-use crate::formats::{connectors, exim, exo, mailflow, postfix, ParseStats};
+use crate::formats::exchange_server::{self, LogKind, Session};
+use crate::formats::tlsrpt::TlsReport;
+use crate::formats::{connectors, exim, exo, mailflow, postfix, tlsrpt, ParseStats};
 use crate::messages::{MessageRecord, SourceKind};
 use crate::model::Direction;
 
@@ -115,6 +117,12 @@ pub enum Content {
     },
     /// Connector settings.
     Connectors(Vec<ConnectorSetting>),
+    /// SMTP TLS reports: sessions, not deliveries.
+    TlsReports(Vec<TlsReport>),
+    /// Exchange Server tracking records, each with the SMTP session it names (if any).
+    Tracking(Vec<(MessageRecord, Option<String>)>),
+    /// Exchange Server SMTP sessions from protocol logs.
+    Sessions(Vec<Session>),
 }
 
 /// A loaded file: its summary and what it contributes.
@@ -235,6 +243,42 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             report.log_clock = Some(LogTimes { first_year: None, offset_minutes: offset });
             report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
             Content::Deliveries(agg)
+        }
+        Format::ExchangeServer(LogKind::Tracking) => {
+            let (records, stats) = exchange_server::parse_tracking(text);
+            report.stats = stats;
+            report.found = Found { direction: true, connector: true, tls: false };
+            let times = records.iter().filter_map(|(r, _)| r.time.map(|t| t.date()));
+            report.span = times.clone().min().zip(times.max());
+            for (r, _) in &records {
+                if let Some(d) = r.direction {
+                    report.directions[d as usize].1 += 1;
+                }
+            }
+            if records.is_empty() && report.stats.rows_read > 0 && report.stats.skipped == 0 {
+                report.warning = Some("no RECEIVE of incoming or SEND of originating mail over SMTP in it: nothing crossed the organisation's boundary".into());
+            }
+            return Loaded { report, content: Content::Tracking(records) };
+        }
+        Format::ExchangeServer(kind) => {
+            let (sessions, stats) = exchange_server::parse_protocol(text, *kind);
+            report.stats = stats;
+            report.found = Found { direction: true, connector: true, tls: true };
+            let times = sessions.iter().filter_map(|s| s.time.map(|t| t.date()));
+            report.span = times.clone().min().zip(times.max());
+            let dir = if *kind == LogKind::Receive { Direction::Inbound } else { Direction::Outbound };
+            report.directions[dir as usize].1 = report.stats.deliveries;
+            return Loaded { report, content: Content::Sessions(sessions) };
+        }
+        Format::TlsReport => {
+            return match tlsrpt::parse(text) {
+                Ok(list) => {
+                    report.stats.rows_read = list.len() as u64;
+                    report.span = list.iter().map(|r| r.day).min().zip(list.iter().map(|r| r.day).max());
+                    Loaded { report, content: Content::TlsReports(list) }
+                }
+                Err(e) => fail(report, e),
+            };
         }
         Format::ConnectorSettings { dialect, layout } => {
             let (list, stats) = connectors::parse(text, dialect, layout);

@@ -23,6 +23,8 @@ pub enum SourceKind {
     Extended,
     /// `Get-MessageTraceDetail(V2)`.
     Detail,
+    /// An Exchange Server message tracking log.
+    Tracking,
 }
 
 /// What one export says about one message to one recipient.

@@ -3,9 +3,12 @@
 //! removing a file rebuilds the aggregate from the files' contents.
 
 use crate::aggregate::Aggregate;
+use crate::formats::tlsrpt::{summarise, Summary, TlsReport};
 use crate::domains::{suggest, Domains};
 use crate::load::{Content, FileReport, Loaded};
-use crate::messages::{Materialised, MessageStore};
+use crate::formats::exchange_server::{Session, SEND_WINDOW};
+use crate::messages::{Materialised, MessageStore, SourceKind};
+use crate::model::{Delivery, Direction};
 
 /// The loaded files and the aggregate built from them.
 #[derive(Clone, Debug, Default)]
@@ -15,6 +18,7 @@ pub struct Workspace {
     suggested: Domains,
     combined: Aggregate,
     placed: Materialised,
+    tls_reports: Summary,
 }
 
 impl Workspace {
@@ -88,6 +92,11 @@ impl Workspace {
         self.rebuild();
     }
 
+    /// The SMTP TLS reports loaded, summed (each report once).
+    pub fn tls_reports(&self) -> &Summary {
+        &self.tls_reports
+    }
+
     /// How per-message records turned into deliveries (how many lacked a direction).
     pub fn placed(&self) -> Materialised {
         self.placed
@@ -98,6 +107,50 @@ impl Workspace {
         let mut store = MessageStore::default();
         let mut settings = Vec::new();
         let mut tenants: Vec<String> = Vec::new();
+        let mut reports: Vec<TlsReport> = Vec::new();
+        // Exchange Server protocol sessions first, so tracking records in any file can use them.
+        let sessions: Vec<Session> = self
+            .files
+            .iter()
+            .flat_map(|f| match &f.content {
+                Content::Sessions(s) => s.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let by_id: std::collections::HashMap<&str, usize> = sessions.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let mut used = vec![false; sessions.len()];
+        let mut tracked = Vec::new();
+        for file in &self.files {
+            if let Content::Tracking(list) = &file.content {
+                let records = list
+                    .iter()
+                    .map(|(rec, sid)| {
+                        let mut rec = rec.clone();
+                        let found = match sid {
+                            Some(sid) => by_id.get(sid.as_str()).copied(),
+                            None if rec.direction == Some(Direction::Outbound) => sessions
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, s)| {
+                                    s.direction == Some(Direction::Outbound)
+                                        && Some(s.remote_ip.as_str()) == rec.remote_ip.as_deref()
+                                        && s.time.zip(rec.time).is_some_and(|(st, rt)| st <= rt && rt - st <= SEND_WINDOW)
+                                })
+                                .max_by_key(|(_, s)| s.time)
+                                .map(|(i, _)| i),
+                            None => None,
+                        };
+                        if let Some(i) = found {
+                            rec.tls = sessions[i].tls;
+                            used[i] = true;
+                        }
+                        rec
+                    })
+                    .collect::<Vec<_>>();
+                tracked.push(records);
+            }
+        }
+        let mut tracked = tracked.into_iter();
         for file in &mut self.files {
             match &file.content {
                 Content::Nothing => {}
@@ -109,6 +162,13 @@ impl Workspace {
                     tenants.extend(t.iter().cloned());
                 }
                 Content::Connectors(list) => settings.extend(list.iter().cloned()),
+                Content::TlsReports(list) => reports.extend(list.iter().cloned()),
+                Content::Tracking(_) => {
+                    let outcome = store.add(SourceKind::Tracking, tracked.next().unwrap_or_default());
+                    file.report.duplicates = outcome.duplicates;
+                    file.report.joined = outcome.joined;
+                }
+                Content::Sessions(_) => {}
             }
         }
         let records = store.records();
@@ -119,10 +179,30 @@ impl Workspace {
         );
         let domains = self.user_domains.clone().unwrap_or_else(|| self.suggested.clone());
         self.placed = store.materialise(&domains, &mut combined);
+        // Protocol sessions no tracking record claimed still count their recipients.
+        for (s, _) in sessions.iter().zip(&used).filter(|(_, u)| !**u) {
+            let (Some(time), Some(direction)) = (s.time, s.direction) else { continue };
+            if s.recipients == 0 {
+                continue;
+            }
+            combined.add(&Delivery {
+                time,
+                direction,
+                connector: Some(s.connector.as_str()).filter(|c| !c.is_empty()),
+                connector_type: None,
+                forced_tls: None,
+                tls: s.tls.unwrap_or(crate::tls::Tls::Unknown),
+                remote_host: None,
+                remote_ip: Some(s.remote_ip.as_str()).filter(|i| !i.is_empty()),
+                remote_domain: None,
+                count: s.recipients,
+            });
+        }
         for s in settings {
             combined.set_connector_info(&s.name, s.connector_type, s.forced_tls);
         }
         self.combined = combined;
+        self.tls_reports = summarise(&reports);
     }
 }
 

@@ -123,3 +123,61 @@ fn a_truncated_gzip_keeps_what_was_read_and_says_so() {
     assert!(r.warning.as_deref().unwrap_or("").contains("cut short"), "{r:?}");
     assert!(r.stats.deliveries > 0 && r.error.is_none());
 }
+
+#[test]
+fn smtp_tls_reports_feed_their_own_panel_not_deliveries() {
+    let mut ws = Workspace::new();
+    let a = std::fs::read("tests/fixtures/tlsrpt/company-x.json").unwrap();
+    for (l, _) in load_all("company-x.json.gz", gz(&a), &options()) {
+        assert_eq!(l.report.format, Some("SMTP TLS report (RFC 8460)"));
+        ws.add(l);
+    }
+    for (l, _) in load_all("company-x-again.json", a.clone(), &options()) {
+        ws.add(l);
+    }
+    for (l, _) in load_all("provider.json", std::fs::read("tests/fixtures/tlsrpt/mail-provider.json").unwrap(), &options()) {
+        ws.add(l);
+    }
+    assert!(ws.agg().is_empty(), "sessions are not deliveries");
+    let s = ws.tls_reports();
+    let days: Vec<(&str, u64, u64)> = s.by_day.iter().map(|d| (d.key.as_str(), d.success, d.failure)).collect();
+    assert_eq!(days, vec![("2026-03-04", 5326, 303), ("2026-03-05", 900, 0)], "the same report twice counts once");
+    assert_eq!(s.by_organization[0].key, "Company-X");
+    assert_eq!(s.by_failure.iter().map(|f| (f.key.as_str(), f.failure)).collect::<Vec<_>>(),
+        vec![("starttls-not-supported", 200), ("certificate-expired", 100), ("validation-failure", 3)]);
+}
+
+fn exchange(names: &[&str]) -> Workspace {
+    let mut ws = Workspace::new();
+    for n in names {
+        for (l, _) in load_all(n, fixture(n), &options()) {
+            assert_eq!(l.report.error, None, "{n}");
+            ws.add(l);
+        }
+    }
+    ws
+}
+
+#[test]
+fn exchange_server_tracking_and_protocol_logs_join() {
+    let march4 = Filter::window(day(2025, 3, 4), day(2025, 3, 4));
+    let tracking = exchange(&["MSGTRK20250304-1.LOG"]);
+    assert_eq!(tracking.reports()[0].format, Some("Exchange Server message tracking log"));
+    let t = tracking.agg().totals(&march4);
+    assert_eq!((t.inbound.0, t.outbound.0), ([0, 0, 0, 0, 0, 3], [0, 0, 0, 0, 0, 1]), "tracking alone: no TLS version");
+
+    let protocol = exchange(&["RECV20250304-1.LOG", "SEND20250304-1.LOG"]);
+    let t = protocol.agg().totals(&march4);
+    assert_eq!((t.inbound.0, t.outbound.0), ([1, 3, 0, 2, 0, 0], [0, 0, 0, 1, 0, 0]), "protocol logs alone: recipients per session");
+
+    for order in [["MSGTRK20250304-1.LOG", "RECV20250304-1.LOG", "SEND20250304-1.LOG"], ["SEND20250304-1.LOG", "RECV20250304-1.LOG", "MSGTRK20250304-1.LOG"]] {
+        let both = exchange(&order);
+        let t = both.agg().totals(&march4);
+        assert_eq!(t.inbound.0, [1, 3, 0, 2, 0, 0], "{order:?}: TLS from the session each RECEIVE names; the unclaimed session still counts");
+        assert_eq!(t.outbound.0, [0, 0, 0, 1, 0, 0], "{order:?}: the SEND matched to its send session");
+        let mut out = march4.clone();
+        out.connector = ConnectorFilter::Named("Outbound to Internet".into());
+        let partners: Vec<&str> = both.agg().partners(&out, Direction::Outbound, Some("Outbound to Internet")).iter().map(|p| p.0).collect();
+        assert_eq!(partners, vec!["partner.example"]);
+    }
+}

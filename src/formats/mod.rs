@@ -2,12 +2,14 @@
 //! sink, counting the rows it read and the rows it could not use (with line numbers and reasons).
 
 pub mod connectors;
+pub mod exchange_server;
 pub mod exim;
 pub mod exo;
 pub mod mailflow;
 pub mod postfix;
 pub mod syslog;
 pub mod table;
+pub mod tlsrpt;
 
 use crate::model::Delivery;
 
