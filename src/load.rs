@@ -61,6 +61,9 @@ pub struct FileReport {
     pub preview: Option<Preview>,
     /// The column mapping the file was read with, if the user gave one.
     pub mapping: Option<Mapping>,
+    /// What the file is when it gives no deliveries (connector settings, TLS reports), shown in
+    /// place of the counts of deliveries.
+    pub note: Option<&'static str>,
     /// For logs: the year assumed for lines without one (`None` when the lines have years), and
     /// the zone their local times were taken in.
     pub log_clock: Option<LogTimes>,
@@ -94,6 +97,7 @@ impl FileReport {
             preview: None,
             mapping: None,
             log_clock: None,
+            note: None,
         }
     }
 }
@@ -274,6 +278,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             return match tlsrpt::parse(text) {
                 Ok(list) => {
                     report.stats.rows_read = list.len() as u64;
+                    report.note = Some("Sessions, not deliveries: they are summed in the SMTP TLS reports panel.");
                     report.span = list.iter().map(|r| r.day).min().zip(list.iter().map(|r| r.day).max());
                     Loaded { report, content: Content::TlsReports(list) }
                 }
@@ -286,6 +291,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             if list.is_empty() {
                 return fail(report, "it lists no connector.".into());
             }
+            report.note = Some("Connector settings: they fill Connector type and Forced TLS in the report.");
             return Loaded { report, content: Content::Connectors(list) };
         }
     };

@@ -9,6 +9,7 @@ pub mod prefs;
 pub mod report;
 pub mod state;
 pub mod summary;
+pub mod tls_reports;
 pub mod url;
 pub mod widget;
 
@@ -71,6 +72,7 @@ pub fn App() -> impl IntoView {
                 <LoadSummary/>
                 <Widget details_button=details_button/>
                 <Report/>
+                <crate::ui::tls_reports::TlsReportsPanel/>
             </main>
             <Flyout return_focus=details_button/>
             <div class="mf-drop-overlay" aria-hidden="true">"Drop files to add them to the report"</div>

@@ -102,7 +102,8 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                 </div>
                 {remove_button()}
             </div>
-            <div class="mf-file__counts">
+            {report.note.map(|n| view! { <div class="mf-file__found" data-testid="file-note">{n}</div> })}
+            <div class="mf-file__counts" class:mf-hidden=report.note.is_some()>
                 <span data-testid="rows-read">{thousands(s.rows_read)}</span>{if s.rows_read == 1 { " row read · " } else { " rows read · " }}
                 <span data-testid="deliveries-used">{thousands(s.deliveries)}</span>{if s.deliveries == 1 { " delivery" } else { " deliveries" }}
                 {(!dirs.is_empty()).then(|| format!(" ({dirs})"))}
@@ -112,7 +113,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                 {(report.joined > 0).then(|| view! { " · " <span data-testid="joined">{thousands(report.joined)}</span>" joined with other files" })}
                 " · " {span}
             </div>
-            <div class="mf-file__found" data-testid="file-found">
+            <div class="mf-file__found" data-testid="file-found" class:mf-hidden=report.note.is_some()>
                 {yes_no(found.direction, "Direction")}" · "{yes_no(found.connector, "Connector")}" · "{yes_no(found.tls, "TLS")}
                 {(!found.direction).then(|| " (direction from your domains)")}
             </div>
