@@ -6,6 +6,7 @@
 //! with `<title>` tooltips carrying exact numbers. All text from data is escaped.
 
 use chrono::NaiveDate;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use crate::aggregate::{DirCounts, TlsCounts};
@@ -242,8 +243,8 @@ pub fn daily(
         DailyView::TlsUsage => format!("{title}: TLS usage per day, {} to {}", short_day(days[0].0), short_day(days[days.len() - 1].0)),
     };
     match view {
-        DailyView::MailFlow => draw_mail_flow(&mut svg, days, directions, title, width, height, &mut hits).ok()?,
-        DailyView::TlsUsage => draw_tls_usage(&mut svg, days, directions, title, width, height, &mut hits).ok()?,
+        DailyView::MailFlow => draw_mail_flow(&mut svg, days, directions, title, (width, height), &mut hits).ok()?,
+        DailyView::TlsUsage => draw_tls_usage(&mut svg, days, directions, title, (width, height), &mut hits).ok()?,
     }
     Some(finish(svg, &label, &hits))
 }
@@ -262,69 +263,84 @@ fn axis_day_formatter(days: &[(NaiveDate, DirCounts)]) -> impl Fn(&f64) -> Strin
     }
 }
 
-fn draw_mail_flow(
+/// The plot area the daily charts draw in.
+type DailyChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Draws what both daily charts share (heading, legend, axes with a day per column and the
+/// y labels) and lets `bars` draw the columns.
+#[allow(clippy::too_many_arguments)]
+fn draw_daily(
     svg: &mut String,
     days: &[(NaiveDate, DirCounts)],
-    directions: &[Direction],
     title: &str,
-    width: u32,
-    height: u32,
-    hits: &mut Vec<Hit>,
+    items: &[(String, (u8, u8, u8))],
+    (width, height): (u32, u32),
+    y_max: f64,
+    y_fmt: &dyn Fn(&f64) -> String,
+    bars: impl FnOnce(&mut DailyChart<'_, '_>) -> DrawResult<()>,
 ) -> DrawResult<()> {
     let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
-    let items: Vec<(String, (u8, u8, u8))> =
-        directions.iter().map(|d| (d.label().to_string(), direction_colour(*d))).collect();
     root.draw(&Text::new(title.to_string(), (56, 4), (FONT, px(13)).into_font().color(&RGBColor(0x1b, 0x1b, 0x1b))))?;
-    let legend_h = legend(&root, &items, 56, 24, width as i32 - 60)?;
+    let legend_h = legend(&root, items, 56, 24, width as i32 - 60)?;
     let (_, plot) = root.split_vertically(legend_h + 26);
-    let max = days
-        .iter()
-        .flat_map(|(_, c)| directions.iter().map(|d| c.get(*d).total()))
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
     let n = days.len();
     let mut chart = ChartBuilder::on(&plot)
         .margin_right(12)
         .x_label_area_size(28)
         .y_label_area_size(56)
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..max * 1.08)?;
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_max)?;
     let fmt = axis_day_formatter(days);
-    let y_fmt = |y: &f64| thousands(y.round().max(0.0) as u64);
     chart
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(day_labels(n, width - 70))
         .x_label_formatter(&fmt)
         .y_labels(6)
-        .y_label_formatter(&y_fmt)
+        .y_label_formatter(y_fmt)
         .light_line_style(TRANSPARENT)
         .bold_line_style(RGBColor(0xe2, 0xe2, 0xe2))
         .axis_style(RGBColor(0x99, 0x99, 0x99))
         .label_style((FONT, px(11)).into_font().color(&AXIS_INK))
         .draw()?;
-    let slot = 0.8 / directions.len() as f64;
-    for (i, (day, counts)) in days.iter().enumerate() {
-        for (k, dir) in directions.iter().enumerate() {
-            let v = counts.get(*dir).total() as f64;
-            let x0 = i as f64 - 0.4 + k as f64 * slot;
-            let x1 = x0 + slot * 0.92;
-            chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v)], rgb(direction_colour(*dir)).filled())))?;
-            let (px0, py0) = chart.backend_coord(&(x0, max * 1.08));
-            let (px1, py1) = chart.backend_coord(&(x1, 0.0));
-            hits.push(Hit {
-                x0: px0,
-                y0: py0,
-                x1: px1,
-                y1: py1,
-                title: format!("{} — {}: {} messages", short_day(*day), dir.label(), thousands(v as u64)),
-            });
-        }
-    }
+    bars(&mut chart)?;
     drop(chart);
     root.present()?;
     Ok(())
+}
+
+fn draw_mail_flow(
+    svg: &mut String,
+    days: &[(NaiveDate, DirCounts)],
+    directions: &[Direction],
+    title: &str,
+    size: (u32, u32),
+    hits: &mut Vec<Hit>,
+) -> DrawResult<()> {
+    let items: Vec<(String, (u8, u8, u8))> = directions.iter().map(|d| (d.label().to_string(), direction_colour(*d))).collect();
+    let max = days.iter().flat_map(|(_, c)| directions.iter().map(|d| c.get(*d).total())).max().unwrap_or(1).max(1) as f64 * 1.08;
+    let y_fmt = |y: &f64| thousands(y.round().max(0.0) as u64);
+    draw_daily(svg, days, title, &items, size, max, &y_fmt, |chart| {
+        let slot = 0.8 / directions.len() as f64;
+        for (i, (day, counts)) in days.iter().enumerate() {
+            for (k, dir) in directions.iter().enumerate() {
+                let v = counts.get(*dir).total() as f64;
+                let x0 = i as f64 - 0.4 + k as f64 * slot;
+                let x1 = x0 + slot * 0.92;
+                chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v)], rgb(direction_colour(*dir)).filled())))?;
+                let (px0, py0) = chart.backend_coord(&(x0, max));
+                let (px1, py1) = chart.backend_coord(&(x1, 0.0));
+                hits.push(Hit {
+                    x0: px0,
+                    y0: py0,
+                    x1: px1,
+                    y1: py1,
+                    title: format!("{} — {}: {} messages", short_day(*day), dir.label(), thousands(v as u64)),
+                });
+            }
+        }
+        Ok(())
+    })
 }
 
 fn draw_tls_usage(
@@ -332,69 +348,44 @@ fn draw_tls_usage(
     days: &[(NaiveDate, DirCounts)],
     directions: &[Direction],
     title: &str,
-    width: u32,
-    height: u32,
+    size: (u32, u32),
     hits: &mut Vec<Hit>,
 ) -> DrawResult<()> {
-    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
-    root.fill(&WHITE)?;
     let items: Vec<(String, (u8, u8, u8))> = Tls::KNOWN.iter().rev().map(|t| (t.label().to_string(), t.colour())).collect();
-    root.draw(&Text::new(title.to_string(), (56, 4), (FONT, px(13)).into_font().color(&RGBColor(0x1b, 0x1b, 0x1b))))?;
-    let legend_h = legend(&root, &items, 56, 24, width as i32 - 60)?;
-    let (_, plot) = root.split_vertically(legend_h + 26);
-    let n = days.len();
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_right(12)
-        .x_label_area_size(28)
-        .y_label_area_size(56)
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..100f64)?;
-    let fmt = axis_day_formatter(days);
     let y_fmt = |y: &f64| format!("{y:.0}%");
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(day_labels(n, width - 70))
-        .x_label_formatter(&fmt)
-        .y_labels(6)
-        .y_label_formatter(&y_fmt)
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(RGBColor(0xe2, 0xe2, 0xe2))
-        .axis_style(RGBColor(0x99, 0x99, 0x99))
-        .label_style((FONT, px(11)).into_font().color(&AXIS_INK))
-        .draw()?;
-    for (i, (day, dc)) in days.iter().enumerate() {
-        let mut counts = TlsCounts::default();
-        for d in directions {
-            counts.add_all(&dc.get(*d));
-        }
-        let known = counts.known();
-        let (x0, x1) = (i as f64 - 0.38, i as f64 + 0.38);
-        if known == 0 {
-            continue;
-        }
-        // Strongest at the bottom, No TLS on top where it catches the eye.
-        let mut y = 0.0;
-        let mut lines = vec![format!("{}: {} messages with known TLS", short_day(*day), thousands(known))];
-        for tls in Tls::KNOWN.iter().rev() {
-            let c = counts.get(*tls);
-            if c == 0 {
+    draw_daily(svg, days, title, &items, size, 100.0, &y_fmt, |chart| {
+        for (i, (day, dc)) in days.iter().enumerate() {
+            let mut counts = TlsCounts::default();
+            for d in directions {
+                counts.add_all(&dc.get(*d));
+            }
+            let known = counts.known();
+            if known == 0 {
                 continue;
             }
-            let h = c as f64 * 100.0 / known as f64;
-            chart.draw_series(std::iter::once(Rectangle::new([(x0, y), (x1, y + h)], rgb(tls.colour()).filled())))?;
-            lines.push(format!("{}: {} ({})", tls.label(), thousands(c), percent(counts.share(*tls))));
-            y += h;
+            let (x0, x1) = (i as f64 - 0.38, i as f64 + 0.38);
+            // Strongest at the bottom, No TLS on top where it catches the eye.
+            let mut y = 0.0;
+            let mut lines = vec![format!("{}: {} messages with known TLS", short_day(*day), thousands(known))];
+            for tls in Tls::KNOWN.iter().rev() {
+                let c = counts.get(*tls);
+                if c == 0 {
+                    continue;
+                }
+                let h = c as f64 * 100.0 / known as f64;
+                chart.draw_series(std::iter::once(Rectangle::new([(x0, y), (x1, y + h)], rgb(tls.colour()).filled())))?;
+                lines.push(format!("{}: {} ({})", tls.label(), thousands(c), percent(counts.share(*tls))));
+                y += h;
+            }
+            if counts.get(Tls::Unknown) > 0 {
+                lines.push(format!("Unknown (not in shares): {}", thousands(counts.get(Tls::Unknown))));
+            }
+            let (px0, py0) = chart.backend_coord(&(x0, 100.0));
+            let (px1, py1) = chart.backend_coord(&(x1, 0.0));
+            hits.push(Hit { x0: px0, y0: py0, x1: px1, y1: py1, title: lines.join("\n") });
         }
-        if counts.get(Tls::Unknown) > 0 {
-            lines.push(format!("Unknown (not in shares): {}", thousands(counts.get(Tls::Unknown))));
-        }
-        let (px0, py0) = chart.backend_coord(&(x0, 100.0));
-        let (px1, py1) = chart.backend_coord(&(x1, 0.0));
-        hits.push(Hit { x0: px0, y0: py0, x1: px1, y1: py1, title: lines.join("\n") });
-    }
-    drop(chart);
-    root.present()?;
-    Ok(())
+        Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -99,7 +99,7 @@ impl Preview {
 
 fn preview(text: &str, dialect: &Dialect) -> Option<Preview> {
     let mut reader = table::reader(text, dialect);
-    let mut rows = reader.records().take(6).filter_map(Result::ok).map(|r| r.iter().map(|c| clip(c)).collect::<Vec<_>>());
+    let mut rows = reader.records().take(6).filter_map(Result::ok).map(|r| r.iter().map(|c| crate::text::clip(c, 40)).collect::<Vec<_>>());
     let header = rows.next()?;
     // A header with a single field is no table to map.
     (header.len() >= 2).then(|| Preview { header, rows: rows.collect() })
@@ -136,7 +136,7 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
     match Columns::find(&header) {
         Ok(columns) => Ok(Format::MailflowCsv { dialect, columns }),
         Err(missing) => {
-            let shown: Vec<String> = header.iter().take(8).map(|h| clip(h)).collect();
+            let shown: Vec<String> = header.iter().take(8).map(|h| crate::text::clip(h, 40)).collect();
             let more = if header.len() > 8 { format!(" and {} more", header.len() - 8) } else { String::new() };
             Err(NotRecognised {
                 preview: preview(text, &dialect),
@@ -153,14 +153,6 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
     }
 }
 
-fn clip(text: &str) -> String {
-    let t = text.trim();
-    if t.chars().count() <= 40 {
-        t.to_string()
-    } else {
-        format!("{}…", t.chars().take(40).collect::<String>())
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,11 @@ use chrono::NaiveDateTime;
 
 use crate::tls::Tls;
 
+/// A value lower-cased without spaces, hyphens or underscores, for matching spellings.
+fn compact(text: &str) -> String {
+    text.trim().chars().filter(|c| !matches!(c, '-' | '_' | ' ')).map(|c| c.to_ascii_lowercase()).collect()
+}
+
 /// Which way a delivery crossed the organisation's boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Direction {
@@ -32,13 +37,7 @@ impl Direction {
     /// Parses the spellings found in exports: `Inbound`, `in`, `Incoming`, `1`, `Outbound`, `out`,
     /// `Originating`, `Outgoing`, `2`, `Intra-org`, `IntraOrg`, `intra_org`, `internal` (case-insensitive).
     pub fn parse(text: &str) -> Option<Direction> {
-        let key: String = text
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, '-' | '_' | ' '))
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        match key.as_str() {
+        match compact(text).as_str() {
             "inbound" | "in" | "incoming" | "1" | "received" => Some(Direction::Inbound),
             "outbound" | "out" | "originating" | "outgoing" | "2" | "sent" => Some(Direction::Outbound),
             "intraorg" | "internal" | "intra" => Some(Direction::IntraOrg),
@@ -67,13 +66,7 @@ impl ConnectorType {
 
     /// Parses `Partner`, `OnPremises`, `On-premises`, `on premises` (case-insensitive).
     pub fn parse(text: &str) -> Option<ConnectorType> {
-        let key: String = text
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, '-' | '_' | ' '))
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        match key.as_str() {
+        match compact(text).as_str() {
             "partner" => Some(ConnectorType::Partner),
             "onpremises" | "onprem" | "onpremise" => Some(ConnectorType::OnPremises),
             _ => None,

@@ -85,16 +85,23 @@ fn profiles() -> Vec<Profile> {
     ]
 }
 
-/// A small deterministic PRNG (SplitMix64), so that the sample is the same on every machine.
-struct SplitMix(u64);
+/// A small deterministic PRNG (SplitMix64), so that the sample (and anything else generated from a
+/// seed, such as fuzz inputs) is the same on every machine.
+pub struct SplitMix(pub u64);
 
 impl SplitMix {
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
     }
 
     /// A factor in [1 - spread, 1 + spread].

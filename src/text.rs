@@ -21,6 +21,17 @@ pub fn count_of(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
+/// Shortens untrusted text for a message (trimmed, at most `max` characters, then `…`), so that one
+/// huge cell does not flood the page.
+pub fn clip(text: &str, max: usize) -> String {
+    let t = text.trim();
+    if t.chars().count() <= max {
+        t.to_string()
+    } else {
+        format!("{}…", t.chars().take(max).collect::<String>())
+    }
+}
+
 /// A share as `97.9%` (one decimal), or `–` when there is none.
 pub fn percent(share: Option<f64>) -> String {
     match share {

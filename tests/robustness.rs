@@ -4,22 +4,7 @@
 use mailflow::load::load_all;
 use mailflow::workspace::Workspace;
 
-/// SplitMix64: a small deterministic generator, so a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use mailflow::sample::SplitMix as Rng;
 
 fn fixtures() -> Vec<Vec<u8>> {
     let mut out: Vec<Vec<u8>> = ["tests/fixtures/exo", "tests/fixtures/logs", "tests/fixtures/tlsrpt"]

@@ -216,7 +216,7 @@ pub fn parse(text: &str, dialect: &Dialect, layout: &Layout, order: Option<DateO
             out.stats.skip(*line, if raw_time.trim().is_empty() {
                 "the date is empty".to_string()
             } else {
-                format!("date \"{}\" is not a date Mailflow reads", raw_time.trim())
+                format!("date \"{}\" is not a date Mailflow reads", crate::text::clip(&raw_time, 60))
             });
             continue;
         };

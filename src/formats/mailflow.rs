@@ -275,11 +275,11 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
         if f.date.trim().is_empty() {
             "the date is empty".to_string()
         } else {
-            format!("date \"{}\" is not a date Mailflow reads (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", clip(f.date))
+            format!("date \"{}\" is not a date Mailflow reads (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", crate::text::clip(f.date, 60))
         }
     })?;
     let direction = Direction::parse(f.direction).ok_or_else(|| {
-        format!("direction \"{}\" is not Inbound, Outbound or Intra-org", clip(f.direction))
+        format!("direction \"{}\" is not Inbound, Outbound or Intra-org", crate::text::clip(f.direction, 60))
     })?;
     let mut delivery = Delivery {
         time,
@@ -299,12 +299,12 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
                 Tls::Unknown
             } else {
                 Tls::normalise(f.tls).ok_or_else(|| {
-                    format!("TLS \"{}\" is not No TLS, TLS 1.0, 1.1, 1.2, 1.3 or Unknown", clip(f.tls))
+                    format!("TLS \"{}\" is not No TLS, TLS 1.0, 1.1, 1.2, 1.3 or Unknown", crate::text::clip(f.tls, 60))
                 })?
             };
             if !f.count.trim().is_empty() {
                 delivery.count = parse_count(f.count)
-                    .ok_or_else(|| format!("count \"{}\" is not a whole number", clip(f.count)))?;
+                    .ok_or_else(|| format!("count \"{}\" is not a whole number", crate::text::clip(f.count, 60)))?;
             }
             if delivery.count > 0 {
                 sink.push(&delivery);
@@ -317,7 +317,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
             let volume = if f.count.trim().is_empty() {
                 None
             } else {
-                Some(parse_count(f.count).ok_or_else(|| format!("volume \"{}\" is not a whole number", clip(f.count)))?)
+                Some(parse_count(f.count).ok_or_else(|| format!("volume \"{}\" is not a whole number", crate::text::clip(f.count, 60)))?)
             };
             if percent {
                 let volume = volume.ok_or("the TLS columns are percentages but the row has no Volume")?;
@@ -327,7 +327,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
                     shares[i] = if t.is_empty() {
                         0.0
                     } else {
-                        t.replace(',', ".").parse::<f64>().map_err(|_| format!("\"{}\" is not a percentage", clip(cell)))?
+                        t.replace(',', ".").parse::<f64>().map_err(|_| format!("\"{}\" is not a percentage", crate::text::clip(cell, 60)))?
                     };
                 }
                 if shares.iter().any(|s| !s.is_finite() || *s < 0.0 || *s > 100.0) {
@@ -344,7 +344,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
             } else {
                 for (i, cell) in f.wide.iter().enumerate() {
                     counts[i] = parse_count(cell)
-                        .ok_or_else(|| format!("{} count \"{}\" is not a whole number", Tls::ALL[i].label(), clip(cell)))?;
+                        .ok_or_else(|| format!("{} count \"{}\" is not a whole number", Tls::ALL[i].label(), crate::text::clip(cell, 60)))?;
                 }
                 let sum: u64 = counts.iter().fold(0u64, |a, b| a.saturating_add(*b));
                 if let Some(v) = volume {
@@ -368,15 +368,6 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
     }
 }
 
-/// Shortens a cell for a message, so that one bad megabyte-long cell does not flood the page.
-fn clip(text: &str) -> String {
-    let t = text.trim();
-    if t.chars().count() <= 60 {
-        t.to_string()
-    } else {
-        format!("{}…", t.chars().take(60).collect::<String>())
-    }
-}
 
 /// Parses a Mailflow CSV (long or wide) whose header was found by [`Columns::find`].
 pub fn parse_csv(text: &str, dialect: &Dialect, columns: &Columns, sink: &mut dyn Sink) -> ParseStats {
