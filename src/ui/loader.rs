@@ -178,6 +178,15 @@ pub fn Loader() -> impl IntoView {
         store.flyout_open.set(false);
     };
     let has_data = move || store.data.with(|d| d.has_files());
+    let address = RwSignal::new(String::new());
+    let fetch_url = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let a = address.get_untracked();
+        if !a.trim().is_empty() {
+            crate::ui::remote::load_urls(store, vec![a.trim().to_string()]);
+            address.set(String::new());
+        }
+    };
     view! {
         <section class="mf-loader" aria-label="Load traces">
             <div class="mf-loader__text">
@@ -198,6 +207,12 @@ pub fn Loader() -> impl IntoView {
                 <button class="mf-button" data-testid="load-sample" on:click=sample>"Try the sample"</button>
                 <button class="mf-button" data-testid="clear" on:click=clear disabled=move || !has_data()>"Clear"</button>
             </div>
+            <form class="mf-url" on:submit=fetch_url>
+                <label class="mf-visually-hidden" for="mf-url-input">"Load from URL"</label>
+                <input type="url" id="mf-url-input" data-testid="url-input" placeholder="Load from URL: https://…/trace.csv"
+                    prop:value=move || address.get() on:input=move |ev| address.set(event_target_value(&ev))/>
+                <button class="mf-button" type="submit" data-testid="url-load">"Load"</button>
+            </form>
             {move || {
                 let names = store.loading.get();
                 (!names.is_empty()).then(|| view! {

@@ -6,6 +6,7 @@ pub mod download;
 pub mod flyout;
 pub mod loader;
 pub mod prefs;
+pub mod remote;
 pub mod report;
 pub mod state;
 pub mod summary;
@@ -60,6 +61,7 @@ pub fn App() -> impl IntoView {
     if DEMO || url::wants_sample() {
         load_text(&store, "mailflow-sample.csv", &crate::sample::bundled().csv);
     }
+    remote::load_urls(store, remote::sources_in_page_url());
 
     view! {
         <div class="mf-app" class:mf-app--dragging=move || dragging.get()>

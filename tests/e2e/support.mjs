@@ -21,21 +21,29 @@ const types = {
   '.json': 'application/json',
 };
 
-/** Serves a folder on 127.0.0.1 at a free port; resolves to { url, close }. */
-export function serve(dir = dist) {
+/**
+ * Serves a folder on 127.0.0.1 at a free port; resolves to { url, close, requests }. `/fixtures/`
+ * serves tests/fixtures too; `headers` are added to every answer (e.g. CORS).
+ */
+export function serve(dir = dist, { headers = {} } = {}) {
+  const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    let file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    requests.push(url.pathname);
+    const fixtures = path.join(root, 'tests/fixtures');
+    const base = url.pathname.startsWith('/fixtures/') ? fixtures : dir;
+    const rel = url.pathname.startsWith('/fixtures/') ? url.pathname.slice('/fixtures'.length) : url.pathname;
+    let file = path.join(base, decodeURIComponent(rel));
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    if (!fs.existsSync(file)) { res.writeHead(404, headers).end('not found'); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', ...headers });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) });
     });
   });
 }

@@ -1,0 +1,95 @@
+//! Loading traces by URL (`?src=URL`, repeatable, and the "Load from URL" field) with gloo-net:
+//! only GETs of the addresses the user or the host page gave; nothing is ever sent anywhere.
+//! Failures (cross-origin refusals, 404s, time-outs) get a message that says what to do.
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ui::loader::load_and_add;
+use crate::ui::state::Store;
+
+/// How long a server may take to answer.
+pub const TIMEOUT_MS: i32 = 60_000;
+
+/// The name to show for a URL: its last path segment, else its host.
+pub fn name_of(url: &web_sys::Url) -> String {
+    let path = url.pathname();
+    let last = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
+    let decoded = js_sys::decode_uri_component(last).ok().and_then(|s| s.as_string()).unwrap_or_else(|| last.to_string());
+    if decoded.is_empty() { url.host() } else { decoded }
+}
+
+/// Fetches one URL's bytes, or says why not.
+pub async fn fetch(address: &str) -> Result<(String, Vec<u8>), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let base = window.location().href().unwrap_or_default();
+    let url = web_sys::Url::new_with_base(address.trim(), &base).map_err(|_| format!("\"{}\" is not a web address.", crate::text::clip(address, 80)))?;
+    if !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return Err(format!("{} is not an http or https address.", url.href()));
+    }
+    let cross_origin = url.origin() != window.location().origin().unwrap_or_default();
+    let controller = web_sys::AbortController::new().map_err(|_| "the browser cannot fetch")?;
+    let signal = controller.signal();
+    let abort = wasm_bindgen::closure::Closure::once(move || controller.abort());
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), TIMEOUT_MS)
+        .unwrap_or(0);
+    abort.forget();
+    let href = url.href();
+    let result = Request::get(&href).abort_signal(Some(&signal)).send().await;
+    window.clear_timeout_with_handle(timer);
+    let response = match result {
+        Ok(r) => r,
+        Err(_) if signal.aborted() => {
+            return Err(format!("{} did not answer within {} seconds. Try again, or download the file and drop it here.", url.host(), TIMEOUT_MS / 1000))
+        }
+        Err(_) if cross_origin => {
+            return Err(format!(
+                "the server at {} does not allow cross-origin reads (or cannot be reached): host the file next to Mailflow, or enable CORS on that server (Access-Control-Allow-Origin), or download it and drop it here.",
+                url.host()
+            ))
+        }
+        Err(e) => return Err(format!("{href} could not be fetched ({e}). Check the address and your connection.")),
+    };
+    match response.status() {
+        200..=299 => {}
+        404 => return Err(format!("{href} was not found (HTTP 404). Check the address.")),
+        s => return Err(format!("the server answered HTTP {s} {} for {href}.", response.status_text())),
+    }
+    let bytes = response.binary().await.map_err(|e| format!("the download from {} broke off ({e}). Try again.", url.host()))?;
+    Ok((name_of(&url), bytes))
+}
+
+/// Fetches each URL in turn and loads what arrives; failures are listed like bad files.
+pub fn load_urls(store: Store, urls: Vec<String>) {
+    if urls.is_empty() {
+        return;
+    }
+    store.loading.update(|l| l.extend(urls.iter().cloned()));
+    leptos::task::spawn_local(async move {
+        for address in urls {
+            match fetch(&address).await {
+                Ok((name, bytes)) => load_and_add(&store, &name, bytes),
+                Err(message) => {
+                    let mut failed = crate::load::load_bytes(&address, b"");
+                    failed.report.error = Some(message);
+                    store.retained.update_value(|r| r.push(None));
+                    store.data.update(|ws| ws.add(failed));
+                }
+            }
+            store.loading.update(|l| {
+                if let Some(i) = l.iter().position(|n| *n == address) {
+                    l.remove(i);
+                }
+            });
+        }
+    });
+}
+
+/// The `src` parameters of the page's URL.
+pub fn sources_in_page_url() -> Vec<String> {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return Vec::new() };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+    params.get_all("src").iter().filter_map(|v| v.as_string()).filter(|v| !v.trim().is_empty()).collect()
+}
