@@ -1,0 +1,50 @@
+// Turns a Trunk release build into one self-contained mailflow.html that works when opened
+// straight from disk (file://): styles inline, the JavaScript inline as a module with no imports,
+// and the WebAssembly embedded gzip-compressed (base64), unpacked with the browser's
+// DecompressionStream and compiled asynchronously. No external requests.
+//   node scripts/single-file.mjs [DIST]   (default: dist) → DIST/mailflow.html
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const dist = path.resolve(process.argv[2] || 'dist');
+const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const pick = (re, what) => {
+  const m = index.match(re);
+  if (!m) throw new Error(`single-file: no ${what} in ${dist}/index.html`);
+  return m[1];
+};
+const cssFile = pick(/<link rel="stylesheet" href="\/?([^"]+\.css)"/, 'stylesheet');
+const jsFile = pick(/import init, \* as bindings from '\/?([^']+\.js)'/, 'module');
+const wasmFile = pick(/module_or_path: '\/?([^']+\.wasm)'/, 'wasm');
+
+const css = fs.readFileSync(path.join(dist, cssFile), 'utf8');
+let js = fs.readFileSync(path.join(dist, jsFile), 'utf8');
+// An inline module cannot be imported from, so its exports become plain declarations.
+js = js.replace(/^export \{[^}]*\};?\s*$/m, '').replace(/^export (class|function|async function|const|let) /gm, '$1 ');
+if (/^export /m.test(js)) throw new Error('single-file: an export form this script does not know');
+const wasm = fs.readFileSync(path.join(dist, wasmFile));
+const packed = zlib.gzipSync(wasm, { level: 9 }).toString('base64');
+
+const head = index
+  .slice(0, index.indexOf('</head>'))
+  .replace(/<link rel="stylesheet"[^>]*>/, '')
+  .replace(/<script type="module">[\s\S]*?<\/script>/, '')
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+const body = index.slice(index.indexOf('<body>') + 6, index.indexOf('</body>'));
+const html = `${head}<style>${css.replace(/<\/style/gi, '<\\/style')}</style>
+</head>
+<body>${body}<script type="module">
+${js.replace(/<\/script/gi, '<\\/script')}
+const packed = "${packed}";
+const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+await __wbg_init({ module_or_path: bytes });
+</script>
+</body>
+</html>
+`;
+const out = path.join(dist, 'mailflow.html');
+fs.writeFileSync(out, html);
+const kb = (n) => `${Math.round(n / 1024)} KiB`;
+console.log(`single-file: ${out} ${kb(html.length)} (wasm ${kb(wasm.length)}, gzip+base64 ${kb(packed.length)})`);
