@@ -8,7 +8,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const dist = path.resolve(process.argv[2] || 'dist');
-const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const rawIndex = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+// The start-up script may be inline (Trunk's output) or moved out by externalize.mjs.
+const startFile = rawIndex.match(/<script type="module" src="\.?\/?([^"]+)"><\/script>/);
+const index = startFile
+  ? rawIndex.replace(startFile[0], `<script type="module">${fs.readFileSync(path.join(dist, startFile[1]), 'utf8')}</script>`)
+  : rawIndex;
 const pick = (re, what) => {
   const m = index.match(re);
   if (!m) throw new Error(`single-file: no ${what} in ${dist}/index.html`);
@@ -30,7 +35,8 @@ const head = index
   .slice(0, index.indexOf('</head>'))
   .replace(/<link rel="stylesheet"[^>]*>/, '')
   .replace(/<script type="module">[\s\S]*?<\/script>/, '')
-  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
+  .replace(/<link rel="icon"[^>]*>/, '<link rel="icon" href="data:," />');
 const body = index.slice(index.indexOf('<body>') + 6, index.indexOf('</body>'));
 const html = `${head}<style>${css.replace(/<\/style/gi, '<\\/style')}</style>
 </head>

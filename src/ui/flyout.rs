@@ -107,7 +107,7 @@ pub fn Flyout(return_focus: NodeRef<leptos::html::Button>) -> impl IntoView {
                             };
                             view! {
                                 <tr>
-                                    <th scope="row"><span class="mf-swatch" style=format!("background:{}", crate::chart::hex(t.colour()))></span>{t.label()}</th>
+                                    <th scope="row"><span class="mf-swatch" style:background-color=crate::chart::hex(t.colour())></span>{t.label()}</th>
                                     {cell(totals.inbound)}
                                     {cell(totals.outbound)}
                                 </tr>
