@@ -18,3 +18,31 @@ const name = `start-${crypto.createHash('sha256').update(code).digest('hex').sli
 fs.writeFileSync(path.join(dist, name), code);
 fs.writeFileSync(file, html.replace(m[0], `<script type="module" src="./${name}"></script>`));
 console.log(`externalize: ${name}`);
+
+// The JavaScript API for host pages, next to the files it needs.
+const js = code.match(/from '\.?\/?([^']+\.js)'/)[1];
+const wasm = code.match(/module_or_path: '\.?\/?([^']+\.wasm)'/)[1];
+const css = html.match(/<link rel="stylesheet" href="\.?\/?([^"]+\.css)"/)[1];
+fs.writeFileSync(path.join(dist, 'mailflow-embed.js'), `// Mailflow for host pages: Mailflow.mount(element, options) -> instance (load, setFilter, on, unmount).
+// Load it as a module: <script type="module" src="mailflow-embed.js"></script>, then call window.Mailflow.mount,
+// or import { mount } from this file. Everything stays in the browser.
+import init, { mount as mountWasm } from './${js}';
+window.__mailflowEmbedded = true;
+const here = import.meta.url;
+if (!document.querySelector('link[data-mailflow-css]')) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('./${css}', here).href;
+  link.dataset.mailflowCss = '';
+  document.head.append(link);
+}
+const ready = init({ module_or_path: new URL('./${wasm}', here) });
+export async function mount(element, options = {}) {
+  await ready;
+  return mountWasm(element, options);
+}
+export const Mailflow = { mount, ready };
+window.Mailflow = Mailflow;
+window.dispatchEvent(new CustomEvent('mailflow:ready'));
+`);
+console.log('externalize: mailflow-embed.js');

@@ -41,7 +41,8 @@ pub fn load_and_add(store: &Store, name: &str, bytes: Vec<u8>) {
     }
 }
 
-fn add(store: &Store, loaded: Loaded, bytes: Option<Arc<Vec<u8>>>) {
+pub(crate) fn add(store: &Store, loaded: Loaded, bytes: Option<Arc<Vec<u8>>>) {
+    crate::ui::embed::emit_load(store, &loaded.report);
     store.retained.update_value(|r| r.push(bytes));
     store.data.update(|ws| ws.add(loaded));
 }
@@ -120,7 +121,8 @@ async fn read_one(store: &Store, file: web_sys::File) {
     });
 }
 
-fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+/// The files of a file list (a picker's or a drop's).
+pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

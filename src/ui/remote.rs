@@ -74,8 +74,7 @@ pub fn load_urls(store: Store, urls: Vec<String>) {
                 Err(message) => {
                     let mut failed = crate::load::load_bytes(&address, b"");
                     failed.report.error = Some(message);
-                    store.retained.update_value(|r| r.push(None));
-                    store.data.update(|ws| ws.add(failed));
+                    crate::ui::loader::add(&store, failed, None);
                 }
             }
             store.loading.update(|l| {

@@ -73,6 +73,8 @@ pub struct Store {
     pub flyout_open: RwSignal<bool>,
     /// The viewport's width in CSS pixels, for fitting charts.
     pub width: RwSignal<u32>,
+    /// Where events go when a host page embeds the app (`loaded`, `error`, `filterchange`).
+    pub events: StoredValue<Option<crate::ui::embed::Listener>, LocalStorage>,
 }
 
 impl Store {
@@ -90,7 +92,15 @@ impl Store {
             view: RwSignal::new(DailyView::MailFlow),
             flyout_open: RwSignal::new(false),
             width: RwSignal::new(1200),
+            events: StoredValue::new_local(None),
         }
+    }
+
+    /// The report's filter without tracking, for event handlers.
+    pub fn filter_untracked(&self) -> Option<Filter> {
+        let span = self.data.with_untracked(|d| d.agg().span())?;
+        let (from, to) = self.range.get_untracked().resolve(Some(span))?;
+        Some(Filter { from, to, connector: self.connector.get_untracked(), direction: self.direction.get_untracked() })
     }
 
     /// The report's filter, or `None` while nothing is loaded.

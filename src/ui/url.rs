@@ -25,6 +25,13 @@ pub fn wants_sample() -> bool {
 /// Applies the URL's state to the store.
 pub fn restore(store: &Store) {
     let Some(p) = params() else { return };
+    apply(store, |k| p.get(k));
+}
+
+/// Applies report state given as URL-style keys (`from`, `to`, `range`, `connector`, `dir`,
+/// `view`) to the store: from the page URL, a host page's options, or an iframe message.
+pub fn apply(store: &Store, get: impl Fn(&str) -> Option<String>) {
+    let p = Getter(get);
     let from = p.get("from").and_then(|v| parse_day(&v));
     let to = p.get("to").and_then(|v| parse_day(&v));
     if let (Some(a), Some(b)) = (from, to) {
@@ -42,10 +49,42 @@ pub fn restore(store: &Store) {
         Some(c) if !c.is_empty() => store.connector.set(ConnectorFilter::Named(c)),
         _ => {}
     }
-    store.direction.set(p.get("dir").and_then(|d| Direction::parse(&d)).filter(|d| *d != Direction::IntraOrg));
-    if p.get("view").as_deref() == Some("tls") {
-        store.view.set(DailyView::TlsUsage);
+    if let Some(d) = p.get("dir") {
+        store.direction.set(Direction::parse(&d).filter(|d| *d != Direction::IntraOrg));
     }
+    match p.get("view").as_deref() {
+        Some("tls") => store.view.set(DailyView::TlsUsage),
+        Some("flow") => store.view.set(DailyView::MailFlow),
+        _ => {}
+    }
+}
+
+struct Getter<F: Fn(&str) -> Option<String>>(F);
+
+impl<F: Fn(&str) -> Option<String>> Getter<F> {
+    fn get(&self, key: &str) -> Option<String> {
+        (self.0)(key)
+    }
+}
+
+/// The report's state as URL-style keys and values.
+pub fn current(store: &Store) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(f) = store.filter_untracked() {
+        out.push(("from", f.from.format("%Y-%m-%d").to_string()));
+        out.push(("to", f.to.format("%Y-%m-%d").to_string()));
+    }
+    out.push(("range", store.range.get_untracked().preset_value().to_string()));
+    match store.connector.get_untracked() {
+        ConnectorFilter::All => {}
+        ConnectorFilter::NoConnector => out.push(("connector", NO_CONNECTOR.to_string())),
+        ConnectorFilter::Named(n) => out.push(("connector", n)),
+    }
+    if let Some(d) = store.direction.get_untracked() {
+        out.push(("dir", d.label().to_ascii_lowercase()));
+    }
+    out.push(("view", if store.view.get_untracked() == DailyView::TlsUsage { "tls" } else { "flow" }.to_string()));
+    out
 }
 
 /// Writes the store's report state into the URL without reloading or adding history entries.

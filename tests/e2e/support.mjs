@@ -30,9 +30,10 @@ export function serve(dir = dist, { headers = {} } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
-    const fixtures = path.join(root, 'tests/fixtures');
-    const base = url.pathname.startsWith('/fixtures/') ? fixtures : dir;
-    const rel = url.pathname.startsWith('/fixtures/') ? url.pathname.slice('/fixtures'.length) : url.pathname;
+    const mounts = { '/fixtures/': path.join(root, 'tests/fixtures'), '/examples/': path.join(root, 'examples') };
+    const mount = Object.keys(mounts).find((m) => url.pathname.startsWith(m));
+    const base = mount ? mounts[mount] : dir;
+    const rel = mount ? url.pathname.slice(mount.length - 1) : url.pathname;
     let file = path.join(base, decodeURIComponent(rel));
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');

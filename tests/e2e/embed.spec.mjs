@@ -1,0 +1,89 @@
+// Embedding: two instances through the JavaScript API on a portal page with its own styles, and
+// the iframe protocol with its origin allow-list.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { hooks, serve, dist } from './support.mjs';
+
+const ctx = await hooks(test);
+
+test('JavaScript API: two independent instances, scoped styles, events, unmount cleans up', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 1300, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${ctx.server.url}examples/embed.html`);
+  await page.waitForFunction(() => window.hostReady === true);
+  const a = page.locator('#tenant-a');
+  const b = page.locator('#tenant-b');
+  await a.getByTestId('file-summary').waitFor();
+  assert.equal(await b.getByTestId('file-summary').count(), 0, 'B has nothing: instances do not share data');
+  await page.waitForFunction(() => /2 inbound · 2 outbound/.test(document.querySelector('#tenant-a [data-testid=report-dates]')?.textContent));
+
+  // The host hands B a file's bytes; B's options (TLS view) hold, A is untouched.
+  await page.evaluate(async () => {
+    const text = 'date,direction,connector,tls,count\n2026-03-04,Outbound,To Fabrikam,TLS 1.0,9\n';
+    await window.instances.b.load(new TextEncoder().encode(text).buffer, 'from-host.csv');
+  });
+  await b.getByTestId('file-summary').waitFor();
+  assert.equal(await b.getByTestId('view-select').inputValue(), 'tls');
+  assert.equal(await a.getByTestId('view-select').inputValue(), 'flow');
+  assert.equal(await a.getByTestId('file-summary').count(), 1);
+
+  // setFilter and the events the host sees.
+  await page.evaluate(() => window.instances.a.setFilter({ dir: 'inbound', view: 'tls' }));
+  await page.waitForFunction(() => document.querySelector('#tenant-a [data-testid=view-select]').value === 'tls');
+  const events = await page.evaluate(() => window.events.map((e) => `${e.who}:${e.name}`));
+  assert.ok(events.includes('a:filterchange') && events.includes('b:loaded'), events.join(' '));
+  const last = await page.evaluate(() => window.events.filter((e) => e.who === 'a' && e.name === 'filterchange').at(-1).detail);
+  assert.equal(last.dir, 'inbound');
+  assert.equal(page.url().includes('view='), false, 'embedded instances leave the page URL alone');
+
+  // Styles: the portal's h2 colour stays; Mailflow's fonts inside stay its own.
+  const portalH2 = await page.locator('.portal-panel > h2').first().evaluate((el) => getComputedStyle(el).color);
+  assert.equal(portalH2, 'rgb(128, 0, 0)');
+  const bodyFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  assert.match(bodyFont, /Georgia/);
+  const appFont = await a.locator('.mf-app').evaluate((el) => getComputedStyle(el).fontFamily);
+  assert.doesNotMatch(appFont, /Georgia/);
+
+  // Unmount leaves no nodes behind, and a dropped file no longer reaches it.
+  await page.evaluate(() => window.instances.a.unmount());
+  assert.equal(await a.locator('*').count(), 0);
+  const rejected = await page.evaluate(() => window.instances.a.load('x', 'late.csv').then(() => 'loaded', (e) => String(e)));
+  assert.match(rejected, /unmounted/);
+  assert.equal(await b.getByTestId('file-summary').count(), 1, 'B lives on');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('iframe: files and filters by postMessage from allowed origins only; height reported', async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto(`${ctx.server.url}examples/iframe-host.html`);
+  await page.waitForFunction(() => window.messages.some((m) => m.type === 'loaded'));
+  const types = await page.evaluate(() => window.messages.map((m) => m.type));
+  assert.ok(types.includes('ready') && types.includes('height') && types.includes('filterchange'), types.join(' '));
+  const frame = page.frameLocator('#mailflow');
+  await frame.getByTestId('file-summary').waitFor();
+  assert.equal(await frame.getByTestId('view-select').inputValue(), 'tls');
+  const height = await page.evaluate(() => parseInt(document.getElementById('mailflow').style.height, 10));
+  assert.ok(height > 400, `the frame was sized to its content (${height}px)`);
+
+  // A frame that only trusts another origin ignores this page's messages.
+  const other = await serve(dist);
+  try {
+    await page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.id = 'stranger';
+      f.src = `${src}?embed=iframe&origins=https://portal.example`;
+      document.body.append(f);
+      return new Promise((r) => f.addEventListener('load', r));
+    }, other.url);
+    const stranger = page.frameLocator('#stranger');
+    await stranger.getByTestId('load-sample').waitFor();
+    await page.evaluate(() => document.getElementById('stranger').contentWindow.postMessage({ type: 'load', name: 'x.csv', data: 'date,direction,tls\n2026-01-01,Inbound,TLS 1.2\n' }, '*'));
+    await stranger.locator('body[data-ignored-messages="1"]').waitFor();
+    assert.equal(await stranger.getByTestId('file-summary').count(), 0);
+  } finally {
+    await other.close();
+  }
+  await page.close();
+});
