@@ -37,10 +37,12 @@ const head = index
   .replace(/<script type="module">[\s\S]*?<\/script>/, '')
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
   .replace(/<link rel="icon"[^>]*>/, '<link rel="icon" href="data:," />');
-const body = index.slice(index.indexOf('<body>') + 6, index.indexOf('</body>'));
+const bodyTag = index.match(/<body[^>]*>/);
+if (!bodyTag) throw new Error('single-file: no <body> in index.html');
+const body = index.slice(bodyTag.index + bodyTag[0].length, index.indexOf('</body>'));
 const html = `${head}<style>${css.replace(/<\/style/gi, '<\\/style')}</style>
 </head>
-<body>${body}<script type="module">
+${bodyTag[0]}${body}<script type="module">
 ${js.replace(/<\/script/gi, '<\\/script')}
 const packed = "${packed}";
 const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));

@@ -61,7 +61,7 @@ pub fn Flyout(return_focus: NodeRef<leptos::html::Button>) -> impl IntoView {
             store.range.set(Range::Custom(from, to));
         }
         close();
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("mf-report")) {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&store.id("report"))) {
             el.scroll_into_view();
         }
     };
@@ -76,10 +76,10 @@ pub fn Flyout(return_focus: NodeRef<leptos::html::Button>) -> impl IntoView {
         let rows: Vec<Tls> = if any_unknown { Tls::ALL.to_vec() } else { Tls::KNOWN.to_vec() };
         Some(view! {
             <div class="mf-backdrop" on:click=move |_| close()></div>
-            <div class="mf-flyout" role="dialog" aria-modal="true" aria-labelledby="mf-flyout-title"
+            <div class="mf-flyout" role="dialog" aria-modal="true" aria-labelledby=store.id("flyout-title")
                 data-testid="tls-flyout" node_ref=panel on:keydown=on_key>
                 <header class="mf-flyout__head">
-                    <h2 id="mf-flyout-title">"Message protected in transit (by TLS)"</h2>
+                    <h2 id=store.id("flyout-title")>"Message protected in transit (by TLS)"</h2>
                     <button class="mf-icon-button" aria-label="Close" data-testid="flyout-close" node_ref=close_button
                         on:click=move |_| close()>"×"</button>
                 </header>
@@ -120,7 +120,7 @@ pub fn Flyout(return_focus: NodeRef<leptos::html::Button>) -> impl IntoView {
                         </tr>
                     </tbody>
                 </table>
-                <p><a href="#mf-report" class="mf-link" data-testid="open-connector-report" on:click=open_report>"Connector report"</a>
+                <p><a href=format!("#{}", store.id("report")) class="mf-link" data-testid="open-connector-report" on:click=open_report>"Connector report"</a>
                    " — mail flow and TLS per connector for these dates."</p>
             </div>
         })

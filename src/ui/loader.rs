@@ -201,7 +201,7 @@ pub fn Loader() -> impl IntoView {
                     multiple=true
                     class="mf-visually-hidden"
                     data-testid="file-input"
-                    id="mf-file-input"
+                    id=store.id("file-input")
                     node_ref=input
                     on:change=on_pick
                 />
@@ -210,8 +210,8 @@ pub fn Loader() -> impl IntoView {
                 <button class="mf-button" data-testid="clear" on:click=clear disabled=move || !has_data()>"Clear"</button>
             </div>
             <form class="mf-url" on:submit=fetch_url>
-                <label class="mf-visually-hidden" for="mf-url-input">"Load from URL"</label>
-                <input type="url" id="mf-url-input" data-testid="url-input" placeholder="Load from URL: https://…/trace.csv"
+                <label class="mf-visually-hidden" for=store.id("url-input")>"Load from URL"</label>
+                <input type="url" id=store.id("url-input") data-testid="url-input" placeholder="Load from URL: https://…/trace.csv"
                     prop:value=move || address.get() on:input=move |ev| address.set(event_target_value(&ev))/>
                 <button class="mf-button" type="submit" data-testid="url-load">"Load"</button>
             </form>

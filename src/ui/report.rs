@@ -244,9 +244,9 @@ pub fn Report() -> impl IntoView {
             return None;
         }
         Some(view! {
-            <section class="mf-card mf-report" id="mf-report" data-testid="connector-report" aria-labelledby="mf-report-title">
+            <section class="mf-card mf-report" id=store.id("report") data-testid="connector-report" aria-labelledby=store.id("report-title")>
                 <header class="mf-card__head">
-                    <h2 id="mf-report-title">"Connector report"</h2>
+                    <h2 id=store.id("report-title") class="mf-report-title">"Connector report"</h2>
                 </header>
                 <Controls/>
                 {move || {

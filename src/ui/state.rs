@@ -47,6 +47,8 @@ impl Range {
     }
 }
 
+static NEXT_UID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
 /// The app's signals, shared through context.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -73,6 +75,8 @@ pub struct Store {
     pub flyout_open: RwSignal<bool>,
     /// The viewport's width in CSS pixels, for fitting charts.
     pub width: RwSignal<u32>,
+    /// This instance's number, to keep element ids unique when a page holds several.
+    pub uid: u32,
     /// Where events go when a host page embeds the app (`loaded`, `error`, `filterchange`).
     pub events: StoredValue<Option<crate::ui::embed::Listener>, LocalStorage>,
 }
@@ -93,6 +97,7 @@ impl Store {
             flyout_open: RwSignal::new(false),
             width: RwSignal::new(1200),
             events: StoredValue::new_local(None),
+            uid: NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -113,6 +118,11 @@ impl Store {
     /// The widget's window: the last 7 days of the data.
     pub fn widget_window(&self) -> Option<(NaiveDate, NaiveDate)> {
         Range::Last(7).resolve(self.data.with(|d| d.agg().span()))
+    }
+
+    /// An element id unique to this instance: `mf{uid}-{name}`.
+    pub fn id(&self, name: &str) -> String {
+        format!("mf{}-{name}", self.uid)
     }
 
     /// The width charts in the main column get.

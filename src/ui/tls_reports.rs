@@ -30,8 +30,8 @@ pub fn TlsReportsPanel() -> impl IntoView {
     move || {
         let s = store.data.with(|ws| ws.tls_reports().clone());
         (!s.by_day.is_empty()).then(|| view! {
-            <section class="mf-card" data-testid="tls-reports" aria-labelledby="mf-tlsrpt-title">
-                <h2 id="mf-tlsrpt-title">"SMTP TLS reports (RFC 8460)"</h2>
+            <section class="mf-card" data-testid="tls-reports" aria-labelledby=store.id("tlsrpt-title")>
+                <h2 id=store.id("tlsrpt-title")>"SMTP TLS reports (RFC 8460)"</h2>
                 <p class="mf-note">"What other providers reported about mail they sent to you: sessions that negotiated TLS as your MTA-STS or DANE policy asks, and those that failed. Sessions, not messages, and no TLS version, so they are kept apart from the report above."</p>
                 <div class="mf-tlsrpt">
                     <div class="mf-table-wrap">

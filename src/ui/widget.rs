@@ -45,10 +45,10 @@ pub fn Widget(details_button: NodeRef<leptos::html::Button>) -> impl IntoView {
         let width = store.width.get().saturating_sub(64).clamp(280, 720);
         let svg = tls_share_bars(&[(Direction::Inbound, totals.inbound), (Direction::Outbound, totals.outbound)], width);
         view! {
-            <section class="mf-card mf-widget" data-testid="widget" aria-labelledby="mf-widget-title">
+            <section class="mf-card mf-widget" data-testid="widget" aria-labelledby=store.id("widget-title")>
                 <header class="mf-card__head">
                     <div>
-                        <h2 id="mf-widget-title">"Outbound and inbound mail flow"</h2>
+                        <h2 id=store.id("widget-title")>"Outbound and inbound mail flow"</h2>
                         <p class="mf-dates" data-testid="widget-dates">{format!("{} – {} (last 7 days of the loaded data, UTC)", long_day(from), long_day(to))}</p>
                     </div>
                     <button class="mf-button" data-testid="view-details" node_ref=details_button

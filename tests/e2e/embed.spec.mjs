@@ -44,6 +44,9 @@ test('JavaScript API: two independent instances, scoped styles, events, unmount 
   assert.match(bodyFont, /Georgia/);
   const appFont = await a.locator('.mf-app').evaluate((el) => getComputedStyle(el).fontFamily);
   assert.doesNotMatch(appFont, /Georgia/);
+  const appH2 = await a.locator('.mf-report-title').evaluate((el) => ({ color: getComputedStyle(el).color, font: getComputedStyle(el).fontFamily }));
+  assert.notEqual(appH2.color, 'rgb(128, 0, 0)', "the portal's h2 colour does not reach Mailflow's headings");
+  assert.doesNotMatch(appH2.font, /Georgia/);
 
   // Unmount leaves no nodes behind, and a dropped file no longer reaches it.
   await page.evaluate(() => window.instances.a.unmount());
