@@ -50,20 +50,11 @@ pub fn recognise(header: &[String]) -> Option<Layout> {
 pub fn parse(text: &str, dialect: &Dialect, layout: &Layout) -> (Vec<ConnectorSetting>, ParseStats) {
     let mut stats = ParseStats::default();
     let mut out = Vec::new();
-    let mut reader = table::reader(text, dialect);
-    let mut lines = table::LineCounter::new(text, dialect);
-    let mut record = csv::StringRecord::new();
-    let mut first = true;
-    while let Ok(true) = reader.read_record(&mut record) {
-        if std::mem::take(&mut first) {
-            continue;
-        }
-        let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-        stats.rows_read += 1;
+    table::for_each_row(text, dialect, &mut stats, |line, record, stats| {
         let name = record.get(layout.name).unwrap_or("").trim();
         if name.is_empty() {
             stats.skip(line, "the connector has no name");
-            continue;
+            return;
         }
         let tls = layout.tls.and_then(|i| record.get(i)).unwrap_or("").trim();
         let forced_tls = match (layout.direction, layout.tls) {
@@ -82,7 +73,7 @@ pub fn parse(text: &str, dialect: &Dialect, layout: &Layout) -> (Vec<ConnectorSe
             forced_tls,
         });
         stats.deliveries += 1;
-    }
+    });
     (out, stats)
 }
 

@@ -165,37 +165,8 @@ pub fn tls_in_text(text: &str) -> Option<Tls> {
 pub fn parse(text: &str, dialect: &Dialect, layout: &Layout, order: Option<DateOrder>) -> Parsed {
     let mut out = Parsed::default();
     // Read every row once; the date column decides day-first or month-first as a whole.
-    let mut reader = table::reader(text, dialect);
-    let mut lines = table::LineCounter::new(text, dialect);
     let mut rows: Vec<(u64, csv::StringRecord)> = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut header_len = None;
-    loop {
-        let before = lines.line_at(reader.position().byte());
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                out.stats.rows_read += 1;
-                out.stats.skip(before, format!("the row could not be read as CSV ({e})"));
-                continue;
-            }
-        }
-        let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(before);
-        let Some(expected) = header_len else {
-            header_len = Some(record.len());
-            continue;
-        };
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        out.stats.rows_read += 1;
-        if record.len() < expected {
-            out.stats.skip(line, format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()));
-            continue;
-        }
-        rows.push((line, record.clone()));
-    }
+    table::for_each_row(text, dialect, &mut out.stats, |line, record, _| rows.push((line, record.clone())));
     let time_col = layout.col("time");
     let guess = guess_order(rows.iter().filter_map(|(_, r)| time_col.and_then(|i| r.get(i))));
     out.date_order = guess;

@@ -373,41 +373,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
 pub fn parse_csv(text: &str, dialect: &Dialect, columns: &Columns, sink: &mut dyn Sink) -> ParseStats {
     let mut stats = ParseStats::default();
     let order = date_order(text, dialect, columns.date);
-    let mut reader = table::reader(text, dialect);
-    let mut record = csv::StringRecord::new();
-    let mut header_len = None;
-    let mut lines = table::LineCounter::new(text, dialect);
-    loop {
-        let line_before = lines.line_at(reader.position().byte());
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(line_before);
-                stats.rows_read += 1;
-                stats.skip(line, format!("the row could not be read as CSV ({e})"));
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    break;
-                }
-                continue;
-            }
-        }
-        let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(line_before);
-        let Some(expected) = header_len else {
-            header_len = Some(record.len());
-            continue;
-        };
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        stats.rows_read += 1;
-        if record.len() < expected {
-            stats.skip(
-                line,
-                format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()),
-            );
-            continue;
-        }
+    table::for_each_row(text, dialect, &mut stats, |line, record, stats| {
         let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("");
         let (direction, connector) = match columns.combined {
             Some(i) if columns.connector.is_none() => split_direction_and_name(record.get(i).unwrap_or("")),
@@ -432,7 +398,7 @@ pub fn parse_csv(text: &str, dialect: &Dialect, columns: &Columns, sink: &mut dy
             Ok(n) => stats.deliveries = stats.deliveries.saturating_add(n),
             Err(reason) => stats.skip(line, reason),
         }
-    }
+    });
     stats
 }
 

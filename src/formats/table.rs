@@ -102,6 +102,48 @@ impl<'a> LineCounter<'a> {
     }
 }
 
+/// Reads the data rows after the header line and hands each usable one to `each` with its line
+/// number. Blank rows are passed over; rows that cannot be read as CSV, or that have fewer fields
+/// than the header (a file cut short), are counted in `stats` as read and skipped, with reasons.
+pub fn for_each_row(
+    text: &str,
+    dialect: &Dialect,
+    stats: &mut crate::formats::ParseStats,
+    mut each: impl FnMut(u64, &csv::StringRecord, &mut crate::formats::ParseStats),
+) {
+    let mut reader = reader(text, dialect);
+    let mut lines = LineCounter::new(text, dialect);
+    let mut record = csv::StringRecord::new();
+    let mut header_len = None;
+    loop {
+        let before = lines.line_at(reader.position().byte());
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(before);
+                stats.rows_read += 1;
+                stats.skip(line, format!("the row could not be read as CSV ({e})"));
+                continue;
+            }
+        }
+        let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(before);
+        let Some(expected) = header_len else {
+            header_len = Some(record.len());
+            continue;
+        };
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        stats.rows_read += 1;
+        if record.len() < expected {
+            stats.skip(line, format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()));
+            continue;
+        }
+        each(line, &record, stats);
+    }
+}
+
 /// A CSV reader over the text after the preamble, with the dialect's delimiter, not treating the
 /// header specially (the caller reads it first) and accepting rows of any length.
 pub fn reader<'a>(text: &'a str, dialect: &Dialect) -> csv::Reader<&'a [u8]> {
