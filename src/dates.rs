@@ -10,6 +10,9 @@ pub fn parse_iso(text: &str) -> Option<NaiveDateTime> {
     if t.len() < 10 {
         return None;
     }
+    if let Some(fast) = parse_iso_fast(t.as_bytes()) {
+        return Some(fast);
+    }
     if t.len() == 10 {
         return NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().map(|d| d.and_time(NaiveTime::MIN));
     }
@@ -39,6 +42,40 @@ pub fn parse_iso(text: &str) -> Option<NaiveDateTime> {
         .ok()
 }
 
+/// The common shapes without chrono's format parser (it dominates a parse otherwise):
+/// `YYYY-MM-DD`, and `YYYY-MM-DD[T ]HH:MM:SS` with an optional fraction and `Z`.
+fn parse_iso_fast(b: &[u8]) -> Option<NaiveDateTime> {
+    fn num(b: &[u8]) -> Option<u32> {
+        b.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32))
+    }
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(num(&b[..4])? as i32, num(&b[5..7])?, num(&b[8..10])?)?;
+    if b.len() == 10 {
+        return Some(date.and_time(NaiveTime::MIN));
+    }
+    if b.len() < 19 || !matches!(b[10], b'T' | b' ') || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let mut rest = &b[19..];
+    let mut nanos = 0u32;
+    if let Some(frac) = rest.strip_prefix(b".") {
+        let digits = frac.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        let kept = &frac[..digits.min(9)];
+        nanos = num(kept)? * 10u32.pow(9 - kept.len() as u32);
+        rest = &frac[digits..];
+    }
+    if !(rest.is_empty() || rest == b"Z" || rest == b"z") {
+        return None; // zones go through the full parser
+    }
+    let time = NaiveTime::from_hms_nano_opt(num(&b[11..13])?, num(&b[14..16])?, num(&b[17..19])?, nanos)?;
+    Some(date.and_time(time))
+}
+
 /// Reads `YYYY-MM-DD` (as used in URLs and date inputs).
 pub fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
@@ -62,6 +99,18 @@ mod tests {
         assert_eq!(parse_iso("2026-03-04T00:30:00+01:00"), Some(dt("2026-03-03 23:30:00")));
         assert_eq!(parse_iso("2026-03-04 23:30:00-02:00"), Some(dt("2026-03-05 01:30:00")));
         assert_eq!(parse_iso("2026-03-04T09:15"), Some(dt("2026-03-04 09:15:00")));
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_chrono() {
+        for s in ["2026-03-04", "2026-03-04T09:15:02", "2026-03-04 09:15:02.5", "2026-03-04T09:15:02Z", "2025-03-04T09:15:02.1230000Z",
+            "2026-02-29", "2024-02-29T23:59:59.999999999Z", "2026-03-04T24:00:00", "2026-13-04", "2026-03-04T09:15:02.Z"] {
+            let slow = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(|d| d.and_time(NaiveTime::MIN)).or_else(|| {
+                let t = s.replace(' ', "T");
+                NaiveDateTime::parse_from_str(t.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S%.f").ok()
+            });
+            assert_eq!(parse_iso_fast(s.as_bytes()), slow, "{s}");
+        }
     }
 
     #[test]

@@ -37,6 +37,11 @@ impl Direction {
     /// Parses the spellings found in exports: `Inbound`, `in`, `Incoming`, `1`, `Outbound`, `out`,
     /// `Originating`, `Outgoing`, `2`, `Intra-org`, `IntraOrg`, `intra_org`, `internal` (case-insensitive).
     pub fn parse(text: &str) -> Option<Direction> {
+        for d in Direction::ALL {
+            if text == d.label() {
+                return Some(d);
+            }
+        }
         match compact(text).as_str() {
             "inbound" | "in" | "incoming" | "1" | "received" => Some(Direction::Inbound),
             "outbound" | "out" | "originating" | "outgoing" | "2" | "sent" => Some(Direction::Outbound),
@@ -66,6 +71,9 @@ impl ConnectorType {
 
     /// Parses `Partner`, `OnPremises`, `On-premises`, `on premises` (case-insensitive).
     pub fn parse(text: &str) -> Option<ConnectorType> {
+        if text.is_empty() {
+            return None;
+        }
         match compact(text).as_str() {
             "partner" => Some(ConnectorType::Partner),
             "onpremises" | "onprem" | "onpremise" => Some(ConnectorType::OnPremises),

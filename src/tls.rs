@@ -66,6 +66,9 @@ impl Tls {
         if t.is_empty() {
             return None;
         }
+        if let Some(exact) = Tls::ALL.into_iter().find(|tls| tls.label() == t) {
+            return Some(exact);
+        }
         let lower = t.to_ascii_lowercase();
         let compact: String = lower.chars().filter(|c| !matches!(c, ' ' | '_' | '-')).collect();
         match compact.as_str() {

@@ -238,19 +238,36 @@ fn connector_name(cell: &str) -> Option<&str> {
     if c.starts_with('\'') && c[1..].starts_with(['=', '+', '-', '@']) {
         c = &c[1..];
     }
-    let key = header_key(c);
-    match key.as_str() {
-        "" | "none" | "noconnector" | "fromtheinternetwithoutaconnector" | "totheinternetwithoutaconnector" => None,
-        _ if c == "-" => None,
-        _ => Some(c),
+    if c.is_empty() || c == "-" {
+        return None;
     }
+    const NONE: [&str; 4] = ["none", "noconnector", "fromtheinternetwithoutaconnector", "totheinternetwithoutaconnector"];
+    (!NONE.iter().any(|k| same_key(c, k))).then_some(c)
+}
+
+/// True when `text` reads as `key` in [`header_key`] form (letters and digits, any case), without
+/// allocating: this runs for every row.
+fn same_key(text: &str, key: &str) -> bool {
+    let mut k = key.chars();
+    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+        match k.next() {
+            Some(want) if c.to_lowercase().eq(std::iter::once(want)) => {}
+            _ => return false,
+        }
+    }
+    k.next().is_none()
 }
 
 fn parse_bool(cell: &str) -> Option<bool> {
-    match cell.trim().to_ascii_lowercase().as_str() {
-        "true" | "yes" | "1" | "y" => Some(true),
-        "false" | "no" | "0" | "n" => Some(false),
-        _ => None,
+    let c = cell.trim();
+    if c.is_empty() {
+        None
+    } else if ["true", "yes", "1", "y"].iter().any(|v| c.eq_ignore_ascii_case(v)) {
+        Some(true)
+    } else if ["false", "no", "0", "n"].iter().any(|v| c.eq_ignore_ascii_case(v)) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -528,6 +545,18 @@ mod tests {
         f.connector = ConnectorFilter::NoConnector;
         let partners = agg.partners(&f, Direction::Inbound, None);
         assert_eq!(partners.iter().map(|p| p.0).collect::<Vec<_>>(), vec!["fabrikam.com", "legacy.example"]);
+    }
+
+    #[test]
+    fn connector_cells_that_mean_none() {
+        for c in ["", "-", "None", "no connector", "From the internet without a connector", "TO THE INTERNET WITHOUT A CONNECTOR"] {
+            assert_eq!(connector_name(c), None, "{c:?}");
+        }
+        for c in ["Nonesuch Relay", "Partner", "From the internet", "'-dash"] {
+            assert!(connector_name(c).is_some(), "{c:?}");
+        }
+        assert_eq!(connector_name("'=SUM(1)"), Some("=SUM(1)"));
+        assert_eq!((parse_bool("TRUE"), parse_bool(" no "), parse_bool("maybe")), (Some(true), Some(false), None));
     }
 
     #[test]
