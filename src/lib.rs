@@ -20,6 +20,7 @@ pub mod model;
 pub mod sample;
 pub mod text;
 pub mod unpack;
+pub mod synth;
 pub mod tls;
 pub mod workspace;
 

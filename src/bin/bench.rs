@@ -1,0 +1,129 @@
+//! The benchmark (not a test): generates inputs with `mailflow::synth` and measures, in one run,
+//! native parse + aggregate throughput per format against reference points on the same bytes —
+//! a plain pass over the bytes, the `csv` crate's bare `read_byte_record` loop, and DuckDB's
+//! GROUP BY (when the `duckdb` Python package is installed) — with peak memory per measurement.
+//!
+//! Usage: `bench [--mb N] [--dir DIR]` (N MB per format, default 256; files are reused when
+//! present). Each measurement runs in a child process (`bench one WHAT FILE`) so that its peak
+//! memory (VmHWM) is its own.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use mailflow::synth::{generate, Kind};
+
+fn peak_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+/// Runs one measurement in this process and prints `seconds deliveries peak_mb`.
+fn one(what: &str, file: &Path) {
+    let t = Instant::now();
+    let bytes = std::fs::read(file).expect("read the input");
+    let deliveries: u64 = match what {
+        "read" => bytes.iter().fold(0u64, |a, b| a.wrapping_add(*b as u64)) % 2,
+        "csv" => {
+            let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(&bytes[..]);
+            let mut record = csv::ByteRecord::new();
+            let mut rows = 0;
+            while reader.read_byte_record(&mut record).expect("csv") {
+                rows += 1;
+            }
+            rows
+        }
+        _ => {
+            let (report, agg) = mailflow::workspace::aggregate_of(mailflow::load::load_bytes(&file.to_string_lossy(), &bytes));
+            assert!(report.error.is_none(), "{:?}", report.error);
+            std::hint::black_box(&agg);
+            report.stats.deliveries
+        }
+    };
+    println!("{} {} {:.1}", t.elapsed().as_secs_f64(), deliveries, peak_mb());
+}
+
+fn measure(what: &str, file: &Path) -> Option<(f64, u64, f64)> {
+    let out = Command::new(std::env::current_exe().ok()?).args(["one", what]).arg(file).output().ok()?;
+    if !out.status.success() {
+        eprintln!("bench: {what} on {} failed: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut it = text.split_whitespace();
+    Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+}
+
+fn duckdb(file: &Path) -> Option<f64> {
+    let script = format!(
+        "import duckdb,time\nt=time.time()\nduckdb.sql(\"SELECT CAST(date AS DATE) d, direction, connector, tls, sum(count) FROM read_csv('{}', header=true, all_varchar=true, columns={{'date':'VARCHAR','direction':'VARCHAR','connector':'VARCHAR','tls':'VARCHAR','count':'BIGINT','remote_host':'VARCHAR','remote_ip':'VARCHAR'}}) GROUP BY ALL\").fetchall()\nprint(time.time()-t)",
+        file.display()
+    );
+    let out = Command::new("python3").args(["-c", &script]).output().ok()?;
+    if !out.status.success() {
+        eprintln!("bench: DuckDB skipped ({})", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or(""));
+        return None;
+    }
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("one") {
+        one(&args[1], Path::new(&args[2]));
+        return;
+    }
+    let mut mb = 256usize;
+    let mut dir = PathBuf::from("target/bench");
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--mb" => mb = it.next().and_then(|v| v.parse().ok()).expect("--mb takes a number"),
+            "--dir" => dir = PathBuf::from(it.next().expect("--dir takes a folder")),
+            _ => panic!("unknown argument {a}; usage: bench [--mb N] [--dir DIR]"),
+        }
+    }
+    std::fs::create_dir_all(&dir).expect("create the folder");
+    println!("Mailflow benchmark: {mb} MB per format in {} ({} cores)", dir.display(), std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    println!("{:<30} {:>8} {:>10} {:>12} {:>10} {:>11}", "input / measurement", "MB", "MB/s", "deliveries/s", "peak MB", "vs read");
+    for kind in Kind::ALL {
+        let file = dir.join(kind.file_name());
+        if std::fs::metadata(&file).map(|m| (m.len() as usize) < mb * 1_000_000 * 9 / 10).unwrap_or(true) {
+            let (bytes, _) = generate(kind, mb * 1_000_000, 42);
+            std::fs::write(&file, bytes).expect("write the input");
+        }
+        let size = std::fs::metadata(&file).map(|m| m.len() as f64 / 1e6).unwrap_or(0.0);
+        let read = measure("read", &file);
+        let rate = |s: f64| size / s;
+        let row = |label: &str, m: Option<(f64, u64, f64)>, per_delivery: bool| {
+            if let Some((s, n, peak)) = m {
+                println!(
+                    "{:<30} {:>8.0} {:>10.0} {:>12} {:>10.0} {:>10.2}x",
+                    label,
+                    size,
+                    rate(s),
+                    if per_delivery { format!("{:.0}", n as f64 / s) } else { "-".into() },
+                    peak,
+                    read.map(|r| r.0 / s).unwrap_or(0.0)
+                );
+            }
+        };
+        row(&format!("{} read", kind.file_name()), read, false);
+        let mailflow = measure("mailflow", &file);
+        row(&format!("{} Mailflow", kind.file_name()), mailflow, true);
+        if kind == Kind::MailflowCsv {
+            let csv = measure("csv", &file);
+            row(&format!("{} csv crate", kind.file_name()), csv, false);
+            if let (Some(m), Some(c)) = (mailflow, csv) {
+                println!("  ratio Mailflow / csv tokenising (throughput): {:.2}", c.0 / m.0);
+            }
+            match (mailflow, duckdb(&file)) {
+                (Some(m), Some(d)) => println!("  DuckDB GROUP BY {:.0} MB/s; ratio Mailflow / DuckDB (throughput): {:.2}", rate(d), d / m.0),
+                _ => println!("  DuckDB: not measured (pip install duckdb)"),
+            }
+        }
+    }
+}
