@@ -4,7 +4,9 @@
 //! deferrals are not delivered mail. The connector is a transport other than `remote_smtp`, or the
 //! submission port an arrival came in on.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDateTime};
 
 use crate::domains::registrable;
 use crate::formats::{ParseStats, Sink};
@@ -23,17 +25,19 @@ struct Line<'a> {
 }
 
 fn is_message_id(token: &str) -> bool {
-    let parts: Vec<&str> = token.split('-').collect();
-    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric())) && token.len() >= 16
+    token.len() >= 16
+        && token.split('-').count() == 3
+        && token.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn parse_line(line: &str) -> Option<Line<'_>> {
     let line = line.trim_end_matches(['\r', '\n']);
-    let date = NaiveDate::parse_from_str(line.get(..10)?, "%Y-%m-%d").ok()?;
-    let rest = line.get(11..)?;
-    let (clock, mut rest) = rest.split_once(' ')?;
-    let time = NaiveTime::parse_from_str(clock, "%H:%M:%S%.f").ok()?;
-    let mut dt = date.and_time(time);
+    if line.len() < 20 || line.as_bytes()[10] != b' ' {
+        return None;
+    }
+    let stamp_end = line.get(19..)?.find(' ').map(|i| 19 + i)?;
+    let mut dt = crate::dates::parse_iso(line.get(..stamp_end)?)?;
+    let mut rest = line.get(stamp_end + 1..)?;
     let mut zoned = false;
     if let Some(z) = rest.get(..5).filter(|z| matches!(z.as_bytes()[0], b'+' | b'-') && z[1..].bytes().all(|b| b.is_ascii_digit())) {
         let minutes = z[1..3].parse::<i64>().ok()? * 60 + z[3..5].parse::<i64>().ok()?;
@@ -52,16 +56,29 @@ fn parse_line(line: &str) -> Option<Line<'_>> {
     Some(Line { time: dt, zoned, flag, rest })
 }
 
-/// The value of ` KEY=` up to the next space.
+/// The value of ` KEY=` (key given with its equals sign, `"X="`) up to the next space.
 fn word<'a>(rest: &'a str, key: &str) -> Option<&'a str> {
-    let pat = format!(" {key}=");
-    let start = rest.find(&pat)? + pat.len();
+    let start = word_start(rest, key)?;
     rest[start..].split(' ').next()
+}
+
+/// Where the value of ` KEY=` starts.
+fn word_start(rest: &str, key: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&bytes[from..], key.as_bytes()) {
+        let at = from + i;
+        if at > 0 && bytes[at - 1] == b' ' {
+            return Some(at + key.len());
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// `H=host [ip]`, `H=(helo) [ip]`, `H=host (helo) [ip]:port`: host and IP.
 fn remote(rest: &str) -> Option<(Option<&str>, Option<&str>)> {
-    let start = rest.find(" H=")? + 3;
+    let start = word_start(rest, "H=")?;
     let value = &rest[start..];
     let end = value.find(']').map(|i| i + 1).unwrap_or_else(|| value.find(' ').unwrap_or(value.len()));
     let value = &value[..end];
@@ -80,37 +97,38 @@ pub fn recognise(text: &str) -> bool {
 pub fn parse(text: &str, offset_minutes: i32, sink: &mut dyn Sink) -> ParseStats {
     let mut stats = ParseStats::default();
     let offset = Duration::minutes(offset_minutes as i64);
+    let mut domains: HashMap<&str, Option<String>> = HashMap::new();
     for raw in text.lines() {
         let Some(l) = parse_line(raw) else { continue };
         stats.rows_read += 1;
         let time = if l.zoned { l.time } else { l.time - offset };
         match l.flag {
             "<=" | "=>" | "->" => {
-                let padded = format!(" {}", l.rest);
-                let Some((host, ip)) = remote(&padded) else {
+                let rest = l.rest;
+                let Some((host, ip)) = remote(rest) else {
                     stats.local += 1;
                     continue;
                 };
                 let inbound = l.flag == "<=";
-                if inbound && word(&padded, "P").is_some_and(|p| p == "local") {
+                if inbound && word(rest, "P=").is_some_and(|p| p == "local") {
                     stats.local += 1;
                     continue;
                 }
-                let tls = match word(&padded, "X") {
+                let tls = match word(rest, "X=") {
                     Some(x) => Tls::normalise(x.split(':').next().unwrap_or(x)).unwrap_or(Tls::Unknown),
                     None => Tls::None,
                 };
                 let connector: Option<String> = if inbound {
-                    word(&padded, "I").and_then(|i| i.rsplit_once(':')).map(|(_, port)| port).filter(|p| *p != "25").map(|p| format!("port {p}"))
+                    word(rest, "I=").and_then(|i| i.rsplit_once(':')).map(|(_, port)| port).filter(|p| *p != "25").map(|p| format!("port {p}"))
                 } else {
-                    word(&padded, "T").filter(|t| *t != DEFAULT_TRANSPORT).map(String::from)
+                    word(rest, "T=").filter(|t| *t != DEFAULT_TRANSPORT).map(String::from)
                 };
                 let count = if inbound {
-                    padded.split_once(" for ").map(|(_, r)| r.split(' ').filter(|a| a.contains('@')).count() as u64).filter(|n| *n > 0).unwrap_or(1)
+                    rest.split_once(" for ").map(|(_, r)| r.split(' ').filter(|a| a.contains('@')).count() as u64).filter(|n| *n > 0).unwrap_or(1)
                 } else {
                     1
                 };
-                let domain = host.and_then(registrable);
+                let domain = host.and_then(|h| domains.entry(h).or_insert_with(|| registrable(h)).as_deref());
                 sink.push(&Delivery {
                     time,
                     direction: if inbound { Direction::Inbound } else { Direction::Outbound },
@@ -120,7 +138,7 @@ pub fn parse(text: &str, offset_minutes: i32, sink: &mut dyn Sink) -> ParseStats
                     tls,
                     remote_host: host,
                     remote_ip: ip,
-                    remote_domain: domain.as_deref(),
+                    remote_domain: domain,
                     count,
                 });
                 stats.deliveries += count;
@@ -141,9 +159,10 @@ mod tests {
         let l = parse_line("2025-03-04 09:15:01.123 +0100 [4242] 1tq2Ab-000Abc-1D <= a@b H=x [1.2.3.4] P=esmtps").unwrap();
         assert_eq!((l.flag, l.zoned, l.time.to_string().as_str()), ("<=", true, "2025-03-04 08:15:01.123"));
         assert!(parse_line("2025-03-04 09:15:01 Start queue run: pid=1").is_none());
-        let r = " H=mail.fabrikam.com [203.0.113.10] P=esmtps X=TLS1.3:ECDHE:256";
+        let r = "a@b H=mail.fabrikam.com [203.0.113.10] P=esmtps X=TLS1.3:ECDHE:256";
         assert_eq!(remote(r), Some((Some("mail.fabrikam.com"), Some("203.0.113.10"))));
-        assert_eq!(remote(" H=(helo.example) [192.0.2.1]:4567 P=esmtp"), Some((None, Some("192.0.2.1"))));
-        assert_eq!(word(r, "X"), Some("TLS1.3:ECDHE:256"));
+        assert_eq!(remote("a@b H=(helo.example) [192.0.2.1]:4567 P=esmtp"), Some((None, Some("192.0.2.1"))));
+        assert_eq!(word(r, "X="), Some("TLS1.3:ECDHE:256"));
+        assert_eq!(word("id=CAX=1 X=TLSv1.2:x", "X="), Some("TLSv1.2:x"), "only a key after a space");
     }
 }

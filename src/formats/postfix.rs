@@ -96,6 +96,7 @@ pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
     let mut smtpd_tls: HashMap<u32, Tls> = HashMap::new();
     let mut smtp_tls: HashMap<u32, (String, Tls)> = HashMap::new();
     let mut inbound: HashMap<String, Inbound> = HashMap::new();
+    let mut domains: HashMap<String, Option<String>> = HashMap::new();
     for (i, raw) in text.lines().enumerate() {
         let line_no = i as u64 + 1;
         let Some(l) = syslog::parse(raw) else { continue };
@@ -131,7 +132,7 @@ pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
                         }
                         let tls = smtpd_tls.get(&l.pid).copied().unwrap_or(Tls::None);
                         let d = Inbound { time, tls, connector: connector.map(String::from), host: host.map(String::from), ip: ip.map(String::from) };
-                        emit(sink, &d, 1);
+                        emit(sink, &d, 1, &mut domains);
                         stats.deliveries += 1;
                         inbound.insert(qid.to_string(), d);
                     }
@@ -147,7 +148,7 @@ pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
                     if let (Some(d), Some(n)) = (inbound.remove(qid), field(rest, "nrcpt=")) {
                         let n: u64 = n.split(' ').next().and_then(|v| v.parse().ok()).unwrap_or(1);
                         if n > 1 {
-                            emit(sink, &d, n - 1);
+                            emit(sink, &d, n - 1, &mut domains);
                             stats.deliveries += n - 1;
                         }
                     }
@@ -178,7 +179,7 @@ pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
                         Some((peer, tls)) if *peer == key => *tls,
                         _ => Tls::None,
                     };
-                    let domain = host.and_then(registrable);
+                    let domain = host.and_then(|h| domain_of_host(&mut domains, h));
                     sink.push(&Delivery {
                         time,
                         direction: Direction::Outbound,
@@ -205,8 +206,18 @@ pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
     stats
 }
 
-fn emit(sink: &mut dyn Sink, d: &Inbound, count: u64) {
-    let domain = d.host.as_deref().and_then(registrable);
+/// The registrable domain of a host, looked up once per host.
+fn domain_of_host(cache: &mut HashMap<String, Option<String>>, host: &str) -> Option<String> {
+    if let Some(d) = cache.get(host) {
+        return d.clone();
+    }
+    let d = registrable(host);
+    cache.insert(host.to_string(), d.clone());
+    d
+}
+
+fn emit(sink: &mut dyn Sink, d: &Inbound, count: u64, domains: &mut HashMap<String, Option<String>>) {
+    let domain = d.host.as_deref().and_then(|h| domain_of_host(domains, h));
     sink.push(&Delivery {
         time: d.time,
         direction: Direction::Inbound,
