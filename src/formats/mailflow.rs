@@ -282,6 +282,9 @@ fn parse_count(cell: &str) -> Option<u64> {
     if c.is_empty() {
         return Some(0);
     }
+    if let Ok(n) = c.parse() {
+        return Some(n);
+    }
     let digits: String = c.chars().filter(|ch| !matches!(ch, ',' | ' ' | '\u{a0}' | '\'')).collect();
     digits.parse().ok()
 }
