@@ -309,6 +309,13 @@ fn draw_daily(
     Ok(())
 }
 
+/// The hover area of a whole day's column, from the axis to the top of the plot.
+fn column_hit(chart: &DailyChart<'_, '_>, x0: f64, x1: f64, top: f64, title: String) -> Hit {
+    let (px0, py0) = chart.backend_coord(&(x0, top));
+    let (px1, py1) = chart.backend_coord(&(x1, 0.0));
+    Hit { x0: px0, y0: py0, x1: px1, y1: py1, title }
+}
+
 fn draw_mail_flow(
     svg: &mut String,
     days: &[(NaiveDate, DirCounts)],
@@ -328,15 +335,7 @@ fn draw_mail_flow(
                 let x0 = i as f64 - 0.4 + k as f64 * slot;
                 let x1 = x0 + slot * 0.92;
                 chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v)], rgb(direction_colour(*dir)).filled())))?;
-                let (px0, py0) = chart.backend_coord(&(x0, max));
-                let (px1, py1) = chart.backend_coord(&(x1, 0.0));
-                hits.push(Hit {
-                    x0: px0,
-                    y0: py0,
-                    x1: px1,
-                    y1: py1,
-                    title: format!("{} — {}: {} messages", short_day(*day), dir.label(), thousands(v as u64)),
-                });
+                hits.push(column_hit(chart, x0, x1, max, format!("{} — {}: {} messages", short_day(*day), dir.label(), thousands(v as u64))));
             }
         }
         Ok(())
@@ -380,9 +379,7 @@ fn draw_tls_usage(
             if counts.get(Tls::Unknown) > 0 {
                 lines.push(format!("Unknown (not in shares): {}", thousands(counts.get(Tls::Unknown))));
             }
-            let (px0, py0) = chart.backend_coord(&(x0, 100.0));
-            let (px1, py1) = chart.backend_coord(&(x1, 0.0));
-            hits.push(Hit { x0: px0, y0: py0, x1: px1, y1: py1, title: lines.join("\n") });
+            hits.push(column_hit(chart, x0, x1, 100.0, lines.join("\n")));
         }
         Ok(())
     })
