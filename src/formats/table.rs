@@ -55,12 +55,7 @@ pub fn sniff(text: &str) -> Option<Dialect> {
 
 /// Splits the header line with the dialect, unquoting fields.
 pub fn header_fields(text: &str, dialect: &Dialect) -> Vec<String> {
-    let rest = text.get(dialect.header_offset..).unwrap_or("");
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(dialect.delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(rest.as_bytes());
+    let mut reader = reader(text, dialect);
     let mut record = csv::StringRecord::new();
     match reader.read_record(&mut record) {
         Ok(true) => record.iter().map(str::to_string).collect(),
