@@ -85,11 +85,18 @@ const MAGIC: &[(&[u8], &str, &str)] = &[
 /// UTF-16 told by zero bytes at odd or even offsets; valid UTF-8; otherwise Windows-1252 unless the
 /// bytes hold control characters that no text file has.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    sniff(bytes, true).map(|encoding| decode_as(bytes, encoding))
+}
+
+/// Finds the encoding of a file from its first bytes (all of them when `complete`), or says why
+/// they are not text; see [`decode`] for the order of the checks. When the bytes are only the
+/// start of a file, UTF-8 cut in the middle of a character at their end still counts as UTF-8.
+pub fn sniff(bytes: &[u8], complete: bool) -> Result<TextEncoding, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
     if let Some(enc) = sniff_bom(bytes) {
-        return Ok(decode_as(bytes, enc));
+        return Ok(enc);
     }
     for (magic, kind, advice) in MAGIC {
         if bytes.starts_with(magic) {
@@ -97,16 +104,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         }
     }
     if let Some(enc) = sniff_utf16(bytes) {
-        return Ok(decode_as(bytes, enc));
+        return Ok(enc);
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     if looks_binary(sample) {
         return Err(DecodeError::NotText);
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return Ok(decode_as(bytes, TextEncoding::Utf8));
+    match std::str::from_utf8(bytes) {
+        Ok(_) => Ok(TextEncoding::Utf8),
+        Err(e) if !complete && e.error_len().is_none() => Ok(TextEncoding::Utf8),
+        Err(_) => Ok(TextEncoding::Windows1252),
     }
-    Ok(decode_as(bytes, TextEncoding::Windows1252))
+}
+
+/// The encoding_rs encoding for one of ours.
+pub fn encoding_of(encoding: TextEncoding) -> &'static encoding_rs::Encoding {
+    match encoding {
+        TextEncoding::Utf8 => encoding_rs::UTF_8,
+        TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
+        TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
+        TextEncoding::Windows1252 => encoding_rs::WINDOWS_1252,
+    }
 }
 
 /// Reads a byte-order mark.
@@ -151,13 +169,7 @@ fn looks_binary(sample: &[u8]) -> bool {
 
 /// Decodes bytes in a known encoding, dropping a BOM; malformed sequences become U+FFFD.
 pub fn decode_as(bytes: &[u8], encoding: TextEncoding) -> Decoded<'_> {
-    let enc = match encoding {
-        TextEncoding::Utf8 => encoding_rs::UTF_8,
-        TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
-        TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
-        TextEncoding::Windows1252 => encoding_rs::WINDOWS_1252,
-    };
-    let (text, _) = enc.decode_with_bom_removal(bytes);
+    let (text, _) = encoding_of(encoding).decode_with_bom_removal(bytes);
     Decoded { text, encoding }
 }
 

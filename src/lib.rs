@@ -3,6 +3,7 @@
 //! Data flows one way: bytes ([`decode`]) → detected format ([`detect`]) → a parser
 //! ([`formats`]) → deliveries ([`model`]) → the [`aggregate`] with its windows, shares and
 //! [`insights`] → [`chart`]s and [`export`] → the views in `ui` (compiled for the browser only).
+//! Files are read piece by piece by [`stream`] (in a Web Worker in the browser).
 //! Everything but `ui` is pure Rust with no browser dependency and is tested natively.
 
 pub mod aggregate;
@@ -18,6 +19,7 @@ pub mod load;
 pub mod messages;
 pub mod model;
 pub mod sample;
+pub mod stream;
 pub mod text;
 pub mod unpack;
 pub mod synth;

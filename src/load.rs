@@ -79,7 +79,7 @@ pub struct LogTimes {
 }
 
 impl FileReport {
-    fn new(name: &str, bytes: u64) -> FileReport {
+    pub(crate) fn new(name: &str, bytes: u64) -> FileReport {
         FileReport {
             name: name.to_string(),
             bytes,
@@ -294,6 +294,16 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             report.note = Some("Connector settings: they fill Connector type and Forced TLS in the report.");
             return Loaded { report, content: Content::Connectors(list) };
         }
+    };
+    complete(report, content)
+}
+
+/// Finishes a file's summary from what its parser gave: a file none of whose rows could be used,
+/// or that has no rows, becomes an error; otherwise its days and directions are filled in.
+pub(crate) fn complete(mut report: FileReport, content: Content) -> Loaded {
+    let fail = |mut report: FileReport, e: String| {
+        report.error = Some(e);
+        Loaded { report, content: Content::Nothing }
     };
     if report.stats.deliveries == 0 && report.stats.skipped > 0 {
         let first = &report.stats.skips[0];

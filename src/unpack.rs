@@ -28,7 +28,8 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
 
-fn inner_name(name: &str) -> String {
+/// The name a gzip file's content is shown under: `mail.log.2.gz › mail.log.2`.
+pub fn inner_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let stem = base.strip_suffix(".gz").or_else(|| base.strip_suffix(".GZ")).unwrap_or(base);
     format!("{name} › {stem}")

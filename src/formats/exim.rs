@@ -92,27 +92,61 @@ pub fn recognise(text: &str) -> bool {
     text.lines().take(200).filter_map(parse_line).any(|l| matches!(l.flag, "<=" | "=>" | "->" | "**" | "==" | "Completed"))
 }
 
-/// Parses an Exim main log into the sink. Lines without a zone are taken as `offset_minutes`
-/// east of UTC (0: UTC).
+/// Parses a whole Exim main log into the sink. Lines without a zone are taken as
+/// `offset_minutes` east of UTC (0: UTC).
 pub fn parse(text: &str, offset_minutes: i32, sink: &mut dyn Sink) -> ParseStats {
-    let mut stats = ParseStats::default();
-    let offset = Duration::minutes(offset_minutes as i64);
-    let mut domains: HashMap<&str, Option<String>> = HashMap::new();
-    for raw in text.lines() {
-        let Some(l) = parse_line(raw) else { continue };
+    let mut parser = Parser::new(offset_minutes);
+    parser.feed(text, sink);
+    parser.finish()
+}
+
+/// Reads an Exim main log piece by piece, in blocks of whole lines (each line stands alone).
+#[derive(Clone, Debug)]
+pub struct Parser {
+    offset: Duration,
+    stats: ParseStats,
+    domains: HashMap<String, Option<String>>,
+}
+
+impl Parser {
+    /// A parser taking lines without a zone as `offset_minutes` east of UTC.
+    pub fn new(offset_minutes: i32) -> Parser {
+        Parser { offset: Duration::minutes(offset_minutes as i64), stats: ParseStats::default(), domains: HashMap::new() }
+    }
+
+    /// What was read so far.
+    pub fn stats(&self) -> &ParseStats {
+        &self.stats
+    }
+
+    /// What was read.
+    pub fn finish(self) -> ParseStats {
+        self.stats
+    }
+
+    /// Reads one block of whole lines into the sink.
+    pub fn feed(&mut self, text: &str, sink: &mut dyn Sink) {
+        for raw in text.lines() {
+            self.line(raw, sink);
+        }
+    }
+
+    fn line(&mut self, raw: &str, sink: &mut dyn Sink) {
+        let stats = &mut self.stats;
+        let Some(l) = parse_line(raw) else { return };
         stats.rows_read += 1;
-        let time = if l.zoned { l.time } else { l.time - offset };
+        let time = if l.zoned { l.time } else { l.time - self.offset };
         match l.flag {
             "<=" | "=>" | "->" => {
                 let rest = l.rest;
                 let Some((host, ip)) = remote(rest) else {
                     stats.local += 1;
-                    continue;
+                    return;
                 };
                 let inbound = l.flag == "<=";
                 if inbound && word(rest, "P=").is_some_and(|p| p == "local") {
                     stats.local += 1;
-                    continue;
+                    return;
                 }
                 let tls = match word(rest, "X=") {
                     Some(x) => Tls::normalise(x.split(':').next().unwrap_or(x)).unwrap_or(Tls::Unknown),
@@ -128,7 +162,15 @@ pub fn parse(text: &str, offset_minutes: i32, sink: &mut dyn Sink) -> ParseStats
                 } else {
                     1
                 };
-                let domain = host.and_then(|h| domains.entry(h).or_insert_with(|| registrable(h)).as_deref());
+                let domain = match host {
+                    Some(h) => {
+                        if !self.domains.contains_key(h) {
+                            self.domains.insert(h.to_string(), registrable(h));
+                        }
+                        self.domains.get(h).and_then(|d| d.as_deref())
+                    }
+                    None => None,
+                };
                 sink.push(&Delivery {
                     time,
                     direction: if inbound { Direction::Inbound } else { Direction::Outbound },
@@ -147,7 +189,6 @@ pub fn parse(text: &str, offset_minutes: i32, sink: &mut dyn Sink) -> ParseStats
             _ => {}
         }
     }
-    stats
 }
 
 #[cfg(test)]

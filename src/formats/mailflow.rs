@@ -389,37 +389,76 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
 }
 
 
-/// Parses a Mailflow CSV (long or wide) whose header was found by [`Columns::find`].
+/// Reads a Mailflow CSV (long or wide) piece by piece: blocks of whole rows, the first starting
+/// at the header line.
+#[derive(Clone, Debug)]
+pub struct CsvParser {
+    columns: Columns,
+    order: crate::dates::DateOrder,
+    rows: table::Rows,
+    stats: ParseStats,
+}
+
+impl CsvParser {
+    /// A parser for a file in `dialect` with these columns, reading culture dates in `order`.
+    pub fn new(dialect: &Dialect, columns: &Columns, order: crate::dates::DateOrder) -> CsvParser {
+        CsvParser { columns: columns.clone(), order, rows: table::Rows::new(dialect), stats: ParseStats::default() }
+    }
+
+    /// Reads one block of whole rows into the sink.
+    pub fn feed(&mut self, block: &str, sink: &mut dyn Sink) {
+        let (columns, order) = (&self.columns, self.order);
+        self.rows.feed(block, &mut self.stats, |line, record, stats| {
+            let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("");
+            let (direction, connector) = match columns.combined {
+                Some(i) if columns.connector.is_none() => split_direction_and_name(record.get(i).unwrap_or("")),
+                _ => (cell(Some(columns.direction)), cell(columns.connector)),
+            };
+            let fields = Fields {
+                date: cell(Some(columns.date)),
+                direction,
+                connector,
+                tls: cell(columns.tls),
+                count: cell(columns.count),
+                connector_type: cell(columns.connector_type),
+                forced_tls: cell(columns.forced_tls),
+                remote_host: cell(columns.remote_host),
+                remote_ip: cell(columns.remote_ip),
+                remote_domain: cell(columns.remote_domain),
+                wide: columns.wide.map(cell),
+                percent: columns.percent,
+                order,
+            };
+            match emit(columns.shape, &fields, sink) {
+                Ok(n) => stats.deliveries = stats.deliveries.saturating_add(n),
+                Err(reason) => stats.skip(line, reason),
+            }
+        });
+    }
+
+    /// What was read so far.
+    pub fn stats(&self) -> &ParseStats {
+        &self.stats
+    }
+
+    /// What was read.
+    pub fn finish(self) -> ParseStats {
+        self.stats
+    }
+}
+
+/// Parses a whole Mailflow CSV (long or wide) whose header was found by [`Columns::find`].
 pub fn parse_csv(text: &str, dialect: &Dialect, columns: &Columns, sink: &mut dyn Sink) -> ParseStats {
-    let mut stats = ParseStats::default();
-    let order = date_order(text, dialect, columns.date);
-    table::for_each_row(text, dialect, &mut stats, |line, record, stats| {
-        let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("");
-        let (direction, connector) = match columns.combined {
-            Some(i) if columns.connector.is_none() => split_direction_and_name(record.get(i).unwrap_or("")),
-            _ => (cell(Some(columns.direction)), cell(columns.connector)),
-        };
-        let fields = Fields {
-            date: cell(Some(columns.date)),
-            direction,
-            connector,
-            tls: cell(columns.tls),
-            count: cell(columns.count),
-            connector_type: cell(columns.connector_type),
-            forced_tls: cell(columns.forced_tls),
-            remote_host: cell(columns.remote_host),
-            remote_ip: cell(columns.remote_ip),
-            remote_domain: cell(columns.remote_domain),
-            wide: columns.wide.map(cell),
-            percent: columns.percent,
-            order,
-        };
-        match emit(columns.shape, &fields, sink) {
-            Ok(n) => stats.deliveries = stats.deliveries.saturating_add(n),
-            Err(reason) => stats.skip(line, reason),
-        }
-    });
-    stats
+    let mut parser = CsvParser::new(dialect, columns, date_order(text, dialect, columns.date));
+    parser.feed(text.get(dialect.header_offset..).unwrap_or(""), sink);
+    parser.finish()
+}
+
+/// True when the first data row's date is ISO 8601, so that no other row decides how dates are
+/// read and the file can be read piece by piece (Mailflow's own files).
+pub fn first_date_iso(text: &str, dialect: &Dialect, columns: &Columns) -> bool {
+    let mut reader = table::reader(text, dialect);
+    reader.records().nth(1).and_then(Result::ok).is_some_and(|r| parse_iso(r.get(columns.date).unwrap_or("")).is_some())
 }
 
 /// How to read the date column's non-ISO values: decided from the whole column, and only looked
@@ -449,65 +488,82 @@ pub fn looks_like_jsonl(text: &str) -> bool {
 /// Parses Mailflow JSON Lines: one object per line with the CSV header names as keys (any case,
 /// spaces or underscores). Values may be strings, numbers or booleans.
 pub fn parse_jsonl(text: &str, sink: &mut dyn Sink) -> ParseStats {
-    let mut stats = ParseStats::default();
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i as u64 + 1;
-        let l = line.trim();
-        if l.is_empty() {
-            continue;
-        }
-        stats.rows_read += 1;
-        let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(l) {
-            Ok(o) => o,
-            Err(e) => {
-                stats.skip(line_no, format!("the line is not a JSON object ({e})"));
+    let mut parser = JsonlParser::default();
+    parser.feed(text, sink);
+    parser.stats
+}
+
+/// Reads Mailflow JSON Lines piece by piece, in blocks of whole lines.
+#[derive(Clone, Debug, Default)]
+pub struct JsonlParser {
+    /// What was read so far.
+    pub stats: ParseStats,
+    lines: u64,
+}
+
+impl JsonlParser {
+    /// Reads one block of whole lines into the sink.
+    pub fn feed(&mut self, text: &str, sink: &mut dyn Sink) {
+        let stats = &mut self.stats;
+        for line in text.lines() {
+            self.lines += 1;
+            let line_no = self.lines;
+            let l = line.trim();
+            if l.is_empty() {
                 continue;
             }
-        };
-        let values: Vec<(String, String)> = object
-            .iter()
-            .map(|(k, v)| {
-                let text = match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    serde_json::Value::Null => String::new(),
-                    other => other.to_string(),
-                };
-                (header_key(k), text)
-            })
-            .collect();
-        let get = |aliases: &[&str]| -> &str {
-            aliases
+            stats.rows_read += 1;
+            let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(l) {
+                Ok(o) => o,
+                Err(e) => {
+                    stats.skip(line_no, format!("the line is not a JSON object ({e})"));
+                    continue;
+                }
+            };
+            let values: Vec<(String, String)> = object
                 .iter()
-                .find_map(|a| values.iter().find(|(k, _)| k == a).map(|(_, v)| v.as_str()))
-                .unwrap_or("")
-        };
-        let wide = names::WIDE.map(|a| get(a));
-        let shape = if get(names::TLS).is_empty() && wide[..5].iter().any(|c| !c.is_empty()) {
-            Shape::Wide
-        } else {
-            Shape::Long
-        };
-        let fields = Fields {
-            date: get(names::DATE),
-            direction: get(names::DIRECTION),
-            connector: get(names::CONNECTOR),
-            tls: get(names::TLS),
-            count: if shape == Shape::Long { get(names::COUNT) } else { get(names::VOLUME) },
-            connector_type: get(names::CONNECTOR_TYPE),
-            forced_tls: get(names::FORCED_TLS),
-            remote_host: get(names::REMOTE_HOST),
-            remote_ip: get(names::REMOTE_IP),
-            remote_domain: get(names::REMOTE_DOMAIN),
-            wide,
-            percent: false,
-            order: crate::dates::DateOrder::DayFirst,
-        };
-        match emit(shape, &fields, sink) {
-            Ok(n) => stats.deliveries = stats.deliveries.saturating_add(n),
-            Err(reason) => stats.skip(line_no, reason),
+                .map(|(k, v)| {
+                    let text = match v {
+                        serde_json::Value::String(s) => s.clone(),
+                        serde_json::Value::Null => String::new(),
+                        other => other.to_string(),
+                    };
+                    (header_key(k), text)
+                })
+                .collect();
+            let get = |aliases: &[&str]| -> &str {
+                aliases
+                    .iter()
+                    .find_map(|a| values.iter().find(|(k, _)| k == a).map(|(_, v)| v.as_str()))
+                    .unwrap_or("")
+            };
+            let wide = names::WIDE.map(|a| get(a));
+            let shape = if get(names::TLS).is_empty() && wide[..5].iter().any(|c| !c.is_empty()) {
+                Shape::Wide
+            } else {
+                Shape::Long
+            };
+            let fields = Fields {
+                date: get(names::DATE),
+                direction: get(names::DIRECTION),
+                connector: get(names::CONNECTOR),
+                tls: get(names::TLS),
+                count: if shape == Shape::Long { get(names::COUNT) } else { get(names::VOLUME) },
+                connector_type: get(names::CONNECTOR_TYPE),
+                forced_tls: get(names::FORCED_TLS),
+                remote_host: get(names::REMOTE_HOST),
+                remote_ip: get(names::REMOTE_IP),
+                remote_domain: get(names::REMOTE_DOMAIN),
+                wide,
+                percent: false,
+                order: crate::dates::DateOrder::DayFirst,
+            };
+            match emit(shape, &fields, sink) {
+                Ok(n) => stats.deliveries = stats.deliveries.saturating_add(n),
+                Err(reason) => stats.skip(line_no, reason),
+            }
         }
     }
-    stats
 }
 
 #[cfg(test)]

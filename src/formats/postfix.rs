@@ -58,6 +58,7 @@ fn tls_line(message: &str, word: &str) -> Option<(String, Tls)> {
     Some((format!("{}[{}]", host.unwrap_or(""), ip.unwrap_or("")), tls))
 }
 
+#[derive(Clone, Debug)]
 struct Inbound {
     time: NaiveDateTime,
     tls: Tls,
@@ -89,52 +90,135 @@ pub fn guess_first_year(text: &str, today: NaiveDate) -> Option<i32> {
     (!months.is_empty()).then(|| Clock::first_year(months, today))
 }
 
-/// Parses a Postfix log into the sink.
+/// Parses a whole Postfix log into the sink.
 pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
-    let mut stats = ParseStats::default();
-    let mut clk = Clock::new(clock.first_year, clock.offset_minutes);
-    let mut smtpd_tls: HashMap<u32, Tls> = HashMap::new();
-    let mut smtp_tls: HashMap<u32, (String, Tls)> = HashMap::new();
-    let mut inbound: HashMap<String, Inbound> = HashMap::new();
-    let mut domains: HashMap<String, Option<String>> = HashMap::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = i as u64 + 1;
-        let Some(l) = syslog::parse(raw) else { continue };
+    let mut parser = Parser::new(clock);
+    parser.feed(text, sink);
+    parser.finish()
+}
+
+/// Reads a Postfix log piece by piece, in blocks of whole lines, keeping what joins lines (TLS
+/// per smtpd and smtp process, accepted messages by queue id) from one block to the next.
+#[derive(Clone, Debug)]
+pub struct Parser {
+    clock: Clock,
+    first_year: i32,
+    stats: ParseStats,
+    lines: u64,
+    smtpd_tls: HashMap<u32, Tls>,
+    smtp_tls: HashMap<u32, (String, Tls)>,
+    inbound: HashMap<String, Inbound>,
+    domains: HashMap<String, Option<String>>,
+    /// Every syslog line's month and day, as [`guess_first_year`] sees them: year turns, the
+    /// last one, and whether any line had a full date.
+    turns: i32,
+    last_md: (u32, u32),
+    dated: bool,
+}
+
+impl Parser {
+    /// A parser reading stamps without a year from `clock.first_year` on.
+    pub fn new(clock: LogClock) -> Parser {
+        Parser {
+            clock: Clock::new(clock.first_year, clock.offset_minutes),
+            first_year: clock.first_year,
+            stats: ParseStats::default(),
+            lines: 0,
+            smtpd_tls: HashMap::new(),
+            smtp_tls: HashMap::new(),
+            inbound: HashMap::new(),
+            domains: HashMap::new(),
+            turns: 0,
+            last_md: (0, 0),
+            dated: false,
+        }
+    }
+
+    /// What was read so far.
+    pub fn stats(&self) -> &ParseStats {
+        &self.stats
+    }
+
+    /// What was read.
+    pub fn finish(self) -> ParseStats {
+        self.stats
+    }
+
+    /// The first year [`guess_first_year`] gives for all the lines read so far, for a file read
+    /// on `today`; `None` when a line had a full date or no line was syslog.
+    pub fn first_year_for(&self, today: NaiveDate) -> Option<i32> {
+        if self.dated || self.last_md.0 == 0 {
+            return None;
+        }
+        let mut year = chrono::Datelike::year(&today) - self.turns;
+        if self.last_md > (chrono::Datelike::month(&today), chrono::Datelike::day(&today)) {
+            year -= 1;
+        }
+        Some(year)
+    }
+
+    /// The year the first line was read in.
+    pub fn first_year(&self) -> i32 {
+        self.first_year
+    }
+
+    /// Reads one block of whole lines into the sink.
+    pub fn feed(&mut self, text: &str, sink: &mut dyn Sink) {
+        for raw in text.lines() {
+            self.lines += 1;
+            self.line(raw, sink);
+        }
+    }
+
+    fn line(&mut self, raw: &str, sink: &mut dyn Sink) {
+        let line_no = self.lines;
+        let stats = &mut self.stats;
+        let Some(l) = syslog::parse(raw) else { return };
+        match l.partial {
+            Some((m, d, _)) => {
+                if self.last_md.0 > 0 && m + 6 < self.last_md.0 {
+                    self.turns += 1;
+                }
+                self.last_md = (m, d);
+            }
+            None => self.dated = true,
+        }
         if !is_postfix(l.program) {
-            continue;
+            return;
         }
         stats.rows_read += 1;
         let time = match (l.time, l.partial) {
             (Some(t), _) => t,
-            (None, Some((m, d, t))) => match clk.complete(m, d, t) {
+            (None, Some((m, d, t))) => match self.clock.complete(m, d, t) {
                 Some(t) => t,
                 None => {
                     stats.skip(line_no, "the date does not exist (e.g. Feb 30)");
-                    continue;
+                    return;
                 }
             },
-            _ => continue,
+            _ => return,
         };
         let (connector, daemon) = service(l.program);
         let msg = l.message;
+        let domains = &mut self.domains;
         match daemon {
             "smtpd" => {
                 if msg.starts_with("connect from ") || msg.starts_with("disconnect from ") {
-                    smtpd_tls.remove(&l.pid);
+                    self.smtpd_tls.remove(&l.pid);
                 } else if let Some((_, tls)) = tls_line(msg, "from ") {
-                    smtpd_tls.insert(l.pid, tls);
+                    self.smtpd_tls.insert(l.pid, tls);
                 } else if let Some((qid, rest)) = queue_id(msg) {
                     if let Some(client) = rest.strip_prefix("client=") {
                         let (host, ip) = host_ip(client.split(',').next().unwrap_or(client));
                         if ip.is_some_and(is_loopback) {
                             stats.local += 1;
-                            continue;
+                            return;
                         }
-                        let tls = smtpd_tls.get(&l.pid).copied().unwrap_or(Tls::None);
+                        let tls = self.smtpd_tls.get(&l.pid).copied().unwrap_or(Tls::None);
                         let d = Inbound { time, tls, connector: connector.map(String::from), host: host.map(String::from), ip: ip.map(String::from) };
-                        emit(sink, &d, 1, &mut domains);
+                        emit(sink, &d, 1, domains);
                         stats.deliveries += 1;
-                        inbound.insert(qid.to_string(), d);
+                        self.inbound.insert(qid.to_string(), d);
                     }
                 }
             }
@@ -142,13 +226,13 @@ pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
                 // "QUEUEID: from=<a@b>, size=123, nrcpt=3 (queue active)": the other recipients.
                 if let Some((qid, rest)) = queue_id(msg) {
                     if rest == "removed" {
-                        inbound.remove(qid);
-                        continue;
+                        self.inbound.remove(qid);
+                        return;
                     }
-                    if let (Some(d), Some(n)) = (inbound.remove(qid), field(rest, "nrcpt=")) {
+                    if let (Some(d), Some(n)) = (self.inbound.remove(qid), field(rest, "nrcpt=")) {
                         let n: u64 = n.split(' ').next().and_then(|v| v.parse().ok()).unwrap_or(1);
                         if n > 1 {
-                            emit(sink, &d, n - 1, &mut domains);
+                            emit(sink, &d, n - 1, domains);
                             stats.deliveries += n - 1;
                         }
                     }
@@ -156,30 +240,29 @@ pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
             }
             "smtp" => {
                 if let Some(found) = tls_line(msg, "to ") {
-                    smtp_tls.insert(l.pid, found);
+                    self.smtp_tls.insert(l.pid, found);
                 } else if let Some((_, rest)) = queue_id(msg) {
                     if !rest.starts_with("to=") {
-                        continue;
+                        return;
                     }
                     let status = field(rest, "status=").unwrap_or("");
                     if !status.starts_with("sent") {
                         if status.starts_with("deferred") || status.starts_with("bounced") {
                             stats.failures += 1;
                         }
-                        continue;
+                        return;
                     }
                     let relay = field(rest, "relay=").unwrap_or("");
                     let (host, ip) = host_ip(relay);
                     if ip.is_some_and(is_loopback) {
                         stats.local += 1;
-                        continue;
+                        return;
                     }
-                    let key = format!("{}[{}]", host.unwrap_or(""), ip.unwrap_or(""));
-                    let tls = match smtp_tls.get(&l.pid) {
-                        Some((peer, tls)) if *peer == key => *tls,
+                    let tls = match self.smtp_tls.get(&l.pid) {
+                        Some((peer, tls)) if same_peer(peer, host, ip) => *tls,
                         _ => Tls::None,
                     };
-                    let domain = host.and_then(|h| domain_of_host(&mut domains, h));
+                    let domain = host.and_then(|h| domain_of_host(domains, h));
                     sink.push(&Delivery {
                         time,
                         direction: Direction::Outbound,
@@ -203,7 +286,16 @@ pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
             _ => {}
         }
     }
-    stats
+}
+
+/// True when `peer` (`host[ip]`) names this host and IP, compared without building a string.
+fn same_peer(peer: &str, host: Option<&str>, ip: Option<&str>) -> bool {
+    let (h, i) = (host.unwrap_or(""), ip.unwrap_or(""));
+    peer.len() == h.len() + i.len() + 2
+        && peer.starts_with(h)
+        && peer[h.len()..].starts_with('[')
+        && peer[h.len() + 1..].starts_with(i)
+        && peer.ends_with(']')
 }
 
 /// The registrable domain of a host, looked up once per host.

@@ -70,21 +70,21 @@ pub fn find(keys: &[String], aliases: &[&str]) -> Option<usize> {
 
 /// Turns byte offsets of rows, met in increasing order, into 1-based line numbers of the whole
 /// text (the CSV reader's own line count does not see blank lines it skips).
-pub struct LineCounter<'a> {
+struct LineCounter<'a> {
     bytes: &'a [u8],
     offset: usize,
     line: u64,
 }
 
 impl<'a> LineCounter<'a> {
-    /// Counts lines in `text` starting after the dialect's preamble.
-    pub fn new(text: &'a str, dialect: &Dialect) -> LineCounter<'a> {
-        LineCounter { bytes: text.get(dialect.header_offset..).unwrap_or("").as_bytes(), offset: 0, line: dialect.preamble_lines + 1 }
+    /// Counts lines in `bytes`, whose first byte stands on line `line`.
+    fn at(bytes: &'a [u8], line: u64) -> LineCounter<'a> {
+        LineCounter { bytes, offset: 0, line }
     }
 
-    /// The line on which the row starting at byte `offset` (relative to the header's start)
-    /// stands; blank lines the reader stepped over before the row are passed.
-    pub fn line_at(&mut self, offset: u64) -> u64 {
+    /// The line on which the row starting at byte `offset` stands; blank lines the reader
+    /// stepped over before the row are passed.
+    fn line_at(&mut self, offset: u64) -> u64 {
         let mut to = (offset as usize).min(self.bytes.len());
         while to < self.bytes.len() && matches!(self.bytes[to], b'\r' | b'\n') {
             to += 1;
@@ -97,46 +97,91 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-/// Reads the data rows after the header line and hands each usable one to `each` with its line
-/// number. Blank rows are passed over; rows that cannot be read as CSV, or that have fewer fields
-/// than the header (a file cut short), are counted in `stats` as read and skipped, with reasons.
+/// Reads a CSV's rows from the header line on, in blocks that each end where a row ends (see
+/// [`row_end`]), so that a file can be read piece by piece with the same result as whole.
+#[derive(Clone, Debug)]
+pub struct Rows {
+    delimiter: u8,
+    header_len: Option<usize>,
+    next_line: u64,
+}
+
+impl Rows {
+    /// Rows of a file in this dialect; the first block fed starts at the header line.
+    pub fn new(dialect: &Dialect) -> Rows {
+        Rows { delimiter: dialect.delimiter, header_len: None, next_line: dialect.preamble_lines + 1 }
+    }
+
+    /// Reads the rows of one block and hands each usable one to `each` with its line number.
+    /// Blank rows are passed over; rows that cannot be read as CSV, or that have fewer fields
+    /// than the header (a file cut short), are counted in `stats` as read and skipped, with reasons.
+    pub fn feed(
+        &mut self,
+        block: &str,
+        stats: &mut crate::formats::ParseStats,
+        mut each: impl FnMut(u64, &csv::StringRecord, &mut crate::formats::ParseStats),
+    ) {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(block.as_bytes());
+        let mut lines = LineCounter::at(block.as_bytes(), self.next_line);
+        self.next_line += memchr::memchr_iter(b'\n', block.as_bytes()).count() as u64;
+        let mut record = csv::StringRecord::new();
+        loop {
+            let before = lines.line_at(reader.position().byte());
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(before);
+                    stats.rows_read += 1;
+                    stats.skip(line, format!("the row could not be read as CSV ({e})"));
+                    continue;
+                }
+            }
+            let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(before);
+            let Some(expected) = self.header_len else {
+                self.header_len = Some(record.len());
+                continue;
+            };
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            stats.rows_read += 1;
+            if record.len() < expected {
+                stats.skip(line, format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()));
+                continue;
+            }
+            each(line, &record, stats);
+        }
+    }
+}
+
+/// Where the last complete row of `text` (which starts outside quotes, at a row's start) ends:
+/// just after the last line break that is not inside a quoted field. `None` when no row ends in it.
+pub fn row_end(text: &[u8]) -> Option<usize> {
+    let mut inside = false;
+    let mut cut = None;
+    for i in memchr::memchr2_iter(b'"', b'\n', text) {
+        if text[i] == b'"' {
+            inside = !inside;
+        } else if !inside {
+            cut = Some(i + 1);
+        }
+    }
+    cut
+}
+
+/// Reads the data rows after the header line of a whole text (see [`Rows::feed`]).
 pub fn for_each_row(
     text: &str,
     dialect: &Dialect,
     stats: &mut crate::formats::ParseStats,
-    mut each: impl FnMut(u64, &csv::StringRecord, &mut crate::formats::ParseStats),
+    each: impl FnMut(u64, &csv::StringRecord, &mut crate::formats::ParseStats),
 ) {
-    let mut reader = reader(text, dialect);
-    let mut lines = LineCounter::new(text, dialect);
-    let mut record = csv::StringRecord::new();
-    let mut header_len = None;
-    loop {
-        let before = lines.line_at(reader.position().byte());
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(before);
-                stats.rows_read += 1;
-                stats.skip(line, format!("the row could not be read as CSV ({e})"));
-                continue;
-            }
-        }
-        let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(before);
-        let Some(expected) = header_len else {
-            header_len = Some(record.len());
-            continue;
-        };
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        stats.rows_read += 1;
-        if record.len() < expected {
-            stats.skip(line, format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()));
-            continue;
-        }
-        each(line, &record, stats);
-    }
+    Rows::new(dialect).feed(text.get(dialect.header_offset..).unwrap_or(""), stats, each);
 }
 
 /// A CSV reader over the text after the preamble, with the dialect's delimiter, not treating the

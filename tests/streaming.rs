@@ -1,0 +1,174 @@
+//! Reading piece by piece gives exactly what reading whole gives: every fixture and generated
+//! file pushed in two pieces split at every byte (and in tiny pieces with tiny parser blocks), so
+//! that records, `\r\n` pairs, UTF-8 and UTF-16 characters and gzip members are cut everywhere.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use mailflow::aggregate::Filter;
+use mailflow::load::{load_all, Content, LoadOptions, Loaded};
+use mailflow::model::Direction;
+use mailflow::stream::{load_in_pieces, FileLoad, Outcome};
+
+fn options() -> LoadOptions {
+    LoadOptions { today: NaiveDate::from_ymd_opt(2026, 11, 27), ..Default::default() }
+}
+
+/// Everything a loaded file shows: its summary and its counts per day, connector and partner.
+fn fingerprint(l: &Loaded) -> String {
+    let mut out = format!("{:?}\n", l.report);
+    match &l.content {
+        Content::Deliveries(agg) => {
+            if let Some((a, b)) = agg.span() {
+                let f = Filter::window(a, b);
+                out += &format!("{:?}\n", agg.details(&f));
+                for dir in [Direction::Inbound, Direction::Outbound] {
+                    out += &format!("{:?}\n", agg.partners(&f, dir, None));
+                }
+            }
+        }
+        other => out += &format!("{other:?}"),
+    }
+    out
+}
+
+fn whole(name: &str, bytes: &[u8]) -> Vec<String> {
+    load_all(name, bytes.to_vec(), &options()).iter().map(|(l, _)| fingerprint(l)).collect()
+}
+
+fn pieces(name: &str, bytes: &[u8], piece: usize, block: usize) -> Vec<String> {
+    load_in_pieces(name, bytes, piece, block, &options()).iter().map(|(l, _)| fingerprint(l)).collect()
+}
+
+/// Pushes `bytes` as two pieces split at every point, with parser blocks of `block` bytes.
+fn every_split(name: &str, bytes: &[u8], block: usize) {
+    let expected = whole(name, bytes);
+    assert!(!expected.is_empty());
+    for k in 0..=bytes.len() {
+        let mut load = FileLoad::new(name, options()).with_block(block);
+        load.push(&bytes[..k]);
+        load.push(&bytes[k..]);
+        let got: Vec<String> = match load.finish() {
+            Outcome::Done(parts) => parts.iter().map(|(l, _)| fingerprint(l)).collect(),
+            Outcome::Again(o) => load_in_pieces(name, bytes, k.max(1), block, &o).iter().map(|(l, _)| fingerprint(l)).collect(),
+        };
+        assert_eq!(got, expected, "{name} split at byte {k}");
+    }
+}
+
+fn mailflow_csv() -> Vec<u8> {
+    // Quoted fields with commas, line breaks and quotes, multi-byte names, CRLF, a bad row.
+    "date,direction,connector,tls,count,remote_domain\r\n\
+     2026-03-04,Inbound,\"Contoso, \"\"Partner\"\"\nRelay\",TLS 1.2,3,contoso.com\r\n\
+     2026-03-04,Outbound,Fabrikam → Übersee,TLS 1.0,2,fabrikam.de\r\n\
+     2026-03-05,Inbound,,No TLS,1,\r\n\
+     not-a-date,Inbound,,TLS 1.2,1,\r\n\
+     \r\n\
+     2026-03-06,Outbound,\"日本語コネクタ\",TLS 1.3,4,example.jp"
+        .as_bytes()
+        .to_vec()
+}
+
+#[test]
+fn mailflow_csv_at_every_split() {
+    every_split("trace.csv", &mailflow_csv(), 1);
+    every_split("trace.csv", &mailflow_csv(), 7);
+}
+
+#[test]
+fn utf16_csv_at_every_split() {
+    let text = String::from_utf8(mailflow_csv()).unwrap();
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    every_split("trace-utf16le.csv", &le, 5);
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    every_split("trace-utf16be.csv", &be, 3);
+}
+
+#[test]
+fn jsonl_at_every_split() {
+    let text = "{\"date\":\"2026-03-04\",\"direction\":\"Inbound\",\"connector\":\"Ünï\",\"tls\":\"TLS 1.2\",\"count\":2}\n\
+                {broken\n\
+                {\"date\":\"2026-03-05\",\"direction\":\"Outbound\",\"tls\":\"TLS 1.3\",\"count\":1}";
+    every_split("trace.jsonl", text.as_bytes(), 2);
+}
+
+#[test]
+fn logs_at_every_split() {
+    for name in ["postfix-mail.log", "postfix-rfc3339.log", "exim-mainlog"] {
+        let bytes = std::fs::read(format!("tests/fixtures/logs/{name}")).unwrap();
+        every_split(name, &bytes, 64);
+    }
+}
+
+#[test]
+fn whole_formats_at_every_split() {
+    for name in ["exo/message-trace-ps51-de.csv", "logs/MSGTRK20250304-1.LOG", "tlsrpt/company-x.json"] {
+        let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
+        every_split(name, &bytes, 64);
+    }
+}
+
+#[test]
+fn gzip_at_every_split() {
+    let bytes = std::fs::read("tests/fixtures/logs/exim-mainlog").unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&bytes).unwrap();
+    every_split("exim-mainlog.gz", &gz.finish().unwrap(), 100);
+}
+
+#[test]
+fn large_file_in_big_pieces_matches_whole() {
+    let s = mailflow::sample::bundled();
+    let bytes = s.csv.as_bytes();
+    for piece in [1000, 65_536, 1 << 20] {
+        assert_eq!(pieces("sample.csv", bytes, piece, 4096), whole("sample.csv", bytes), "pieces of {piece}");
+    }
+}
+
+#[test]
+fn a_log_whose_start_suggests_another_year_is_read_again() {
+    // Starts in December (before today's month and day), runs into January and past today:
+    // its first line must be two years back, which only the last line tells.
+    let line = |stamp: &str, n: u32| format!("{stamp} mx postfix/smtpd[{n}]: 1A{n}: client=mail.example.com[203.0.113.{n}]\n");
+    let mut text = line("Dec 30 10:00:00", 1);
+    text.push_str(&"x".repeat(70_000));
+    text.push('\n');
+    text.push_str(&line("Jan  2 10:00:00", 2));
+    text.push_str(&line("Dec 29 10:00:00", 3));
+    let expected = whole("mail.log", text.as_bytes());
+    assert_eq!(pieces("mail.log", text.as_bytes(), 4096, 1024), expected);
+    let mut load = FileLoad::new("mail.log", options());
+    for p in text.as_bytes().chunks(4096) {
+        load.push(p);
+    }
+    assert!(matches!(load.finish(), Outcome::Again(o) if o.log_year == Some(2024)));
+}
+
+#[test]
+fn progress_counts_bytes_and_deliveries() {
+    let s = mailflow::sample::bundled();
+    let bytes = s.csv.as_bytes();
+    let mut load = FileLoad::new("sample.csv", options()).with_block(4096);
+    let mut seen = Vec::new();
+    for p in bytes.chunks(bytes.len() / 4 + 1) {
+        load.push(p);
+        seen.push((load.received(), load.deliveries()));
+    }
+    assert_eq!(seen.last().unwrap().0, bytes.len() as u64);
+    assert!(seen.windows(2).all(|w| w[0].1 < w[1].1), "deliveries grow while reading: {seen:?}");
+}
+
+#[test]
+fn a_file_of_a_whole_format_past_the_limit_is_refused_by_name() {
+    let mut load = FileLoad::new("big.csv", options());
+    let header = b"Received,SenderAddress,RecipientAddress,Subject,Status,ToIP,FromIP,Size,MessageId,MessageTraceId\n";
+    load.push(header);
+    let row = vec![b'x'; 1 << 20];
+    for _ in 0..1025 {
+        load.push(&row);
+    }
+    let Outcome::Done(parts) = load.finish() else { panic!("done") };
+    let e = parts[0].0.report.error.clone().unwrap();
+    assert!(e.contains("1.1 GB") && e.contains("Split it"), "{e}");
+}
