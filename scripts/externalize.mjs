@@ -13,7 +13,9 @@ if (!m) {
   console.log('externalize: no inline script left in index.html');
   process.exit(0);
 }
-const code = m[1].trim() + '\n';
+// The loading worker runs the same WebAssembly; the page starts it through this function.
+const spawn = `window.__mailflowSpawnWorker = () => new Worker(new URL('./mailflow-worker.js', import.meta.url), { type: 'module' });\n`;
+const code = spawn + m[1].trim() + '\n';
 const name = `start-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dist, name), code);
 fs.writeFileSync(file, html.replace(m[0], `<script type="module" src="./${name}"></script>`));
@@ -28,6 +30,7 @@ fs.writeFileSync(path.join(dist, 'mailflow-embed.js'), `// Mailflow for host pag
 // or import { mount } from this file. Everything stays in the browser.
 import init, { mount as mountWasm } from './${js}';
 window.__mailflowEmbedded = true;
+${spawn.trim()}
 const here = import.meta.url;
 if (!document.querySelector('link[data-mailflow-css]')) {
   const link = document.createElement('link');
@@ -46,3 +49,13 @@ window.Mailflow = Mailflow;
 window.dispatchEvent(new CustomEvent('mailflow:ready'));
 `);
 console.log('externalize: mailflow-embed.js');
+
+// The loading worker: queues messages until the WebAssembly is ready, then the app's worker code
+// (src/worker.rs) takes over.
+fs.writeFileSync(path.join(dist, 'mailflow-worker.js'), `// Mailflow's loading worker: the same WebAssembly as the page, run in a worker scope.
+import init from './${js}';
+self.__mailflowQueue = [];
+self.onmessage = (event) => self.__mailflowQueue.push(event.data);
+await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+`);
+console.log('externalize: mailflow-worker.js');

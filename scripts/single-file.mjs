@@ -28,6 +28,16 @@ let js = fs.readFileSync(path.join(dist, jsFile), 'utf8');
 // An inline module cannot be imported from, so its exports become plain declarations.
 js = js.replace(/^export \{[^}]*\};?\s*$/m, '').replace(/^export (class|function|async function|const|let) /gm, '$1 ');
 if (/^export /m.test(js)) throw new Error('single-file: an export form this script does not know');
+// The loading worker: the same bindings plus a start that waits for the compiled module, as a
+// classic worker from a blob: URL (file:// pages can start neither workers from files nor module
+// workers from blob: URLs, so import.meta cannot appear in it).
+const workerSource = `${js.replace(/import\.meta\.url/g, 'self.location.href')}
+self.__mailflowQueue = [];
+self.onmessage = (event) => {
+  if (event.data && event.data.__wasm) __wbg_init({ module_or_path: event.data.__wasm });
+  else self.__mailflowQueue.push(event.data);
+};
+`;
 const wasm = fs.readFileSync(path.join(dist, wasmFile));
 const packed = zlib.gzipSync(wasm, { level: 9 }).toString('base64');
 
@@ -47,7 +57,14 @@ ${js.replace(/<\/script/gi, '<\\/script')}
 const packed = "${packed}";
 const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
 const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-await __wbg_init({ module_or_path: bytes });
+const compiled = await WebAssembly.compile(bytes);
+const workerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource).replace(/<\//g, '<\\/')}], { type: 'text/javascript' }));
+window.__mailflowSpawnWorker = () => {
+  const worker = new Worker(workerUrl);
+  worker.postMessage({ __wasm: compiled });
+  return worker;
+};
+await __wbg_init({ module_or_path: compiled });
 </script>
 </body>
 </html>

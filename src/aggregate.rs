@@ -9,7 +9,7 @@ use crate::model::{ConnectorType, Delivery, Direction};
 use crate::tls::Tls;
 
 /// Counts per TLS value, indexed by [`Tls::index`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TlsCounts(pub [u64; 6]);
 
 impl TlsCounts {
@@ -96,7 +96,7 @@ impl Filter {
 }
 
 /// What is known about a connector.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ConnectorInfo {
     /// Its name, as the source wrote it (untrusted text).
     pub name: String,
@@ -147,7 +147,7 @@ impl DirCounts {
 }
 
 /// The counted deliveries of everything loaded.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Aggregate {
     connectors: Vec<ConnectorInfo>,
     connector_ids: HashMap<String, u32>,

@@ -124,7 +124,7 @@ mod tests {
 }
 
 /// Which number comes first in a culture-formatted date such as `04/03/2026`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DateOrder {
     /// `dd/MM/yyyy` (en-GB, de-DE `dd.MM.yyyy`, nl-NL `d-M-yyyy`, ...).
     #[default]
@@ -218,7 +218,7 @@ pub fn parse_culture(text: &str, order: DateOrder) -> Option<NaiveDateTime> {
 }
 
 /// What a whole column of dates says about their order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OrderGuess {
     /// The order to read the column with.
     pub order: DateOrder,

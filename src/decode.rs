@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 /// The text encodings Mailflow recognises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TextEncoding {
     /// UTF-8 (ASCII included), with or without a byte-order mark.
     Utf8,

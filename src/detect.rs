@@ -82,7 +82,7 @@ pub struct NotRecognised {
 }
 
 /// A CSV's header and first rows, for the column-mapping panel.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Preview {
     /// The header's fields.
     pub header: Vec<String>,

@@ -24,7 +24,10 @@ pub mod text;
 pub mod unpack;
 pub mod synth;
 pub mod tls;
+pub mod wire;
 pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

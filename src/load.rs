@@ -16,8 +16,12 @@ use crate::formats::{connectors, exim, exo, mailflow, postfix, tlsrpt, ParseStat
 use crate::messages::{MessageRecord, SourceKind};
 use crate::model::Direction;
 
+/// A fixed text the code names (a format's name, a note), carried as is between the worker and
+/// the page (an alias, so that serde does not take it for borrowed text).
+pub type Label = Option<&'static str>;
+
 /// Which of the report's fields a file provided.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Found {
     /// Inbound/outbound is in the file (not derived from your domains).
     pub direction: bool,
@@ -28,14 +32,15 @@ pub struct Found {
 }
 
 /// What loading one file gave, for the load summary.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileReport {
     /// The file's name as the user's system gave it (untrusted text).
     pub name: String,
     /// Its size in bytes.
     pub bytes: u64,
     /// The format recognised, if any.
-    pub format: Option<&'static str>,
+    #[serde(deserialize_with = "crate::wire::static_label")]
+    pub format: Label,
     /// The text encoding found, if the file was text.
     pub encoding: Option<TextEncoding>,
     /// Rows read, deliveries used and rows skipped.
@@ -63,14 +68,15 @@ pub struct FileReport {
     pub mapping: Option<Mapping>,
     /// What the file is when it gives no deliveries (connector settings, TLS reports), shown in
     /// place of the counts of deliveries.
-    pub note: Option<&'static str>,
+    #[serde(deserialize_with = "crate::wire::static_label")]
+    pub note: Label,
     /// For logs: the year assumed for lines without one (`None` when the lines have years), and
     /// the zone their local times were taken in.
     pub log_clock: Option<LogTimes>,
 }
 
 /// How a log's times were read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LogTimes {
     /// The year assumed for the first line, when lines carry none.
     pub first_year: Option<i32>,
@@ -103,7 +109,7 @@ impl FileReport {
 }
 
 /// What a file contributes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub enum Content {
     /// Nothing (the file could not be used).
     #[default]
@@ -130,7 +136,7 @@ pub enum Content {
 }
 
 /// A loaded file: its summary and what it contributes.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Loaded {
     /// The load summary.
     pub report: FileReport,
@@ -139,7 +145,7 @@ pub struct Loaded {
 }
 
 /// Choices that change how a file is read.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LoadOptions {
     /// Read culture dates in this order instead of the one guessed from the column.
     pub date_order: Option<DateOrder>,

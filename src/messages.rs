@@ -13,7 +13,7 @@ use crate::tls::Tls;
 
 /// Which kind of export a record came from; two records of the same kind for the same message
 /// and recipient are one delivery seen twice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SourceKind {
     /// `Get-MessageTrace(V2)` or the message-trace page's summary export.
     Trace,
@@ -28,7 +28,7 @@ pub enum SourceKind {
 }
 
 /// What one export says about one message to one recipient.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageRecord {
     /// The Internet message id (without `<>`, lower case), or the network message id.
     pub id: String,

@@ -11,7 +11,7 @@ fn compact(text: &str) -> String {
 }
 
 /// Which way a delivery crossed the organisation's boundary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Direction {
     /// From outside into the organisation.
     Inbound,
@@ -52,7 +52,7 @@ impl Direction {
 }
 
 /// The kind of a connector, as Exchange Online's connector settings name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ConnectorType {
     /// A connector to or from a partner organisation.
     Partner,

@@ -2,7 +2,7 @@
 //! exports and logs (`TLS1.2`, `TLSv1`, `SP_PROT_TLS1_2_SERVER`, `version=TLS1_2`, `No Tls`, ...) into it.
 
 /// The TLS version a delivery's connection used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Tls {
     /// The connection was not encrypted.
     None,

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use mailflow::ui::details::DetailsTable;
-use mailflow::ui::loader::load_text;
+use mailflow::ui::loader::{load_text, Loader};
 use mailflow::ui::state::{Range, Store};
 use mailflow::ui::summary::LoadSummary;
 use wasm_bindgen::JsCast;
@@ -31,6 +31,23 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
+/// Waits (yielding to the browser) until `done` holds; loads run in slices between yields.
+async fn wait_until(done: impl Fn() -> bool) {
+    for _ in 0..2000 {
+        if done() {
+            return;
+        }
+        mailflow::ui::jobs::yield_now().await;
+    }
+    panic!("gave up waiting");
+}
+
+/// Waits until every queued load has landed.
+async fn settle(store: Store) {
+    wait_until(move || store.progress.with_untracked(|p| p.is_empty())).await;
+    leptos::task::tick().await;
+}
+
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length()).map(|i| list.get(i).unwrap().text_content().unwrap_or_default()).collect()
@@ -49,7 +66,7 @@ async fn details_table_shows_hostile_names_as_text_and_sorts() {
         let filter = Memo::new(move |_| store.filter());
         view! { <DetailsTable filter=filter/> }
     });
-    leptos::task::tick().await;
+    settle(store_slot.get_value().unwrap()).await;
 
     // Three rows sorted by date, direction, then connector; the hostile name is text, not markup.
     let connectors = texts(&root, "[data-testid=details-table] tbody tr td:nth-child(3)");
@@ -83,11 +100,42 @@ async fn load_summary_names_a_bad_file_and_keeps_the_data() {
     load_text(&store, "good.csv", &csv());
     load_text(&store, "notes.txt", "just some notes\n");
     load_text(&store, "people.csv", "Name,Age\nBob,3\n");
-    leptos::task::tick().await;
+    settle(store).await;
 
     let errors = texts(&root, "[data-testid=file-error]");
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert!(errors[1].contains("people.csv") && errors[1].contains("no date"), "{}", errors[1]);
     assert_eq!(texts(&root, "[data-testid=deliveries-used]"), vec!["80"]);
     assert_eq!(store.data.with_untracked(|d| d.agg().direction_totals()[0].1), 70, "the good file's data stays");
+}
+
+#[wasm_bindgen_test]
+async fn a_file_being_read_shows_progress_and_cancel_keeps_earlier_data() {
+    let root = container();
+    let store = Store::new();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <Loader/> <LoadSummary/> }
+    });
+    load_text(&store, "good.csv", &csv());
+    settle(store).await;
+    // About 6 MB: read on the page in slices here (component tests have no worker).
+    let mut big = String::from("date,direction,connector,tls,count\n");
+    while big.len() < 6_000_000 {
+        big.push_str("2026-03-06,Inbound,Bulk,TLS 1.2,1\n");
+    }
+    load_text(&store, "big.csv", &big);
+    wait_until(|| root.query_selector("[data-testid=progress-text]").ok().flatten().and_then(|e| e.text_content()).is_some_and(|t| t.contains('%') && !t.starts_with("0%"))).await;
+    let text = texts(&root, "[data-testid=progress-text]");
+    assert!(text[0].contains(" MB of 6.0 MB · ") && text[0].contains(" deliveries"), "{text:?}");
+    let cancel: web_sys::HtmlElement = root.query_selector("[data-testid=cancel]").unwrap().unwrap().unchecked_into();
+    assert_eq!(cancel.get_attribute("aria-label").as_deref(), Some("Cancel reading big.csv"));
+    cancel.click();
+    leptos::task::tick().await;
+    assert!(root.query_selector("[data-testid=progress]").unwrap().is_none(), "the bar is gone");
+    assert!(texts(&root, "[data-testid=notice]")[0].contains("Stopped reading big.csv"));
+    for _ in 0..20 {
+        mailflow::ui::jobs::yield_now().await;
+    }
+    assert_eq!(texts(&root, "[data-testid=deliveries-used]"), vec!["80"], "only the earlier file is loaded");
 }

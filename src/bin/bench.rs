@@ -21,9 +21,39 @@ fn peak_mb() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// Loads a file the way the browser's worker does: 4 MB pieces through `FileLoad`, so that
+/// memory stays bounded by the aggregate (and the file is read again when the load asks).
+fn stream_file(file: &Path) -> mailflow::load::Loaded {
+    use std::io::Read;
+    let mut options = mailflow::load::LoadOptions::default();
+    let mut buf = vec![0u8; 4 << 20];
+    loop {
+        let mut load = mailflow::stream::FileLoad::new(&file.to_string_lossy(), options.clone());
+        let mut f = std::fs::File::open(file).expect("open the input");
+        loop {
+            let n = f.read(&mut buf).expect("read the input");
+            if n == 0 {
+                break;
+            }
+            load.push(&buf[..n]);
+        }
+        match load.finish() {
+            mailflow::stream::Outcome::Done(mut parts) => return parts.remove(0).0,
+            mailflow::stream::Outcome::Again(o) => options = o,
+        }
+    }
+}
+
 /// Runs one measurement in this process and prints `seconds deliveries peak_mb`.
 fn one(what: &str, file: &Path) {
     let t = Instant::now();
+    if what == "mailflow" {
+        let (report, agg) = mailflow::workspace::aggregate_of(stream_file(file));
+        assert!(report.error.is_none(), "{:?}", report.error);
+        std::hint::black_box(&agg);
+        println!("{} {} {:.1}", t.elapsed().as_secs_f64(), report.stats.deliveries, peak_mb());
+        return;
+    }
     let bytes = std::fs::read(file).expect("read the input");
     let deliveries: u64 = match what {
         "read" => bytes.iter().fold(0u64, |a, b| a.wrapping_add(*b as u64)) % 2,
@@ -36,12 +66,7 @@ fn one(what: &str, file: &Path) {
             }
             rows
         }
-        _ => {
-            let (report, agg) = mailflow::workspace::aggregate_of(mailflow::load::load_bytes(&file.to_string_lossy(), &bytes));
-            assert!(report.error.is_none(), "{:?}", report.error);
-            std::hint::black_box(&agg);
-            report.stats.deliveries
-        }
+        _ => panic!("unknown measurement {what}"),
     };
     println!("{} {} {:.1}", t.elapsed().as_secs_f64(), deliveries, peak_mb());
 }
@@ -76,6 +101,23 @@ fn main() {
         one(&args[1], Path::new(&args[2]));
         return;
     }
+    if args.first().map(String::as_str) == Some("gen") {
+        // bench gen KIND MB FILE: writes one input (KIND = mailflow, enhanced, postfix, exim).
+        let kind = match args[1].as_str() {
+            "mailflow" => Kind::MailflowCsv,
+            "enhanced" => Kind::Enhanced,
+            "postfix" => Kind::Postfix,
+            _ => Kind::Exim,
+        };
+        let mb: usize = args[2].parse().expect("MB");
+        let file = Path::new(&args[3]);
+        if std::fs::metadata(file).map(|m| (m.len() as usize) < mb * 1_000_000 * 9 / 10).unwrap_or(true) {
+            let (bytes, deliveries) = generate(kind, mb * 1_000_000, 42);
+            std::fs::write(file, bytes).expect("write the input");
+            println!("{deliveries}");
+        }
+        return;
+    }
     let mut mb = 256usize;
     let mut dir = PathBuf::from("target/bench");
     let mut it = args.iter();
@@ -87,6 +129,7 @@ fn main() {
         }
     }
     std::fs::create_dir_all(&dir).expect("create the folder");
+    let mut results = Vec::new();
     println!("Mailflow benchmark: {mb} MB per format in {} ({} cores)", dir.display(), std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
     println!("{:<30} {:>8} {:>10} {:>12} {:>10} {:>11}", "input / measurement", "MB", "MB/s", "deliveries/s", "peak MB", "vs read");
     for kind in Kind::ALL {
@@ -113,6 +156,9 @@ fn main() {
         };
         row(&format!("{} read", kind.file_name()), read, false);
         let mailflow = measure("mailflow", &file);
+        if let Some((s, n, peak)) = mailflow {
+            results.push(format!("\"{}\": {{\"mb\": {size:.1}, \"seconds\": {s:.3}, \"deliveries\": {n}, \"peak_mb\": {peak:.1}}}", kind.file_name()));
+        }
         row(&format!("{} Mailflow", kind.file_name()), mailflow, true);
         if kind == Kind::MailflowCsv {
             let csv = measure("csv", &file);
@@ -126,4 +172,5 @@ fn main() {
             }
         }
     }
+    std::fs::write(dir.join("native.json"), format!("{{{}}}\n", results.join(", "))).expect("write native.json");
 }

@@ -7,7 +7,7 @@ use crate::formats::ParseStats;
 use crate::model::{ConnectorType, Direction};
 
 /// One connector's settings.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ConnectorSetting {
     /// The connector's name, as traces name it.
     pub name: String,

@@ -45,7 +45,7 @@ pub fn recognise(text: &str) -> Option<LogKind> {
 }
 
 /// One SMTP session from a protocol log.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Session {
     /// The session id (hex), as tracking logs name it in `source-context`.
     pub id: String,

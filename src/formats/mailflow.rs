@@ -115,7 +115,7 @@ impl Columns {
 
 /// Which column holds which field, as the user chose in the column-mapping panel for a CSV that
 /// Mailflow did not recognise.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mapping {
     /// The date or date-time column.
     pub date: usize,

@@ -17,7 +17,7 @@ use crate::model::Delivery;
 pub const MAX_SKIP_SAMPLES: usize = 5;
 
 /// One row a parser could not use.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Skip {
     /// The 1-based line in the file where the row starts.
     pub line: u64,
@@ -26,7 +26,7 @@ pub struct Skip {
 }
 
 /// What a parser did with a file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ParseStats {
     /// Data rows read (header and comment lines not included).
     pub rows_read: u64,

@@ -56,7 +56,7 @@ struct RawFailure {
 }
 
 /// One policy of one report: what one organisation saw for one of your domains on one day.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TlsReport {
     /// The reporting organisation (untrusted text).
     pub organization: String,

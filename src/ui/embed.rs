@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::load::FileReport;
-use crate::ui::loader::load_and_add;
+use crate::ui::jobs::{enqueue, Job, Source};
 use crate::ui::state::Store;
 use crate::ui::{Hosting, Shell};
 
@@ -69,16 +69,15 @@ fn hosting_from(options: &JsValue) -> Hosting {
     Hosting { embedded: true, sources, filter }
 }
 
-/// Bytes from what a host hands over: a File or Blob, an ArrayBuffer, a typed array, or text.
-async fn bytes_of(data: JsValue) -> Result<Vec<u8>, String> {
+/// A Blob from what a host hands over: a File or Blob, an ArrayBuffer, a typed array, or text.
+fn blob_of(data: JsValue) -> Result<web_sys::Blob, String> {
     if let Some(blob) = data.dyn_ref::<web_sys::Blob>() {
-        let buf = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.map_err(|_| "the file could not be read".to_string())?;
-        return Ok(Uint8Array::new(&buf).to_vec());
+        return Ok(blob.clone());
     }
     if data.is_instance_of::<js_sys::ArrayBuffer>() || data.is_instance_of::<Uint8Array>() {
-        return Ok(Uint8Array::new(&data).to_vec());
+        return web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::new(&data))).map_err(|_| "the data could not be read".to_string());
     }
-    data.as_string().map(String::into_bytes).ok_or_else(|| "load() takes a File, a Blob, an ArrayBuffer, a Uint8Array or text".to_string())
+    data.as_string().map(|t| crate::ui::loader::text_blob(&t)).ok_or_else(|| "load() takes a File, a Blob, an ArrayBuffer, a Uint8Array or text".to_string())
 }
 
 /// One mounted Mailflow, as the JavaScript API hands it to a host page.
@@ -125,13 +124,26 @@ impl MailflowInstance {
     pub fn load(&self, data: JsValue, name: String) -> js_sys::Promise {
         let store = self.store;
         let alive = self.handle.is_some();
-        wasm_bindgen_futures::future_to_promise(async move {
+        js_sys::Promise::new(&mut |resolve, reject| {
             if !alive {
-                return Err(JsValue::from_str("this Mailflow instance was unmounted"));
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("this Mailflow instance was unmounted"));
+                return;
             }
-            let bytes = bytes_of(data).await.map_err(|e| JsValue::from_str(&e))?;
-            load_and_add(&store, &name, bytes);
-            Ok(JsValue::UNDEFINED)
+            match blob_of(data.clone()) {
+                Ok(blob) => {
+                    let mut job = Job::add(&name, Source::Blob(blob));
+                    job.done = Some(Box::new(move |r: Result<(), String>| {
+                        let _ = match r {
+                            Ok(()) => resolve.call0(&JsValue::NULL),
+                            Err(e) => reject.call1(&JsValue::NULL, &JsValue::from_str(&e)),
+                        };
+                    }));
+                    enqueue(&store, job);
+                }
+                Err(e) => {
+                    let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&e));
+                }
+            }
         })
     }
 

@@ -1,58 +1,33 @@
-//! Loading: the whole page as a drop target, the file picker, "Try the sample" and "Clear". Files
-//! are read as bytes and handed to the pure core; the UI never parses.
+//! Loading: the whole page as a drop target, the file picker, "Try the sample", "Clear", and a
+//! progress bar with Cancel per file being read. Files are handed to the loading jobs
+//! ([`crate::ui::jobs`]) as they are; the UI never parses.
 
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-use std::sync::Arc;
-
-use crate::load::{load_all, load_bytes, load_with, LoadOptions, Loaded};
-use crate::ui::prefs;
+use crate::load::LoadOptions;
+use crate::ui::jobs::{cancel, enqueue, Job, Progress, Source, Target};
 use crate::ui::state::{use_store, Store};
 
-/// Files above this size get a message instead of being read whole into memory.
-pub const MAX_FILE_BYTES: f64 = 1024.0 * 1024.0 * 1024.0;
-
-/// Lets the browser paint (the busy state) before a long piece of work.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+/// Loads a Blob (a file, or bytes a host handed over) as a file called `name`.
+pub fn load_blob(store: &Store, name: &str, blob: web_sys::Blob) {
+    enqueue(store, Job::add(name, Source::Blob(blob)));
 }
 
-/// Files up to this size are kept after loading when they may need to be read again (dates that
-/// could be day-first or month-first, a CSV whose columns the user maps).
-const RETAIN_BYTES: usize = 64 * 1024 * 1024;
-
-/// Loads one file's bytes and adds it to the workspace: its summary always, its data only when
-/// it loaded. A CSV whose header has a remembered column mapping is read with it.
-pub fn load_and_add(store: &Store, name: &str, bytes: Vec<u8>) {
-    for (mut loaded, bytes) in load_all(name, bytes, &LoadOptions::default()) {
-        if let Some(mapping) = loaded.report.preview.as_ref().and_then(|p| prefs::mapping_for(&p.signature())) {
-            loaded = load_with(&loaded.report.name, &bytes, LoadOptions { mapping: Some(mapping), ..Default::default() });
-        }
-        let r = &loaded.report;
-        let keep = bytes.len() <= RETAIN_BYTES
-            && (r.preview.is_some() || r.mapping.is_some() || r.log_clock.is_some() || r.date_order.is_some_and(|g| !g.certain));
-        add(store, loaded, keep.then(|| Arc::new(bytes)));
-    }
+/// A Blob holding `text`.
+pub fn text_blob(text: &str) -> web_sys::Blob {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    web_sys::Blob::new_with_str_sequence(&parts).expect("a Blob from text")
 }
 
-pub(crate) fn add(store: &Store, loaded: Loaded, bytes: Option<Arc<Vec<u8>>>) {
-    crate::ui::embed::emit_load(store, &loaded.report);
-    store.retained.update_value(|r| r.push(bytes));
-    store.data.update(|ws| ws.add(loaded));
+/// Loads text (the sample, a test's input) through the same path as a dropped file.
+pub fn load_text(store: &Store, name: &str, text: &str) {
+    load_blob(store, name, text_blob(text));
 }
 
-/// Reads a kept file again with other options, in place.
+/// Reads a file again with other options, in place.
 pub fn reload(store: &Store, index: usize, options: LoadOptions) {
-    let Some(bytes) = store.retained.with_value(|r| r.get(index).cloned().flatten()) else { return };
-    let name = store.data.with_untracked(|ws| ws.reports().get(index).map(|r| r.name.clone())).unwrap_or_default();
-    let loaded = load_with(&name, &bytes, options);
-    store.data.update(|ws| ws.replace(index, loaded));
+    let Some((source, name)) = store.retained.with_value(|r| r.get(index).cloned().flatten()) else { return };
+    enqueue(store, Job { name, source, options, target: Target::Replace(index), done: None });
 }
 
 /// Removes one file.
@@ -65,60 +40,12 @@ pub fn remove(store: &Store, index: usize) {
     store.data.update(|ws| ws.remove(index));
 }
 
-/// Loads text (the sample, a test's input) through the same path as a dropped file.
-pub fn load_text(store: &Store, name: &str, text: &str) {
-    load_and_add(store, name, text.as_bytes().to_vec());
-}
-
-/// Reads and loads files one after another.
+/// Reads and loads files one after another, in the order they came.
 pub fn load_files(store: Store, files: Vec<web_sys::File>) {
-    if files.is_empty() {
-        return;
+    for file in files {
+        let name = file.name();
+        load_blob(&store, &name, file.into());
     }
-    store.loading.update(|l| l.extend(files.iter().map(|f| f.name())));
-    store.queue.update_value(|q| q.extend(files));
-    // One reader at a time, so that files land in the order they were dropped.
-    if store.draining.get_value() {
-        return;
-    }
-    store.draining.set_value(true);
-    leptos::task::spawn_local(async move {
-        next_frame().await;
-        while let Some(file) = store.queue.try_update_value(|q| q.pop_front()).flatten() {
-            read_one(&store, file).await;
-        }
-        store.draining.set_value(false);
-    });
-}
-
-async fn read_one(store: &Store, file: web_sys::File) {
-    let name = file.name();
-    let failed = |message: String| {
-        let mut l = load_bytes(&name, b"");
-        l.report.bytes = file.size() as u64;
-        l.report.error = Some(message);
-        l
-    };
-    if file.size() > MAX_FILE_BYTES {
-        add(store, failed(format!(
-            "the file is {:.1} GB; this version reads files up to 1 GB. Split it (for example by date) and drop the parts.",
-            file.size() / 1e9
-        )), None);
-    } else {
-        match JsFuture::from(file.array_buffer()).await {
-            Ok(buf) => {
-                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                next_frame().await;
-                load_and_add(store, &name, bytes);
-            }
-            Err(_) => add(store, failed("the browser could not read the file. Check that it still exists and try again.".into()), None),
-        }
-    }
-    store.loading.update(|l| {
-        if let Some(i) = l.iter().position(|n| *n == name) {
-            l.remove(i);
-        }
-    });
 }
 
 /// The files of a file list (a picker's or a drop's).
@@ -176,6 +103,7 @@ pub fn Loader() -> impl IntoView {
     };
     let clear = move |_| {
         store.retained.set_value(Vec::new());
+        store.notice.set(None);
         store.data.update(|ws| ws.clear());
         store.flyout_open.set(false);
     };
@@ -215,13 +143,62 @@ pub fn Loader() -> impl IntoView {
                     prop:value=move || address.get() on:input=move |ev| address.set(event_target_value(&ev))/>
                 <button class="mf-button" type="submit" data-testid="url-load">"Load"</button>
             </form>
-            {move || {
-                let names = store.loading.get();
-                (!names.is_empty()).then(|| view! {
-                    <p class="mf-busy" role="status" data-testid="loading">"Reading " {names.join(", ")} "…"</p>
-                })
-            }}
+            <ProgressList/>
+            {move || store.notice.get().map(|n| view! {
+                <p class="mf-notice" role="status" data-testid="notice">{n}</p>
+            })}
         </section>
     }
 }
 
+
+fn megabytes(bytes: f64) -> String {
+    if bytes >= 1e9 { format!("{:.2} GB", bytes / 1e9) } else { format!("{:.1} MB", bytes / 1e6) }
+}
+
+/// What a progress bar says: bytes and percent, deliveries so far, speed and time left.
+pub fn progress_text(p: &Progress, now: f64) -> String {
+    if p.started.is_none() {
+        return "waiting".to_string();
+    }
+    let mut parts = Vec::new();
+    parts.push(match (p.total, p.percent()) {
+        (Some(t), Some(pc)) => format!("{:.0}% · {} of {}", pc.floor(), megabytes(p.bytes), megabytes(t)),
+        _ => megabytes(p.bytes),
+    });
+    parts.push(format!("{} deliveries", crate::text::thousands(p.deliveries as u64)));
+    if let Some(speed) = p.speed(now) {
+        parts.push(format!("{:.0} MB/s", speed / 1e6));
+    }
+    if let Some(left) = p.seconds_left(now) {
+        parts.push(if left < 60.0 { format!("{:.0} s left", left.ceil()) } else { format!("{:.0} min left", (left / 60.0).ceil()) });
+    }
+    parts.join(" · ")
+}
+
+/// One progress bar per file being read or waiting, each with Cancel.
+#[component]
+fn ProgressList() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <Show when=move || store.progress.with(|p| !p.is_empty())>
+            <ul class="mf-progress" data-testid="progress" aria-label="Files being read">
+                <For each=move || store.progress.get() key=|p| (p.id, p.started.is_some(), p.bytes as u64, p.name.clone()) let:p>
+                    {
+                        let id = p.id;
+                        let text = progress_text(&p, js_sys::Date::now());
+                        let label = format!("Cancel reading {}", p.name);
+                        view! {
+                            <li class="mf-progress__row" data-testid="progress-row" data-id=id.to_string()>
+                                <span class="mf-progress__name">{p.name.clone()}</span>
+                                <progress max="100" value=p.percent().map(|v| v.to_string()) aria-label=format!("Reading {}", p.name)></progress>
+                                <span class="mf-progress__text" data-testid="progress-text">{text}</span>
+                                <button class="mf-button mf-button--small" data-testid="cancel" aria-label=label on:click=move |_| cancel(&store, id)>"Cancel"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </Show>
+    }
+}

@@ -5,6 +5,7 @@ pub mod details;
 pub mod download;
 pub mod embed;
 pub mod flyout;
+pub mod jobs;
 pub mod loader;
 pub mod prefs;
 pub mod remote;
@@ -148,6 +149,10 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
 /// (`window.__mailflowEmbedded`, set by `mailflow-embed.js`).
 pub fn start() {
     console_error_panic_hook::set_once();
+    if crate::worker::in_worker() {
+        crate::worker::run();
+        return;
+    }
     if embed::loaded_by_host() {
         return;
     }

@@ -1,12 +1,12 @@
 //! Loading traces by URL (`?src=URL`, repeatable, and the "Load from URL" field) with gloo-net:
 //! only GETs of the addresses the user or the host page gave; nothing is ever sent anywhere.
-//! Failures (cross-origin refusals, 404s, time-outs) get a message that says what to do.
+//! Failures (cross-origin refusals, 404s, time-outs) get a message that says what to do; bodies
+//! stream into the loading jobs ([`crate::ui::jobs`]).
 
 use gloo_net::http::Request;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::loader::load_and_add;
+use crate::ui::jobs::{enqueue, Job, Source};
 use crate::ui::state::Store;
 
 /// How long a server may take to answer.
@@ -20,8 +20,8 @@ pub fn name_of(url: &web_sys::Url) -> String {
     if decoded.is_empty() { url.host() } else { decoded }
 }
 
-/// Fetches one URL's bytes, or says why not.
-pub async fn fetch(address: &str) -> Result<(String, Vec<u8>), String> {
+/// Starts a GET of one URL: its name and the response whose body is still to come, or why not.
+pub async fn open(address: &str) -> Result<(String, gloo_net::http::Response), String> {
     let window = web_sys::window().ok_or("no window")?;
     let base = window.location().href().unwrap_or_default();
     let url = web_sys::Url::new_with_base(address.trim(), &base).map_err(|_| format!("\"{}\" is not a web address.", crate::text::clip(address, 80)))?;
@@ -57,33 +57,15 @@ pub async fn fetch(address: &str) -> Result<(String, Vec<u8>), String> {
         404 => return Err(format!("{href} was not found (HTTP 404). Check the address.")),
         s => return Err(format!("the server answered HTTP {s} {} for {href}.", response.status_text())),
     }
-    let bytes = response.binary().await.map_err(|e| format!("the download from {} broke off ({e}). Try again.", url.host()))?;
-    Ok((name_of(&url), bytes))
+    Ok((name_of(&url), response))
 }
 
-/// Fetches each URL in turn and loads what arrives; failures are listed like bad files.
+/// Queues each URL; downloads stream into the loading worker one after another, and failures are
+/// listed like bad files.
 pub fn load_urls(store: Store, urls: Vec<String>) {
-    if urls.is_empty() {
-        return;
+    for address in urls {
+        enqueue(&store, Job::add(&address, Source::Url(address.clone())));
     }
-    store.loading.update(|l| l.extend(urls.iter().cloned()));
-    leptos::task::spawn_local(async move {
-        for address in urls {
-            match fetch(&address).await {
-                Ok((name, bytes)) => load_and_add(&store, &name, bytes),
-                Err(message) => {
-                    let mut failed = crate::load::load_bytes(&address, b"");
-                    failed.report.error = Some(message);
-                    crate::ui::loader::add(&store, failed, None);
-                }
-            }
-            store.loading.update(|l| {
-                if let Some(i) = l.iter().position(|n| *n == address) {
-                    l.remove(i);
-                }
-            });
-        }
-    });
 }
 
 /// The `src` parameters of the page's URL.

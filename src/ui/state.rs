@@ -4,8 +4,6 @@
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
 
-use std::sync::Arc;
-
 use crate::aggregate::{ConnectorFilter, Filter};
 use crate::chart::DailyView;
 use crate::model::Direction;
@@ -54,15 +52,15 @@ static NEXT_UID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::ne
 pub struct Store {
     /// What is loaded.
     pub data: RwSignal<Data>,
-    /// Files being read right now (their names), for the busy indicator.
-    pub loading: RwSignal<Vec<String>>,
-    /// Files dropped but not read yet, read one after another in the order they came.
-    pub queue: StoredValue<std::collections::VecDeque<web_sys::File>, LocalStorage>,
-    /// True while a reader works through the queue.
-    pub draining: StoredValue<bool>,
-    /// The bytes of files that may be read again (ambiguous dates, a CSV to map), by the file's
-    /// position in the workspace.
-    pub retained: StoredValue<Vec<Option<Arc<Vec<u8>>>>>,
+    /// Loads waiting or running, for their progress bars.
+    pub progress: RwSignal<Vec<crate::ui::jobs::Progress>>,
+    /// The loading queue and its worker.
+    pub jobs: StoredValue<crate::ui::jobs::Jobs, LocalStorage>,
+    /// A passing message about loading (a cancelled file).
+    pub notice: RwSignal<Option<String>>,
+    /// Where each loaded file can be read again from (with other options: dates, column mapping,
+    /// a log's year), by the file's position in the workspace, with the name to read it under.
+    pub retained: StoredValue<Vec<Option<(crate::ui::jobs::Source, String)>>, LocalStorage>,
     /// The report's dates.
     pub range: RwSignal<Range>,
     /// The report's connector choice.
@@ -86,10 +84,10 @@ impl Store {
     pub fn new() -> Store {
         Store {
             data: RwSignal::new(Data::default()),
-            loading: RwSignal::new(Vec::new()),
-            retained: StoredValue::new(Vec::new()),
-            queue: StoredValue::new_local(Default::default()),
-            draining: StoredValue::new(false),
+            progress: RwSignal::new(Vec::new()),
+            jobs: StoredValue::new_local(Default::default()),
+            notice: RwSignal::new(None),
+            retained: StoredValue::new_local(Vec::new()),
             range: RwSignal::new(Range::Last(7)),
             connector: RwSignal::new(ConnectorFilter::All),
             direction: RwSignal::new(None),

@@ -151,3 +151,58 @@ export async function tableText(page) {
   return page.getByTestId('details-table').locator('tbody tr').evaluateAll((rows) =>
     rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
 }
+
+/**
+ * Writes a Postfix log of about `megabytes` MB (RFC 3339 stamps) and returns its totals, known by
+ * construction and independent of the app: message i comes in from one of five partners with a
+ * TLS version by i % 4 for 1-3 recipients, and every second message also goes out to a partner.
+ * The file is reused when it is already there.
+ */
+export function postfixLog(name, megabytes) {
+  const file = path.join(output, name);
+  const totalsFile = file + '.json';
+  const target = megabytes * 1e6;
+  if (fs.existsSync(file) && fs.existsSync(totalsFile) && fs.statSync(file).size >= target) {
+    return { file, ...JSON.parse(fs.readFileSync(totalsFile, 'utf8')) };
+  }
+  const partners = ['mail.fabrikam.com[203.0.113.10]', 'mx.contoso.net[198.51.100.20]', 'out.woodgrove.example[192.0.2.30]',
+    'smtp.litware.org[203.0.113.40]', 'relay.adatum.example[198.51.100.50]'];
+  const versions = ['TLSv1.2', 'TLSv1.3', 'TLSv1', null];
+  const fd = fs.openSync(file, 'w');
+  const totals = { inbound: 0, outbound: 0, bytes: 0 };
+  const start = Date.UTC(2026, 8, 1);
+  let chunk = [];
+  let size = 0;
+  for (let i = 0; size < target; i++) {
+    const stamp = new Date(start + i * 997).toISOString().replace('Z', '+00:00');
+    const peer = partners[i % 5];
+    const pid = 1000 + (i % 50);
+    const qid = (0x100000 + i).toString(16).toUpperCase();
+    const rcpt = (i % 3) + 1;
+    const v = versions[i % 4];
+    const lines = [`${stamp} mx1 postfix/smtpd[${pid}]: connect from ${peer}`];
+    if (v) lines.push(`${stamp} mx1 postfix/smtpd[${pid}]: Anonymous TLS connection established from ${peer}: ${v} with cipher ECDHE-RSA-AES128-GCM-SHA256 (128/128 bits)`);
+    lines.push(`${stamp} mx1 postfix/smtpd[${pid}]: ${qid}: client=${peer}`);
+    lines.push(`${stamp} mx1 postfix/qmgr[5]: ${qid}: from=<sender${i % 97}@example.com>, size=${2000 + i % 5000}, nrcpt=${rcpt} (queue active)`);
+    lines.push(`${stamp} mx1 postfix/smtpd[${pid}]: disconnect from ${peer}`);
+    totals.inbound += rcpt;
+    if (i % 2 === 0) {
+      const out = partners[(i + 2) % 5];
+      lines.push(`${stamp} mx1 postfix/smtp[${pid + 100}]: Verified TLS connection established to ${out}:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)`);
+      lines.push(`${stamp} mx1 postfix/smtp[${pid + 100}]: ${qid}: to=<user${i % 89}@partner.example>, relay=${out}:25, delay=0.9, delays=0.1/0/0.4/0.4, dsn=2.0.0, status=sent (250 OK)`);
+      totals.outbound += 1;
+    }
+    const text = lines.join('\n') + '\n';
+    size += text.length;
+    chunk.push(text);
+    if (chunk.length >= 2000) {
+      fs.writeSync(fd, chunk.join(''));
+      chunk = [];
+    }
+  }
+  fs.writeSync(fd, chunk.join(''));
+  fs.closeSync(fd);
+  totals.bytes = size;
+  fs.writeFileSync(totalsFile, JSON.stringify(totals));
+  return { file, ...totals };
+}

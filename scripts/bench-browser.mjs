@@ -1,0 +1,74 @@
+// The benchmark's browser half (not a test; scripts/bench runs it after the native half): each
+// generated input loaded in headless Chromium through the real page and worker, against a plain
+// read of the same file in the same browser (4 MB Blob slices), with the renderer's peak memory
+// (VmHWM of Chromium's renderer processes, which hold the page and its worker). A fresh browser
+// per input, so that each peak is its own. Prints MB/s and the browser/native ratio (from
+// DIR/native.json, written by the native half).
+//   node scripts/bench-browser.mjs DIR [BIG_POSTFIX_FILE]
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, dist } from '../tests/e2e/support.mjs';
+
+const dir = path.resolve(process.argv[2] || 'target/bench');
+const big = process.argv[3];
+const native = fs.existsSync(path.join(dir, 'native.json')) ? JSON.parse(fs.readFileSync(path.join(dir, 'native.json'), 'utf8')) : {};
+const inputs = ['mailflow.csv', 'enhanced-summary-utf16le.csv', 'postfix-mail.log', 'exim-mainlog'].filter((f) => fs.existsSync(path.join(dir, f)));
+if (big && fs.existsSync(big)) inputs.push(big);
+
+/** The largest VmHWM (MB) among Chromium's renderer processes. */
+function rendererPeakMb() {
+  let peak = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chromium') || !cmd.includes('--type=renderer')) continue;
+      const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+    } catch { /* the process ended */ }
+  }
+  return peak;
+}
+
+const server = await serve(dist);
+console.log(`\nBrowser (headless Chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim().replace(/^Chromium /, '')}, page + loading worker)`);
+console.log(`${'input'.padEnd(30)} ${'MB'.padStart(8)} ${'read MB/s'.padStart(10)} ${'MB/s'.padStart(8)} ${'deliveries/s'.padStart(13)} ${'peak MB'.padStart(8)} ${'vs native'.padStart(10)}`);
+for (const input of inputs) {
+  const file = path.isAbsolute(input) ? input : path.join(dir, input);
+  const mb = fs.statSync(file).size / 1e6;
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await page.getByTestId('load-sample').waitFor();
+    // A plain read of the same bytes, in the same browser: a second file input, read in slices.
+    await page.evaluate(() => { const i = document.createElement('input'); i.type = 'file'; i.id = 'bench-read'; i.hidden = true; document.body.append(i); });
+    await page.setInputFiles('#bench-read', file);
+    const readMs = await page.evaluate(async () => {
+      const f = document.getElementById('bench-read').files[0];
+      const t = performance.now();
+      let sum = 0;
+      for (let o = 0; o < f.size; o += 4 << 20) sum += (await f.slice(o, o + (4 << 20)).arrayBuffer()).byteLength;
+      if (sum !== f.size) throw new Error('short read');
+      return performance.now() - t;
+    });
+    const t0 = Date.now();
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.locator('[data-testid="file-summary"], [data-testid="file-error"]').first().waitFor({ timeout: 1_800_000 });
+    const seconds = (Date.now() - t0) / 1000;
+    const error = await page.locator('[data-testid="file-error"]').count() ? await page.getByTestId('file-error').textContent() : null;
+    const deliveries = Number((await page.getByTestId('deliveries-used').first().textContent().catch(() => '0')).replace(/,/g, ''));
+    const peak = rendererPeakMb();
+    const n = native[path.basename(file)];
+    const ratio = n ? `${((mb / seconds) / (n.mb / n.seconds)).toFixed(2)}x` : '-';
+    console.log(`${path.basename(file).padEnd(30)} ${mb.toFixed(0).padStart(8)} ${(mb / (readMs / 1000)).toFixed(0).padStart(10)} ${(mb / seconds).toFixed(0).padStart(8)} ${(deliveries / seconds).toFixed(0).padStart(13)} ${peak.toFixed(0).padStart(8)} ${ratio.padStart(10)}`);
+    if (error || errors.length) console.log(`  problem: ${error || errors.join('; ')}`);
+  } catch (e) {
+    console.log(`${path.basename(file).padEnd(30)} ${mb.toFixed(0).padStart(8)} failed: ${String(e).split('\n')[0]}`);
+  } finally {
+    await browser.close();
+  }
+}
+await server.close();

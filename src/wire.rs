@@ -1,0 +1,73 @@
+//! What crosses between the page and the loading worker, as bytes: the options a file is read
+//! with, and the files read (summaries and counts, never rows of text). postcard (a compact serde
+//! format) is used because the aggregate's maps have tuple keys, which JSON cannot carry.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::load::LoadOptions;
+use crate::stream::Part;
+
+/// Encodes the files one load gave.
+pub fn encode_parts(parts: &[Part]) -> Vec<u8> {
+    postcard::to_stdvec(parts).unwrap_or_default()
+}
+
+/// Decodes what [`encode_parts`] wrote.
+pub fn decode_parts(bytes: &[u8]) -> Result<Vec<Part>, String> {
+    postcard::from_bytes(bytes).map_err(|e| format!("the loading worker's answer could not be read ({e})"))
+}
+
+/// Encodes the options a file is read with.
+pub fn encode_options(options: &LoadOptions) -> Vec<u8> {
+    postcard::to_stdvec(options).unwrap_or_default()
+}
+
+/// Decodes what [`encode_options`] wrote (defaults when it cannot).
+pub fn decode_options(bytes: &[u8]) -> LoadOptions {
+    postcard::from_bytes(bytes).unwrap_or_default()
+}
+
+/// Reads a label the code names with a `&'static str` (a format's name, a note): each distinct
+/// text is kept once for the life of the page, and there are only a few of them.
+pub fn static_label<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+    static SEEN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let Some(text) = Option::<String>::deserialize(d)? else { return Ok(None) };
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(s) = seen.iter().find(|s| **s == text) {
+        return Ok(Some(s));
+    }
+    let s: &'static str = Box::leak(text.into_boxed_str());
+    seen.push(s);
+    Ok(Some(s))
+}
+
+/// A message from the worker about one load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Report {
+    /// How far it got.
+    Progress {
+        /// Bytes read of the file.
+        bytes: u64,
+        /// Deliveries counted so far.
+        deliveries: u64,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_all;
+
+    #[test]
+    fn loaded_files_cross_unchanged() {
+        let s = crate::sample::bundled();
+        let parts: Vec<Part> = load_all("sample.csv", s.csv.into_bytes(), &LoadOptions::default()).into_iter().map(|(l, _)| (l, None)).collect();
+        let back = decode_parts(&encode_parts(&parts)).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].0.report, parts[0].0.report);
+        assert_eq!(format!("{:?}", back[0].0.content.clone()).len(), format!("{:?}", parts[0].0.content).len());
+        assert!(decode_parts(b"\x01garbage").is_err());
+        let o = LoadOptions { log_year: Some(2024), ..Default::default() };
+        assert_eq!(decode_options(&encode_options(&o)), o);
+    }
+}

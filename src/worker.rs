@@ -1,0 +1,176 @@
+//! The loading worker: the same WebAssembly as the page, started in a dedicated Web Worker. It
+//! reads files in 4 MB slices (`FileReaderSync` on `Blob.slice`) or takes pushed chunks (a URL's
+//! download), runs them through [`crate::stream::FileLoad`], and posts back only progress and the
+//! finished files' summaries and counts (see [`crate::wire`]), never rows.
+//!
+//! Messages in: `{kind: "file", id, blob, name, options}`; `{kind: "open", id, name, options}`,
+//! `{kind: "chunk", id, bytes}`, `{kind: "end", id}`. Messages out: `{kind: "ready"}`,
+//! `{kind: "progress", id, bytes, deliveries}`, `{kind: "done", id, parts, memory}`, and
+//! `{kind: "again", id, options}` when a pushed file must be sent once more with other options.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::load::{load_bytes, LoadOptions};
+use crate::stream::{FileLoad, Outcome, Part};
+use crate::wire;
+
+/// Bytes read from a file at a time.
+pub const SLICE_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
+
+/// Progress is posted at most this often (milliseconds).
+const PROGRESS_MS: f64 = 100.0;
+
+thread_local! {
+    static PUSHED: RefCell<HashMap<u32, (FileLoad, f64)>> = RefCell::new(HashMap::new());
+}
+
+/// True when this code runs in a worker (there is no window).
+pub fn in_worker() -> bool {
+    web_sys::window().is_none()
+}
+
+fn scope() -> web_sys::DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Builds a plain object from keys and values.
+pub fn object(fields: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+fn post(fields: &[(&str, JsValue)]) {
+    let _ = scope().post_message(&object(fields));
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The size of the WebAssembly memory: its high-water mark, since it never shrinks.
+fn memory_bytes() -> f64 {
+    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
+
+/// Starts the worker: handles messages, first those that came before the WebAssembly was ready
+/// (the start-up script queued them in `self.__mailflowQueue`).
+pub fn run() {
+    let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| handle(ev.data()));
+    let s = scope();
+    s.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    if let Ok(queue) = Reflect::get(&s, &JsValue::from_str("__mailflowQueue")) {
+        if let Some(queue) = queue.dyn_ref::<Array>() {
+            for m in queue.iter() {
+                handle(m);
+            }
+            queue.set_length(0);
+        }
+    }
+    post(&[("kind", "ready".into())]);
+}
+
+fn get(m: &JsValue, key: &str) -> JsValue {
+    Reflect::get(m, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn handle(m: JsValue) {
+    let kind = get(&m, "kind").as_string().unwrap_or_default();
+    let id = get(&m, "id").as_f64().unwrap_or(0.0) as u32;
+    let name = get(&m, "name").as_string().unwrap_or_default();
+    let options = get(&m, "options").dyn_into::<Uint8Array>().map(|a| wire::decode_options(&a.to_vec())).unwrap_or_default();
+    match kind.as_str() {
+        "file" => match get(&m, "blob").dyn_into::<web_sys::Blob>() {
+            Ok(blob) => read_blob(id, &blob, &name, options),
+            Err(_) => done(id, failed(&name, 0, "the file could not be handed to the loading worker.")),
+        },
+        "open" => PUSHED.with(|p| {
+            p.borrow_mut().insert(id, (FileLoad::new(&name, options), 0.0));
+        }),
+        "chunk" => {
+            let bytes = get(&m, "bytes").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+            PUSHED.with(|p| {
+                if let Some((load, last)) = p.borrow_mut().get_mut(&id) {
+                    load.push(&bytes);
+                    if now() - *last > PROGRESS_MS {
+                        *last = now();
+                        progress(id, load);
+                    }
+                }
+            });
+        }
+        "end" => {
+            let Some((load, _)) = PUSHED.with(|p| p.borrow_mut().remove(&id)) else { return };
+            match load.finish() {
+                Outcome::Done(parts) => done(id, parts),
+                Outcome::Again(o) => post(&[("kind", "again".into()), ("id", id.into()), ("options", Uint8Array::from(&wire::encode_options(&o)[..]).into())]),
+            }
+        }
+        _ => {}
+    }
+}
+
+fn progress(id: u32, load: &FileLoad) {
+    post(&[
+        ("kind", "progress".into()),
+        ("id", id.into()),
+        ("bytes", (load.received() as f64).into()),
+        ("deliveries", (load.deliveries() as f64).into()),
+    ]);
+}
+
+fn failed(name: &str, bytes: u64, message: &str) -> Vec<Part> {
+    let mut l = load_bytes(name, b"");
+    l.report.bytes = bytes;
+    l.report.error = Some(message.to_string());
+    vec![(l, None)]
+}
+
+fn done(id: u32, parts: Vec<Part>) {
+    let data = Uint8Array::from(&wire::encode_parts(&parts)[..]);
+    let message = object(&[("kind", "done".into()), ("id", id.into()), ("parts", data.clone().into()), ("memory", memory_bytes().into())]);
+    let _ = scope().post_message_with_transfer(&message, &Array::of1(&data.buffer()));
+}
+
+/// Reads a whole Blob slice by slice, reading it again when the load asks to.
+fn read_blob(id: u32, blob: &web_sys::Blob, name: &str, mut options: LoadOptions) {
+    let size = blob.size();
+    let Ok(reader) = web_sys::FileReaderSync::new() else {
+        return done(id, failed(name, size as u64, "this browser cannot read files in a worker."));
+    };
+    let mut buf = vec![0u8; SLICE_BYTES as usize];
+    loop {
+        let mut load = FileLoad::new(name, options.clone());
+        let (mut offset, mut last) = (0.0, now());
+        while offset < size {
+            let end = (offset + SLICE_BYTES).min(size);
+            let slice = blob.slice_with_f64_and_f64(offset, end).and_then(|s| reader.read_as_array_buffer(&s));
+            let Ok(array) = slice else {
+                return done(id, failed(name, size as u64, "the browser could not read the file. Check that it still exists and try again."));
+            };
+            let view = Uint8Array::new(&array);
+            let n = view.length() as usize;
+            view.copy_to(&mut buf[..n]);
+            load.push(&buf[..n]);
+            offset = end;
+            if now() - last > PROGRESS_MS {
+                last = now();
+                progress(id, &load);
+            }
+        }
+        progress(id, &load);
+        match load.finish() {
+            Outcome::Done(parts) => return done(id, parts),
+            Outcome::Again(o) if o != options => options = o,
+            Outcome::Again(_) => return done(id, Vec::new()),
+        }
+    }
+}

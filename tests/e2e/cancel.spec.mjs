@@ -1,0 +1,25 @@
+// Cancel stops reading a file: nothing of it is added, what was loaded before stays, and the next
+// file loads (in a new worker).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { hooks, withSample, postfixLog, drop } from './support.mjs';
+
+const ctx = await hooks(test);
+
+test('Cancel stops a big file and keeps the data loaded before it', { timeout: 300_000 }, async () => {
+  const log = postfixLog('large-postfix-300mb.log', 300);
+  const page = await withSample(ctx);
+  const before = await page.getByTestId('widget-inbound-volume').textContent();
+  await page.getByTestId('file-input').setInputFiles(log.file);
+  await page.waitForFunction(() => /[1-9][\d,]* deliveries/.test(document.querySelector('[data-testid="progress-text"]')?.textContent || ''));
+  await page.getByRole('button', { name: 'Cancel reading large-postfix-300mb.log' }).click();
+  await page.getByTestId('progress').waitFor({ state: 'detached' });
+  assert.match(await page.getByTestId('notice').textContent(), /Stopped reading large-postfix-300mb\.log\. Files loaded before it stay\./);
+  assert.equal(await page.getByTestId('file-summary').count(), 1, 'no card for the cancelled file');
+  assert.equal(await page.getByTestId('widget-inbound-volume').textContent(), before);
+  // The worker that was stopped does not stop the next file.
+  await drop(page, [{ name: 'next.csv', content: 'date,direction,connector,tls,count\n2026-11-20,Outbound,,TLS 1.3,3\n' }]);
+  await page.getByTestId('file-summary').nth(1).waitFor();
+  assert.match(await page.getByTestId('file-summary').nth(1).textContent(), /next\.csv/);
+  assert.deepEqual(page.errors, []);
+});
