@@ -1,7 +1,9 @@
 //! The one aggregate every view reads: deliveries counted by UTC day x direction x connector x TLS
 //! version (and by remote partner, for insights), with date windows, filters and shares.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Duration, NaiveDate};
 
@@ -207,7 +209,7 @@ impl Aggregate {
         };
         self.cells.entry((day, d.direction, conn)).or_default().add(d.tls, d.count);
         if let Some(p) = d.partner() {
-            let pid = self.partner_id(p.trim());
+            let pid = self.partner_id(crate::text::trim(p));
             self.partner_cells.entry((day, d.direction, conn, pid)).or_default().add(d.tls, d.count);
         }
     }
@@ -215,7 +217,7 @@ impl Aggregate {
     /// Records what connector settings say about a connector (type and forced TLS), whether or
     /// not any delivery used it yet.
     pub fn set_connector_info(&mut self, name: &str, connector_type: Option<ConnectorType>, forced_tls: Option<bool>) {
-        let id = self.connector_id(name.trim());
+        let id = self.connector_id(crate::text::trim(name));
         let info = &mut self.connectors[id as usize - 1];
         if connector_type.is_some() {
             info.connector_type = connector_type;
@@ -392,7 +394,7 @@ impl Aggregate {
             },
             None => 0,
         };
-        let mut by_partner: HashMap<u32, TlsCounts> = HashMap::new();
+        let mut by_partner: HashMap<u32, TlsCounts> = HashMap::default();
         for ((day, d, c, p), counts) in &self.partner_cells {
             if *d == dir && *c == conn && *day >= f.from && *day <= f.to {
                 by_partner.entry(*p).or_default().add_all(counts);

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 /// `2026-03-04 09:15:02.123`, `2026-03-04T09:15:02Z`, `2026-03-04T09:15:02.1230000Z`,
 /// `2026-03-04T10:15:02+01:00`. A value without a zone is taken as UTC, as exports write UTC.
 pub fn parse_iso(text: &str) -> Option<NaiveDateTime> {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     if t.len() < 10 {
         return None;
     }
@@ -78,7 +78,7 @@ fn parse_iso_fast(b: &[u8]) -> Option<NaiveDateTime> {
 
 /// Reads `YYYY-MM-DD` (as used in URLs and date inputs).
 pub fn parse_day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(crate::text::trim(text), "%Y-%m-%d").ok()
 }
 
 #[cfg(test)]
@@ -157,7 +157,7 @@ struct CultureParts {
 }
 
 fn culture_parts(text: &str) -> Option<CultureParts> {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     let (date, rest) = match t.find([' ', 'T']) {
         Some(i) => (&t[..i], t[i + 1..].trim()),
         None => (t, ""),

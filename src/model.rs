@@ -7,7 +7,7 @@ use crate::tls::Tls;
 
 /// A value lower-cased without spaces, hyphens or underscores, for matching spellings.
 fn compact(text: &str) -> String {
-    text.trim().chars().filter(|c| !matches!(c, '-' | '_' | ' ')).map(|c| c.to_ascii_lowercase()).collect()
+    crate::text::trim(text).chars().filter(|c| !matches!(c, '-' | '_' | ' ')).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 /// Which way a delivery crossed the organisation's boundary.

@@ -3,6 +3,16 @@
 
 use chrono::NaiveDate;
 
+/// `str::trim`, returning at once when the text starts and ends with a visible ASCII character
+/// (nearly every cell of a trace), which the parsers' hot paths call once per field.
+pub fn trim(text: &str) -> &str {
+    let b = text.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if (b'!'..0x80).contains(&f) && (b'!'..0x80).contains(&l) => text,
+        _ => text.trim(),
+    }
+}
+
 /// `1234567` as `1,234,567`.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();

@@ -62,7 +62,7 @@ impl Tls {
     /// `version=TLS1_2`, `TLSv1.3:TLS_AES_256_GCM_SHA384:256` (Exim `X=`), `SSLv3` (counted as 1.0,
     /// the weakest version the report shows), and `Unknown`.
     pub fn normalise(text: &str) -> Option<Tls> {
-        let t = text.trim();
+        let t = crate::text::trim(text);
         if t.is_empty() {
             return None;
         }

@@ -53,7 +53,7 @@ pub fn parse(text: &str, dialect: &Dialect, layout: &Layout) -> (Vec<ConnectorSe
     table::for_each_row(text, dialect, &mut stats, |line, record, stats| {
         let name = record.get(layout.name).unwrap_or("").trim();
         if name.is_empty() {
-            stats.skip(line, "the connector has no name");
+            stats.skip(line.get(), "the connector has no name");
             return;
         }
         let tls = layout.tls.and_then(|i| record.get(i)).unwrap_or("").trim();

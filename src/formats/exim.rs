@@ -4,7 +4,7 @@
 //! deferrals are not delivered mail. The connector is a transport other than `remote_smtp`, or the
 //! submission port an arrival came in on.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -111,7 +111,7 @@ pub struct Parser {
 impl Parser {
     /// A parser taking lines without a zone as `offset_minutes` east of UTC.
     pub fn new(offset_minutes: i32) -> Parser {
-        Parser { offset: Duration::minutes(offset_minutes as i64), stats: ParseStats::default(), domains: HashMap::new() }
+        Parser { offset: Duration::minutes(offset_minutes as i64), stats: ParseStats::default(), domains: HashMap::default() }
     }
 
     /// What was read so far.

@@ -166,7 +166,7 @@ pub fn parse(text: &str, dialect: &Dialect, layout: &Layout, order: Option<DateO
     let mut out = Parsed::default();
     // Read every row once; the date column decides day-first or month-first as a whole.
     let mut rows: Vec<(u64, csv::StringRecord)> = Vec::new();
-    table::for_each_row(text, dialect, &mut out.stats, |line, record, _| rows.push((line, record.clone())));
+    table::for_each_row(text, dialect, &mut out.stats, |line, record, _| rows.push((line.get(), record.clone())));
     let time_col = layout.col("time");
     let guess = guess_order(rows.iter().filter_map(|(_, r)| time_col.and_then(|i| r.get(i))));
     out.date_order = guess;

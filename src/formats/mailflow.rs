@@ -201,7 +201,7 @@ impl Columns {
 /// Splits Microsoft's "Connector direction and name" (`Inbound - Contoso`, `Outbound: Fabrikam`,
 /// `Inbound - From the internet without a connector`) into direction and name.
 fn split_direction_and_name(cell: &str) -> (&str, &str) {
-    let t = cell.trim();
+    let t = crate::text::trim(cell);
     for dir in ["Inbound", "Outbound", "Incoming", "Outgoing"] {
         if t.len() >= dir.len() && t[..dir.len()].eq_ignore_ascii_case(dir) {
             let rest = t[dir.len()..].trim_start_matches([' ', '-', ':', '–', '|']).trim();
@@ -234,7 +234,7 @@ struct Fields<'a> {
 /// Connector cells that mean "without a connector" give `None`; the apostrophe that
 /// [`crate::export`] puts before a formula-like name is taken off again.
 fn connector_name(cell: &str) -> Option<&str> {
-    let mut c = cell.trim();
+    let mut c = crate::text::trim(cell);
     if c.starts_with('\'') && c[1..].starts_with(['=', '+', '-', '@']) {
         c = &c[1..];
     }
@@ -259,7 +259,7 @@ fn same_key(text: &str, key: &str) -> bool {
 }
 
 fn parse_bool(cell: &str) -> Option<bool> {
-    let c = cell.trim();
+    let c = crate::text::trim(cell);
     if c.is_empty() {
         None
     } else if ["true", "yes", "1", "y"].iter().any(|v| c.eq_ignore_ascii_case(v)) {
@@ -272,13 +272,13 @@ fn parse_bool(cell: &str) -> Option<bool> {
 }
 
 fn opt(cell: &str) -> Option<&str> {
-    let c = cell.trim();
+    let c = crate::text::trim(cell);
     (!c.is_empty()).then_some(c)
 }
 
 /// Reads a count: a whole number, allowing thousands separators a spreadsheet may add.
 fn parse_count(cell: &str) -> Option<u64> {
-    let c = cell.trim();
+    let c = crate::text::trim(cell);
     if c.is_empty() {
         return Some(0);
     }
@@ -292,7 +292,7 @@ fn parse_count(cell: &str) -> Option<u64> {
 /// Turns one row into deliveries for the sink, or says why it cannot.
 fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String> {
     let time = crate::dates::parse_any(f.date, f.order).ok_or_else(|| {
-        if f.date.trim().is_empty() {
+        if crate::text::trim(f.date).is_empty() {
             "the date is empty".to_string()
         } else {
             format!("date \"{}\" is not a date Mailflow reads (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", crate::text::clip(f.date, 60))
@@ -315,14 +315,14 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
     };
     match shape {
         Shape::Long => {
-            delivery.tls = if f.tls.trim().is_empty() {
+            delivery.tls = if crate::text::trim(f.tls).is_empty() {
                 Tls::Unknown
             } else {
                 Tls::normalise(f.tls).ok_or_else(|| {
                     format!("TLS \"{}\" is not No TLS, TLS 1.0, 1.1, 1.2, 1.3 or Unknown", crate::text::clip(f.tls, 60))
                 })?
             };
-            if !f.count.trim().is_empty() {
+            if !crate::text::trim(f.count).is_empty() {
                 delivery.count = parse_count(f.count)
                     .ok_or_else(|| format!("count \"{}\" is not a whole number", crate::text::clip(f.count, 60)))?;
             }
@@ -334,7 +334,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
         Shape::Wide => {
             let mut counts = [0u64; 6];
             let percent = f.percent || f.wide.iter().any(|c| c.contains('%'));
-            let volume = if f.count.trim().is_empty() {
+            let volume = if crate::text::trim(f.count).is_empty() {
                 None
             } else {
                 Some(parse_count(f.count).ok_or_else(|| format!("volume \"{}\" is not a whole number", crate::text::clip(f.count, 60)))?)
@@ -343,7 +343,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
                 let volume = volume.ok_or("the TLS columns are percentages but the row has no Volume")?;
                 let mut shares = [0f64; 6];
                 for (i, cell) in f.wide.iter().enumerate() {
-                    let t = cell.trim().trim_end_matches('%').trim();
+                    let t = crate::text::trim(cell).trim_end_matches('%').trim();
                     shares[i] = if t.is_empty() {
                         0.0
                     } else {
@@ -431,7 +431,7 @@ impl CsvParser {
             };
             match emit(columns.shape, &fields, sink) {
                 Ok(n) => stats.deliveries = stats.deliveries.saturating_add(n),
-                Err(reason) => stats.skip(line, reason),
+                Err(reason) => stats.skip(line.get(), reason),
             }
         });
     }

@@ -3,7 +3,7 @@
 //! `smtp` client delivered (`status=sent`), with the TLS version of that connection. The
 //! connector is the master.cf service in the process name (`postfix/submission/smtpd`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -124,10 +124,10 @@ impl Parser {
             first_year: clock.first_year,
             stats: ParseStats::default(),
             lines: 0,
-            smtpd_tls: HashMap::new(),
-            smtp_tls: HashMap::new(),
-            inbound: HashMap::new(),
-            domains: HashMap::new(),
+            smtpd_tls: HashMap::default(),
+            smtp_tls: HashMap::default(),
+            inbound: HashMap::default(),
+            domains: HashMap::default(),
             turns: 0,
             last_md: (0, 0),
             dated: false,

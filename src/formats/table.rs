@@ -97,6 +97,20 @@ impl<'a> LineCounter<'a> {
     }
 }
 
+/// The line a row starts on, counted only when asked for (a skipped row's message): counting
+/// line breaks for every row would cost more than reading it.
+pub struct RowLine<'c, 'b> {
+    lines: &'c mut LineCounter<'b>,
+    offset: u64,
+}
+
+impl RowLine<'_, '_> {
+    /// The 1-based line in the file.
+    pub fn get(&mut self) -> u64 {
+        self.lines.line_at(self.offset)
+    }
+}
+
 /// Reads a CSV's rows from the header line on, in blocks that each end where a row ends (see
 /// [`row_end`]), so that a file can be read piece by piece with the same result as whole.
 #[derive(Clone, Debug)]
@@ -119,7 +133,7 @@ impl Rows {
         &mut self,
         block: &str,
         stats: &mut crate::formats::ParseStats,
-        mut each: impl FnMut(u64, &csv::StringRecord, &mut crate::formats::ParseStats),
+        mut each: impl FnMut(&mut RowLine<'_, '_>, &csv::StringRecord, &mut crate::formats::ParseStats),
     ) {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(self.delimiter)
@@ -130,31 +144,31 @@ impl Rows {
         self.next_line += memchr::memchr_iter(b'\n', block.as_bytes()).count() as u64;
         let mut record = csv::StringRecord::new();
         loop {
-            let before = lines.line_at(reader.position().byte());
+            let start = reader.position().byte();
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(before);
+                    let line = lines.line_at(e.position().map(|p| p.byte()).unwrap_or(start));
                     stats.rows_read += 1;
                     stats.skip(line, format!("the row could not be read as CSV ({e})"));
                     continue;
                 }
             }
-            let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(before);
+            let mut line = RowLine { lines: &mut lines, offset: record.position().map(|p| p.byte()).unwrap_or(start) };
             let Some(expected) = self.header_len else {
                 self.header_len = Some(record.len());
                 continue;
             };
-            if record.iter().all(|c| c.trim().is_empty()) {
+            if record.iter().all(|c| crate::text::trim(c).is_empty()) {
                 continue;
             }
             stats.rows_read += 1;
             if record.len() < expected {
-                stats.skip(line, format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()));
+                stats.skip(line.get(), format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()));
                 continue;
             }
-            each(line, &record, stats);
+            each(&mut line, &record, stats);
         }
     }
 }
@@ -179,7 +193,7 @@ pub fn for_each_row(
     text: &str,
     dialect: &Dialect,
     stats: &mut crate::formats::ParseStats,
-    each: impl FnMut(u64, &csv::StringRecord, &mut crate::formats::ParseStats),
+    each: impl FnMut(&mut RowLine<'_, '_>, &csv::StringRecord, &mut crate::formats::ParseStats),
 ) {
     Rows::new(dialect).feed(text.get(dialect.header_offset..).unwrap_or(""), stats, each);
 }
