@@ -2,7 +2,7 @@
 //! with, and the files read (summaries and counts, never rows of text). postcard (a compact serde
 //! format) is used because the aggregate's maps have tuple keys, which JSON cannot carry.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer};
 
 use crate::load::LoadOptions;
 use crate::stream::Part;
@@ -39,18 +39,6 @@ pub fn static_label<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static s
     let s: &'static str = Box::leak(text.into_boxed_str());
     seen.push(s);
     Ok(Some(s))
-}
-
-/// A message from the worker about one load.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Report {
-    /// How far it got.
-    Progress {
-        /// Bytes read of the file.
-        bytes: u64,
-        /// Deliveries counted so far.
-        deliveries: u64,
-    },
 }
 
 #[cfg(test)]

@@ -164,156 +164,25 @@ pub fn tls_in_text(text: &str) -> Option<Tls> {
 /// Reads an Exchange Online export. `order` overrides the day/month order of culture dates.
 pub fn parse(text: &str, dialect: &Dialect, layout: &Layout, order: Option<DateOrder>) -> Parsed {
     let mut out = Parsed::default();
-    // Read every row once; the date column decides day-first or month-first as a whole.
-    let mut rows: Vec<(u64, csv::StringRecord)> = Vec::new();
-    table::for_each_row(text, dialect, &mut out.stats, |line, record, _| rows.push((line.get(), record.clone())));
+    // The date column decides day-first or month-first as a whole: a first pass reads only it,
+    // the second reads the rows (no copy of the rows is kept).
     let time_col = layout.col("time");
-    let guess = guess_order(rows.iter().filter_map(|(_, r)| time_col.and_then(|i| r.get(i))));
+    let mut times: Vec<String> = Vec::new();
+    if let Some(i) = time_col {
+        table::for_each_row(text, dialect, &mut ParseStats::default(), |_, r, _| times.push(r.get(i).unwrap_or("").to_string()));
+    }
+    let guess = guess_order(times.iter().map(String::as_str));
+    drop(times);
     out.date_order = guess;
     let order = order.or(guess.map(|g| g.order)).unwrap_or(DateOrder::MonthFirst);
     let mut tenants: Vec<String> = Vec::new();
-    let cell = |r: &csv::StringRecord, name: &str| -> String { layout.col(name).and_then(|i| r.get(i)).unwrap_or("").to_string() };
-
     // The extended report and the detail export have several rows per message and recipient:
     // gather them per key, in file order.
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
-    for (line, r) in &rows {
-        let org = cell(r, "organization");
-        if !org.trim().is_empty() && !tenants.contains(&org.trim().to_ascii_lowercase()) {
-            tenants.push(org.trim().to_ascii_lowercase());
-        }
-        let raw_time = cell(r, "time");
-        let Some(time) = parse_any(&raw_time, order) else {
-            out.stats.skip(*line, if raw_time.trim().is_empty() {
-                "the date is empty".to_string()
-            } else {
-                format!("date \"{}\" is not a date Mailflow reads", crate::text::clip(&raw_time, 60))
-            });
-            continue;
-        };
-        let id = {
-            let m = cell(r, "message_id");
-            let n = cell(r, "network_id");
-            if !m.trim().is_empty() { normalise_id(&m) } else { normalise_id(&n) }
-        };
-        if id.is_empty() && layout.export != Export::Trace {
-            out.stats.skip(*line, "the row has no message id");
-            continue;
-        }
-        let sender = opt(&cell(r, "sender"));
-        let direction = Direction::parse(&cell(r, "direction"));
-        match layout.export {
-            Export::Trace => {
-                let status = cell(r, "status");
-                if status.trim().eq_ignore_ascii_case("expanded") {
-                    out.stats.skip(*line, "status Expanded is a distribution group expansion, not a delivery");
-                    continue;
-                }
-                let Some(recipient) = opt(&cell(r, "recipient")) else {
-                    out.stats.skip(*line, "the row has no recipient");
-                    continue;
-                };
-                let (to_ip, from_ip) = (opt(&cell(r, "to_ip")), opt(&cell(r, "from_ip")));
-                let hint = if to_ip.is_some() { Some(Direction::Outbound) } else if from_ip.is_some() { Some(Direction::Inbound) } else { None };
-                let id = if id.is_empty() { format!("row{line}") } else { id };
-                out.records.push(MessageRecord {
-                    id,
-                    recipient: recipient.to_ascii_lowercase(),
-                    sender,
-                    time: Some(time),
-                    direction,
-                    direction_hint: hint,
-                    connector: None,
-                    tls: None,
-                    tls_last: None,
-                    remote_host: None,
-                    remote_ip: if hint == Some(Direction::Outbound) { to_ip } else { from_ip },
-                });
-            }
-            Export::Enhanced => {
-                let connector = Some(opt(&cell(r, "connector")));
-                let status = cell(r, "recipient");
-                let mut any = false;
-                for entry in status.split(';') {
-                    let address = entry.split("##").next().unwrap_or("").trim();
-                    if address.is_empty() {
-                        continue;
-                    }
-                    any = true;
-                    out.records.push(MessageRecord {
-                        id: id.clone(),
-                        recipient: address.to_ascii_lowercase(),
-                        sender: sender.clone(),
-                        time: Some(time),
-                        direction,
-                        direction_hint: None,
-                        connector: connector.clone(),
-                        tls: None,
-                        tls_last: None,
-                        remote_host: None,
-                        remote_ip: if direction == Some(Direction::Inbound) { opt(&cell(r, "original_client_ip")) } else { None },
-                    });
-                }
-                if !any {
-                    out.stats.skip(*line, "recipient_status names no recipient");
-                }
-            }
-            Export::Extended | Export::Detail => {
-                let recipients: Vec<String> = cell(r, "recipient")
-                    .split([';', ','])
-                    .map(|a| a.trim().to_ascii_lowercase())
-                    .filter(|a| a.contains('@'))
-                    .collect();
-                if recipients.is_empty() {
-                    out.stats.skip(*line, "the row names no recipient");
-                    continue;
-                }
-                let event = cell(r, "event").trim().to_ascii_uppercase();
-                let tls = if layout.export == Export::Detail {
-                    tls_in_text(&cell(r, "detail")).or_else(|| tls_in_text(&cell(r, "data")))
-                } else {
-                    layout.tls_text.iter().find_map(|&i| r.get(i).and_then(tls_in_text))
-                };
-                let connector_here = opt(&cell(r, "connector"));
-                for recipient in recipients {
-                    let key = (id.clone(), recipient.clone());
-                    let i = *by_key.entry(key).or_insert_with(|| {
-                        out.records.push(MessageRecord { id: id.clone(), recipient: recipient.clone(), ..Default::default() });
-                        out.records.len() - 1
-                    });
-                    let rec = &mut out.records[i];
-                    rec.time = Some(rec.time.map_or(time, |t| t.min(time)));
-                    if rec.sender.is_none() {
-                        rec.sender = sender.clone();
-                    }
-                    if rec.direction.is_none() {
-                        rec.direction = direction;
-                    }
-                    if let Some(t) = tls {
-                        if rec.tls.is_none() {
-                            rec.tls = Some(t);
-                        }
-                        rec.tls_last = Some(t);
-                    }
-                    if layout.export == Export::Extended {
-                        let dir = rec.direction;
-                        let receive_in = event == "RECEIVE" && dir != Some(Direction::Outbound);
-                        let send_out = event == "SEND" && dir == Some(Direction::Outbound);
-                        if receive_in || send_out {
-                            if !matches!(rec.connector, Some(Some(_))) {
-                                rec.connector = Some(connector_here.clone());
-                            }
-                            let (host, ip) = if receive_in { ("client_host", "client_ip") } else { ("server_host", "server_ip") };
-                            rec.remote_host = rec.remote_host.take().or_else(|| opt(&cell(r, host)));
-                            rec.remote_ip = rec.remote_ip.take().or_else(|| opt(&cell(r, ip)));
-                        } else if rec.connector.is_none() && matches!(event.as_str(), "RECEIVE" | "SEND" | "DELIVER") {
-                            rec.connector = None;
-                        }
-                    }
-                }
-            }
-        }
-    }
+    let records = &mut out.records;
+    table::for_each_row(text, dialect, &mut out.stats, |line, r, stats| {
+        take_row(line.get(), r, &mut Rows { stats, records, by_key: &mut by_key, tenants: &mut tenants }, layout, order)
+    });
     // An extended report with a RECEIVE or SEND but no connector on it: mail without a connector.
     if layout.export == Export::Extended {
         for rec in &mut out.records {
@@ -325,6 +194,156 @@ pub fn parse(text: &str, dialect: &Dialect, layout: &Layout, order: Option<DateO
     out.stats.deliveries = out.records.len() as u64;
     out.tenants = tenants;
     out
+}
+
+/// Where [`take_row`] puts what it reads.
+struct Rows<'a> {
+    stats: &'a mut ParseStats,
+    records: &'a mut Vec<MessageRecord>,
+    by_key: &'a mut HashMap<(String, String), usize>,
+    tenants: &'a mut Vec<String>,
+}
+
+/// Reads one row of an export into records (or a skipped row with its reason).
+fn take_row(line: u64, r: &csv::StringRecord, rows: &mut Rows<'_>, layout: &Layout, order: DateOrder) {
+    let Rows { stats, records, by_key, tenants } = rows;
+    let cell = |r: &csv::StringRecord, name: &str| -> String { layout.col(name).and_then(|i| r.get(i)).unwrap_or("").to_string() };
+    let org = cell(r, "organization");
+    if !org.trim().is_empty() && !tenants.contains(&org.trim().to_ascii_lowercase()) {
+        tenants.push(org.trim().to_ascii_lowercase());
+    }
+    let raw_time = cell(r, "time");
+    let Some(time) = parse_any(&raw_time, order) else {
+        stats.skip(line, if raw_time.trim().is_empty() {
+            "the date is empty".to_string()
+        } else {
+            format!("date \"{}\" is not a date Mailflow reads", crate::text::clip(&raw_time, 60))
+        });
+        return;
+    };
+    let id = {
+        let m = cell(r, "message_id");
+        let n = cell(r, "network_id");
+        if !m.trim().is_empty() { normalise_id(&m) } else { normalise_id(&n) }
+    };
+    if id.is_empty() && layout.export != Export::Trace {
+        stats.skip(line, "the row has no message id");
+        return;
+    }
+    let sender = opt(&cell(r, "sender"));
+    let direction = Direction::parse(&cell(r, "direction"));
+    match layout.export {
+        Export::Trace => {
+            let status = cell(r, "status");
+            if status.trim().eq_ignore_ascii_case("expanded") {
+                stats.skip(line, "status Expanded is a distribution group expansion, not a delivery");
+                return;
+            }
+            let Some(recipient) = opt(&cell(r, "recipient")) else {
+                stats.skip(line, "the row has no recipient");
+                return;
+            };
+            let (to_ip, from_ip) = (opt(&cell(r, "to_ip")), opt(&cell(r, "from_ip")));
+            let hint = if to_ip.is_some() { Some(Direction::Outbound) } else if from_ip.is_some() { Some(Direction::Inbound) } else { None };
+            let id = if id.is_empty() { format!("row{line}") } else { id };
+            records.push(MessageRecord {
+                id,
+                recipient: recipient.to_ascii_lowercase(),
+                sender,
+                time: Some(time),
+                direction,
+                direction_hint: hint,
+                connector: None,
+                tls: None,
+                tls_last: None,
+                remote_host: None,
+                remote_ip: if hint == Some(Direction::Outbound) { to_ip } else { from_ip },
+            });
+        }
+        Export::Enhanced => {
+            let connector = Some(opt(&cell(r, "connector")));
+            let status = cell(r, "recipient");
+            let mut any = false;
+            for entry in status.split(';') {
+                let address = entry.split("##").next().unwrap_or("").trim();
+                if address.is_empty() {
+                    return;
+                }
+                any = true;
+                records.push(MessageRecord {
+                    id: id.clone(),
+                    recipient: address.to_ascii_lowercase(),
+                    sender: sender.clone(),
+                    time: Some(time),
+                    direction,
+                    direction_hint: None,
+                    connector: connector.clone(),
+                    tls: None,
+                    tls_last: None,
+                    remote_host: None,
+                    remote_ip: if direction == Some(Direction::Inbound) { opt(&cell(r, "original_client_ip")) } else { None },
+                });
+            }
+            if !any {
+                stats.skip(line, "recipient_status names no recipient");
+            }
+        }
+        Export::Extended | Export::Detail => {
+            let recipients: Vec<String> = cell(r, "recipient")
+                .split([';', ','])
+                .map(|a| a.trim().to_ascii_lowercase())
+                .filter(|a| a.contains('@'))
+                .collect();
+            if recipients.is_empty() {
+                stats.skip(line, "the row names no recipient");
+                return;
+            }
+            let event = cell(r, "event").trim().to_ascii_uppercase();
+            let tls = if layout.export == Export::Detail {
+                tls_in_text(&cell(r, "detail")).or_else(|| tls_in_text(&cell(r, "data")))
+            } else {
+                layout.tls_text.iter().find_map(|&i| r.get(i).and_then(tls_in_text))
+            };
+            let connector_here = opt(&cell(r, "connector"));
+            for recipient in recipients {
+                let key = (id.clone(), recipient.clone());
+                let i = *by_key.entry(key).or_insert_with(|| {
+                    records.push(MessageRecord { id: id.clone(), recipient: recipient.clone(), ..Default::default() });
+                    records.len() - 1
+                });
+                let rec = &mut records[i];
+                rec.time = Some(rec.time.map_or(time, |t| t.min(time)));
+                if rec.sender.is_none() {
+                    rec.sender = sender.clone();
+                }
+                if rec.direction.is_none() {
+                    rec.direction = direction;
+                }
+                if let Some(t) = tls {
+                    if rec.tls.is_none() {
+                        rec.tls = Some(t);
+                    }
+                    rec.tls_last = Some(t);
+                }
+                if layout.export == Export::Extended {
+                    let dir = rec.direction;
+                    let receive_in = event == "RECEIVE" && dir != Some(Direction::Outbound);
+                    let send_out = event == "SEND" && dir == Some(Direction::Outbound);
+                    if receive_in || send_out {
+                        if !matches!(rec.connector, Some(Some(_))) {
+                            rec.connector = Some(connector_here.clone());
+                        }
+                        let (host, ip) = if receive_in { ("client_host", "client_ip") } else { ("server_host", "server_ip") };
+                        rec.remote_host = rec.remote_host.take().or_else(|| opt(&cell(r, host)));
+                        rec.remote_ip = rec.remote_ip.take().or_else(|| opt(&cell(r, ip)));
+                    } else if rec.connector.is_none() && matches!(event.as_str(), "RECEIVE" | "SEND" | "DELIVER") {
+                        rec.connector = None;
+                    }
+                }
+            }
+        }
+    }
+
 }
 
 #[cfg(test)]

@@ -97,6 +97,10 @@ pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
     parser.finish()
 }
 
+/// How many smtp processes' TLS connections are remembered before those idle for as many lines
+/// are forgotten (keeps memory bounded on logs of any length).
+const MAX_PROCESSES: usize = 65_536;
+
 /// Reads a Postfix log piece by piece, in blocks of whole lines, keeping what joins lines (TLS
 /// per smtpd and smtp process, accepted messages by queue id) from one block to the next.
 #[derive(Clone, Debug)]
@@ -106,7 +110,8 @@ pub struct Parser {
     stats: ParseStats,
     lines: u64,
     smtpd_tls: HashMap<u32, Tls>,
-    smtp_tls: HashMap<u32, (String, Tls)>,
+    /// TLS of each smtp process's connection: peer, version, and the line it was last used on.
+    smtp_tls: HashMap<u32, (String, Tls, u64)>,
     inbound: HashMap<String, Inbound>,
     domains: HashMap<String, Option<String>>,
     /// Every syslog line's month and day, as [`guess_first_year`] sees them: year turns, the
@@ -240,7 +245,12 @@ impl Parser {
             }
             "smtp" => {
                 if let Some(found) = tls_line(msg, "to ") {
-                    self.smtp_tls.insert(l.pid, found);
+                    if self.smtp_tls.len() >= MAX_PROCESSES {
+                        // smtp processes end without a log line: forget those idle for long.
+                        let now = self.lines;
+                        self.smtp_tls.retain(|_, v| v.2 + MAX_PROCESSES as u64 > now);
+                    }
+                    self.smtp_tls.insert(l.pid, (found.0, found.1, self.lines));
                 } else if let Some((_, rest)) = queue_id(msg) {
                     if !rest.starts_with("to=") {
                         return;
@@ -258,8 +268,11 @@ impl Parser {
                         stats.local += 1;
                         return;
                     }
-                    let tls = match self.smtp_tls.get(&l.pid) {
-                        Some((peer, tls)) if same_peer(peer, host, ip) => *tls,
+                    let tls = match self.smtp_tls.get_mut(&l.pid) {
+                        Some((peer, tls, used)) if same_peer(peer, host, ip) => {
+                            *used = line_no;
+                            *tls
+                        }
                         _ => Tls::None,
                     };
                     let domain = host.and_then(|h| domain_of_host(domains, h));
@@ -342,5 +355,21 @@ mod tests {
             Some(("mx.partner.example[198.51.100.7]".into(), Tls::V1_2))
         );
         assert_eq!(tls_line("TLS connection established from a[1.2.3.4]: TLSv1 with cipher DHE", "from ").map(|t| t.1), Some(Tls::V1_0));
+    }
+
+    #[test]
+    fn smtp_processes_that_never_come_back_are_forgotten() {
+        let mut p = Parser::new(LogClock { first_year: 2026, offset_minutes: 0 });
+        let mut agg = crate::aggregate::Aggregate::new();
+        let mut text = String::new();
+        for pid in 0..(MAX_PROCESSES as u32 * 3) {
+            text.push_str(&format!("2026-03-04T10:00:00+00:00 mx postfix/smtp[{pid}]: Verified TLS connection established to mx.example.com[192.0.2.1]:25: TLSv1.3 with cipher X\n"));
+            text.push_str(&format!("2026-03-04T10:00:00+00:00 mx postfix/smtp[{pid}]: {pid:010X}: to=<a@example.com>, relay=mx.example.com[192.0.2.1]:25, status=sent (250 OK)\n"));
+        }
+        p.feed(&text, &mut agg);
+        assert!(p.smtp_tls.len() <= MAX_PROCESSES, "{} remembered", p.smtp_tls.len());
+        assert_eq!(p.stats().deliveries, MAX_PROCESSES as u64 * 3);
+        let f = crate::aggregate::Filter::window(chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
+        assert_eq!(agg.totals(&f).outbound.get(Tls::V1_3), MAX_PROCESSES as u64 * 3, "every delivery kept its TLS");
     }
 }
