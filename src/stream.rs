@@ -49,6 +49,7 @@ pub struct FileLoad {
     options: LoadOptions,
     received: u64,
     block: usize,
+    size: Option<u64>,
     stage: Stage,
 }
 
@@ -129,7 +130,23 @@ fn decode_into(decoder: &mut encoding_rs::Decoder, mut src: &[u8], dst: &mut Str
 impl FileLoad {
     /// Starts loading a file called `name`.
     pub fn new(name: &str, options: LoadOptions) -> FileLoad {
-        FileLoad { name: name.to_string(), options, received: 0, block: BLOCK_BYTES, stage: Stage::Head(Vec::new()) }
+        FileLoad { name: name.to_string(), options, received: 0, block: BLOCK_BYTES, size: None, stage: Stage::Head(Vec::new()) }
+    }
+
+    /// Tells the load the file's size, so that a format read whole is gathered in one allocation
+    /// of that size (growing a buffer by doubling would briefly need three times the file).
+    pub fn with_size(mut self, bytes: u64) -> FileLoad {
+        self.size = Some(bytes);
+        self
+    }
+
+    /// Starts gathering a file that is read whole.
+    fn gather(&mut self, head: Vec<u8>) {
+        let mut all = head;
+        if let Some(size) = self.size {
+            all.reserve((size as usize).min(MAX_WHOLE_BYTES).saturating_sub(all.len()));
+        }
+        self.stage = Stage::Whole(all);
     }
 
     /// Hands text to the parser in blocks of `bytes` instead of [`BLOCK_BYTES`] (tests use tiny
@@ -200,8 +217,7 @@ impl FileLoad {
             return;
         }
         if unpack::is_zip(&head) {
-            self.stage = Stage::Whole(head);
-            return;
+            return self.gather(head);
         }
         let Ok(encoding) = decode::sniff(&head, finishing) else {
             self.stage = Stage::Rejected(head);
@@ -225,8 +241,7 @@ impl FileLoad {
         let today = self.options.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
         let parser = format.as_ref().and_then(|f| streaming_parser(f, sample, &self.options, today));
         let (Some(format), Some((parser, skip))) = (format, parser) else {
-            self.stage = Stage::Whole(head);
-            return;
+            return self.gather(head);
         };
         let mut report = FileReport::new(&self.name, 0);
         report.encoding = Some(encoding);

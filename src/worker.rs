@@ -148,7 +148,7 @@ fn read_blob(id: u32, blob: &web_sys::Blob, name: &str, mut options: LoadOptions
     };
     let mut buf = vec![0u8; SLICE_BYTES as usize];
     loop {
-        let mut load = FileLoad::new(name, options.clone());
+        let mut load = FileLoad::new(name, options.clone()).with_size(size as u64);
         let (mut offset, mut last) = (0.0, now());
         while offset < size {
             let end = (offset + SLICE_BYTES).min(size);

@@ -28,7 +28,8 @@ fn stream_file(file: &Path) -> mailflow::load::Loaded {
     let mut options = mailflow::load::LoadOptions::default();
     let mut buf = vec![0u8; 4 << 20];
     loop {
-        let mut load = mailflow::stream::FileLoad::new(&file.to_string_lossy(), options.clone());
+        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let mut load = mailflow::stream::FileLoad::new(&file.to_string_lossy(), options.clone()).with_size(size);
         let mut f = std::fs::File::open(file).expect("open the input");
         loop {
             let n = f.read(&mut buf).expect("read the input");
