@@ -32,7 +32,7 @@ function rendererPeakMb() {
 }
 
 const server = await serve(dist);
-console.log(`\nBrowser (headless Chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim().replace(/^Chromium /, '')}, page + loading worker)`);
+console.log(`\nBrowser (headless Chromium ${execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().replace(/^Chromium /, '')}, page + loading worker)`);
 console.log(`${'input'.padEnd(30)} ${'MB'.padStart(8)} ${'read MB/s'.padStart(10)} ${'MB/s'.padStart(8)} ${'deliveries/s'.padStart(13)} ${'peak MB'.padStart(8)} ${'vs native'.padStart(10)}`);
 for (const input of inputs) {
   const file = path.isAbsolute(input) ? input : path.join(dir, input);
