@@ -106,12 +106,14 @@ pub struct Parser {
     offset: Duration,
     stats: ParseStats,
     domains: HashMap<String, Option<String>>,
+    /// The connector name of the line being read (`port 587`), in a buffer kept between lines.
+    port: String,
 }
 
 impl Parser {
     /// A parser taking lines without a zone as `offset_minutes` east of UTC.
     pub fn new(offset_minutes: i32) -> Parser {
-        Parser { offset: Duration::minutes(offset_minutes as i64), stats: ParseStats::default(), domains: HashMap::default() }
+        Parser { offset: Duration::minutes(offset_minutes as i64), stats: ParseStats::default(), domains: HashMap::default(), port: String::new() }
     }
 
     /// What was read so far.
@@ -152,10 +154,18 @@ impl Parser {
                     Some(x) => Tls::normalise(x.split(':').next().unwrap_or(x)).unwrap_or(Tls::Unknown),
                     None => Tls::None,
                 };
-                let connector: Option<String> = if inbound {
-                    word(rest, "I=").and_then(|i| i.rsplit_once(':')).map(|(_, port)| port).filter(|p| *p != "25").map(|p| format!("port {p}"))
+                let connector: Option<&str> = if inbound {
+                    match word(rest, "I=").and_then(|i| i.rsplit_once(':')).map(|(_, port)| port).filter(|p| *p != "25") {
+                        Some(port) => {
+                            self.port.clear();
+                            self.port.push_str("port ");
+                            self.port.push_str(port);
+                            Some(self.port.as_str())
+                        }
+                        None => None,
+                    }
                 } else {
-                    word(rest, "T=").filter(|t| *t != DEFAULT_TRANSPORT).map(String::from)
+                    word(rest, "T=").filter(|t| *t != DEFAULT_TRANSPORT)
                 };
                 let count = if inbound {
                     rest.split_once(" for ").map(|(_, r)| r.split(' ').filter(|a| a.contains('@')).count() as u64).filter(|n| *n > 0).unwrap_or(1)
@@ -174,7 +184,7 @@ impl Parser {
                 sink.push(&Delivery {
                     time,
                     direction: if inbound { Direction::Inbound } else { Direction::Outbound },
-                    connector: connector.as_deref(),
+                    connector,
                     connector_type: None,
                     forced_tls: None,
                     tls,

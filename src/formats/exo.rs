@@ -205,9 +205,9 @@ struct Rows<'a> {
 }
 
 /// Reads one row of an export into records (or a skipped row with its reason).
-fn take_row(line: u64, r: &csv::StringRecord, rows: &mut Rows<'_>, layout: &Layout, order: DateOrder) {
+fn take_row(line: u64, r: &table::Cells<'_>, rows: &mut Rows<'_>, layout: &Layout, order: DateOrder) {
     let Rows { stats, records, by_key, tenants } = rows;
-    let cell = |r: &csv::StringRecord, name: &str| -> String { layout.col(name).and_then(|i| r.get(i)).unwrap_or("").to_string() };
+    let cell = |r: &table::Cells<'_>, name: &str| -> String { layout.col(name).and_then(|i| r.get(i)).unwrap_or("").to_string() };
     let org = cell(r, "organization");
     if !org.trim().is_empty() && !tenants.contains(&org.trim().to_ascii_lowercase()) {
         tenants.push(org.trim().to_ascii_lowercase());

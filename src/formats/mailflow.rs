@@ -4,6 +4,7 @@
 //! count per TLS column), and JSON Lines with the same names as keys. See `docs/format.md`.
 
 use crate::dates::parse_iso;
+use crate::formats::jsonl::{FlatObject, Span};
 use crate::formats::table::{self, header_key, Dialect};
 use crate::formats::{ParseStats, Sink};
 use crate::model::{ConnectorType, Delivery, Direction};
@@ -493,48 +494,56 @@ pub fn parse_jsonl(text: &str, sink: &mut dyn Sink) -> ParseStats {
     parser.stats
 }
 
-/// Reads Mailflow JSON Lines piece by piece, in blocks of whole lines.
+/// Reads Mailflow JSON Lines piece by piece, in blocks of whole lines, at byte level: keys are
+/// matched through a cache of their normalised names and values are read in place.
 #[derive(Clone, Debug, Default)]
 pub struct JsonlParser {
     /// What was read so far.
     pub stats: ParseStats,
     lines: u64,
+    object: FlatObject,
+    key_ids: rustc_hash::FxHashMap<String, usize>,
+    keys: Vec<String>,
+    found: Vec<(usize, Span)>,
 }
 
 impl JsonlParser {
     /// Reads one block of whole lines into the sink.
     pub fn feed(&mut self, text: &str, sink: &mut dyn Sink) {
-        let stats = &mut self.stats;
+        let JsonlParser { stats, lines, object, key_ids, keys, found } = self;
         for line in text.lines() {
-            self.lines += 1;
-            let line_no = self.lines;
-            let l = line.trim();
+            *lines += 1;
+            let line_no = *lines;
+            let l = crate::text::trim(line);
             if l.is_empty() {
                 continue;
             }
             stats.rows_read += 1;
-            let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(l) {
-                Ok(o) => o,
-                Err(e) => {
-                    stats.skip(line_no, format!("the line is not a JSON object ({e})"));
-                    continue;
+            if let Err(e) = object.read(l) {
+                stats.skip(line_no, format!("the line is not a JSON object ({e})"));
+                continue;
+            }
+            found.clear();
+            for (k, v) in &object.pairs {
+                let raw = object.text(l, *k);
+                let id = match key_ids.get(raw) {
+                    Some(&id) => id,
+                    None => {
+                        keys.push(header_key(raw));
+                        key_ids.insert(raw.to_string(), keys.len() - 1);
+                        keys.len() - 1
+                    }
+                };
+                // A key given twice counts once, with its last value (as JSON readers do).
+                match found.iter_mut().find(|(f, _)| *f == id) {
+                    Some(slot) => slot.1 = *v,
+                    None => found.push((id, *v)),
                 }
-            };
-            let values: Vec<(String, String)> = object
-                .iter()
-                .map(|(k, v)| {
-                    let text = match v {
-                        serde_json::Value::String(s) => s.clone(),
-                        serde_json::Value::Null => String::new(),
-                        other => other.to_string(),
-                    };
-                    (header_key(k), text)
-                })
-                .collect();
+            }
             let get = |aliases: &[&str]| -> &str {
                 aliases
                     .iter()
-                    .find_map(|a| values.iter().find(|(k, _)| k == a).map(|(_, v)| v.as_str()))
+                    .find_map(|a| found.iter().find(|(id, _)| keys[*id] == *a).map(|(_, v)| object.text(l, *v)))
                     .unwrap_or("")
             };
             let wide = names::WIDE.map(|a| get(a));

@@ -5,6 +5,7 @@ pub mod connectors;
 pub mod exchange_server;
 pub mod exim;
 pub mod exo;
+pub mod jsonl;
 pub mod mailflow;
 pub mod postfix;
 pub mod syslog;

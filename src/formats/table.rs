@@ -100,14 +100,53 @@ impl<'a> LineCounter<'a> {
 /// The line a row starts on, counted only when asked for (a skipped row's message): counting
 /// line breaks for every row would cost more than reading it.
 pub struct RowLine<'c, 'b> {
-    lines: &'c mut LineCounter<'b>,
+    lines: Option<&'c mut LineCounter<'b>>,
     offset: u64,
 }
 
 impl RowLine<'_, '_> {
     /// The 1-based line in the file.
     pub fn get(&mut self) -> u64 {
-        self.lines.line_at(self.offset)
+        match &mut self.lines {
+            Some(lines) => lines.line_at(self.offset),
+            None => self.offset,
+        }
+    }
+}
+
+/// One row's cells: a CSV record, or the fields of a line without quotes split in place.
+pub enum Cells<'r> {
+    /// Read by the `csv` crate (a block with quotes).
+    Record(&'r csv::StringRecord),
+    /// Split at the delimiter (a block without quotes).
+    Split(&'r [&'r str]),
+}
+
+impl<'r> Cells<'r> {
+    /// The cell at `i`, if the row has one.
+    pub fn get(&self, i: usize) -> Option<&'r str> {
+        match self {
+            Cells::Record(r) => r.get(i),
+            Cells::Split(f) => f.get(i).copied(),
+        }
+    }
+
+    /// How many cells the row has.
+    pub fn len(&self) -> usize {
+        match self {
+            Cells::Record(r) => r.len(),
+            Cells::Split(f) => f.len(),
+        }
+    }
+
+    /// True when the row has no cell.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The cells, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'r str> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
     }
 }
 
@@ -133,8 +172,11 @@ impl Rows {
         &mut self,
         block: &str,
         stats: &mut crate::formats::ParseStats,
-        mut each: impl FnMut(&mut RowLine<'_, '_>, &csv::StringRecord, &mut crate::formats::ParseStats),
+        mut each: impl FnMut(&mut RowLine<'_, '_>, &Cells<'_>, &mut crate::formats::ParseStats),
     ) {
+        if memchr::memchr(b'"', block.as_bytes()).is_none() && !has_lone_cr(block.as_bytes()) {
+            return self.feed_plain(block, stats, each);
+        }
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(self.delimiter)
             .has_headers(false)
@@ -155,7 +197,7 @@ impl Rows {
                     continue;
                 }
             }
-            let mut line = RowLine { lines: &mut lines, offset: record.position().map(|p| p.byte()).unwrap_or(start) };
+            let mut line = RowLine { lines: Some(&mut lines), offset: record.position().map(|p| p.byte()).unwrap_or(start) };
             let Some(expected) = self.header_len else {
                 self.header_len = Some(record.len());
                 continue;
@@ -168,9 +210,64 @@ impl Rows {
                 stats.skip(line.get(), format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()));
                 continue;
             }
-            each(&mut line, &record, stats);
+            each(&mut line, &Cells::Record(&record), stats);
         }
     }
+
+    /// [`Rows::feed`] for a block without quotes (nearly every trace): lines are split at the
+    /// delimiter in place, with the same rules as the `csv` crate's reading of such lines
+    /// (line ends `\n` or `\r\n`, empty lines passed over).
+    fn feed_plain(
+        &mut self,
+        block: &str,
+        stats: &mut crate::formats::ParseStats,
+        mut each: impl FnMut(&mut RowLine<'_, '_>, &Cells<'_>, &mut crate::formats::ParseStats),
+    ) {
+        let bytes = block.as_bytes();
+        let mut fields: Vec<&str> = Vec::with_capacity(self.header_len.unwrap_or(8));
+        let mut start = 0;
+        let mut line_no = self.next_line;
+        self.next_line += memchr::memchr_iter(b'\n', bytes).count() as u64;
+        while start < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+            let mut text = &block[start..end];
+            if let Some(t) = text.strip_suffix('\r') {
+                text = t;
+            }
+            let this_line = line_no;
+            line_no += 1;
+            start = end + 1;
+            if text.is_empty() {
+                continue;
+            }
+            fields.clear();
+            let mut from = 0;
+            for i in memchr::memchr_iter(self.delimiter, text.as_bytes()) {
+                fields.push(&text[from..i]);
+                from = i + 1;
+            }
+            fields.push(&text[from..]);
+            let Some(expected) = self.header_len else {
+                self.header_len = Some(fields.len());
+                continue;
+            };
+            if fields.iter().all(|c| crate::text::trim(c).is_empty()) {
+                continue;
+            }
+            stats.rows_read += 1;
+            if fields.len() < expected {
+                stats.skip(this_line, format!("the row has {} fields but the header has {expected} (is the file cut short?)", fields.len()));
+                continue;
+            }
+            each(&mut RowLine { lines: None, offset: this_line }, &Cells::Split(&fields), stats);
+        }
+    }
+}
+
+/// True when a carriage return stands alone (not before a line feed): the `csv` crate ends a row
+/// there, so such a block is left to it.
+fn has_lone_cr(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
 }
 
 /// Where the last complete row of `text` (which starts outside quotes, at a row's start) ends:
@@ -193,7 +290,7 @@ pub fn for_each_row(
     text: &str,
     dialect: &Dialect,
     stats: &mut crate::formats::ParseStats,
-    each: impl FnMut(&mut RowLine<'_, '_>, &csv::StringRecord, &mut crate::formats::ParseStats),
+    each: impl FnMut(&mut RowLine<'_, '_>, &Cells<'_>, &mut crate::formats::ParseStats),
 ) {
     Rows::new(dialect).feed(text.get(dialect.header_offset..).unwrap_or(""), stats, each);
 }
