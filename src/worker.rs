@@ -1,7 +1,8 @@
 //! The loading worker: the same WebAssembly as the page, started in a dedicated Web Worker. It
-//! reads files in 4 MB slices (`FileReaderSync` on `Blob.slice`) or takes pushed chunks (a URL's
-//! download), runs them through [`crate::stream::FileLoad`], and posts back only progress and the
-//! finished files' summaries and counts (see [`crate::wire`]), never rows.
+//! reads files in 4 MB slices (`Blob.slice`, the next slice read while the current one is parsed)
+//! or takes pushed chunks (a URL's download), runs them through [`crate::stream::FileLoad`], and
+//! posts back only progress and the finished files' summaries and counts (see [`crate::wire`]),
+//! never rows.
 //!
 //! Messages in: `{kind: "file", id, blob, name, options}`; `{kind: "open", id, name, options}`,
 //! `{kind: "chunk", id, bytes}`, `{kind: "end", id}`. Messages out: `{kind: "ready"}`,
@@ -89,7 +90,7 @@ fn handle(m: JsValue) {
     let options = get(&m, "options").dyn_into::<Uint8Array>().map(|a| wire::decode_options(&a.to_vec())).unwrap_or_default();
     match kind.as_str() {
         "file" => match get(&m, "blob").dyn_into::<web_sys::Blob>() {
-            Ok(blob) => read_blob(id, &blob, &name, options),
+            Ok(blob) => wasm_bindgen_futures::spawn_local(read_blob(id, blob, name, options)),
             Err(_) => done(id, failed(&name, 0, "the file could not be handed to the loading worker.")),
         },
         "open" => PUSHED.with(|p| {
@@ -140,27 +141,34 @@ fn done(id: u32, parts: Vec<Part>) {
     let _ = scope().post_message_with_transfer(&message, &Array::of1(&data.buffer()));
 }
 
-/// Reads a whole Blob slice by slice, reading it again when the load asks to.
-fn read_blob(id: u32, blob: &web_sys::Blob, name: &str, mut options: LoadOptions) {
+/// Reads a whole Blob slice by slice, reading it again when the load asks to. The next slice is
+/// asked for before the current one is parsed, so the browser reads while the parser works.
+async fn read_blob(id: u32, blob: web_sys::Blob, name: String, mut options: LoadOptions) {
     let size = blob.size();
-    let Ok(reader) = web_sys::FileReaderSync::new() else {
-        return done(id, failed(name, size as u64, "this browser cannot read files in a worker."));
+    let slice = |offset: f64| -> Option<wasm_bindgen_futures::JsFuture> {
+        let end = (offset + SLICE_BYTES).min(size);
+        blob.slice_with_f64_and_f64(offset, end).ok().map(|s| wasm_bindgen_futures::JsFuture::from(s.array_buffer()))
     };
     let mut buf = vec![0u8; SLICE_BYTES as usize];
     loop {
-        let mut load = FileLoad::new(name, options.clone()).with_size(size as u64);
+        let mut load = FileLoad::new(&name, options.clone()).with_size(size as u64);
         let (mut offset, mut last) = (0.0, now());
-        while offset < size {
-            let end = (offset + SLICE_BYTES).min(size);
-            let slice = blob.slice_with_f64_and_f64(offset, end).and_then(|s| reader.read_as_array_buffer(&s));
-            let Ok(array) = slice else {
-                return done(id, failed(name, size as u64, "the browser could not read the file. Check that it still exists and try again."));
+        let mut next = if size > 0.0 { slice(0.0) } else { None };
+        while let Some(reading) = next.take() {
+            let Ok(array) = reading.await else {
+                return done(id, failed(&name, size as u64, "the browser could not read the file. Check that it still exists and try again."));
             };
+            offset = (offset + SLICE_BYTES).min(size);
+            if offset < size {
+                next = slice(offset);
+                if next.is_none() {
+                    return done(id, failed(&name, size as u64, "the browser could not read the file. Check that it still exists and try again."));
+                }
+            }
             let view = Uint8Array::new(&array);
             let n = view.length() as usize;
             view.copy_to(&mut buf[..n]);
             load.push(&buf[..n]);
-            offset = end;
             if now() - last > PROGRESS_MS {
                 last = now();
                 progress(id, &load);
