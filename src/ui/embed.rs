@@ -162,9 +162,12 @@ impl MailflowInstance {
         self.listeners.borrow_mut().push((event, callback));
     }
 
-    /// Removes Mailflow from the element: its nodes, listeners and state.
+    /// Removes Mailflow from the element: its nodes, listeners, state and loading worker.
     pub fn unmount(&mut self) {
         self.listeners.borrow_mut().clear();
+        if self.handle.is_some() {
+            crate::ui::jobs::stop_all(&self.store);
+        }
         self.handle.take();
     }
 }

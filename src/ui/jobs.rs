@@ -163,6 +163,23 @@ pub fn cancel(store: &Store, id: u32) {
     pump(store);
 }
 
+/// Stops everything: the running job (its worker is ended), and the queue. Used by Clear and when
+/// a host page unmounts the app, so that no worker outlives it.
+pub fn stop_all(store: &Store) {
+    let jobs = store.jobs.try_update_value(|j| {
+        if let Some((w, _, _)) = j.worker.take() {
+            w.terminate();
+        }
+        j.worker_ready = false;
+        let mut all: Vec<Job> = j.current.take().into_iter().chain(j.queue.drain(..)).map(|(_, job)| job).collect();
+        all.iter_mut().filter_map(|job| job.done.take()).collect::<Vec<_>>()
+    });
+    let _ = store.progress.try_set(Vec::new());
+    for done in jobs.unwrap_or_default() {
+        done(Err("loading was stopped".into()));
+    }
+}
+
 /// Starts the next job when none runs.
 fn pump(store: &Store) {
     let next = store.jobs.try_update_value(|j| {
@@ -277,6 +294,9 @@ fn get(m: &JsValue, key: &str) -> JsValue {
 }
 
 fn from_worker(store: &Store, m: JsValue) {
+    if store.jobs.try_with_value(|_| ()).is_none() {
+        return; // the app was unmounted
+    }
     let id = get(&m, "id").as_f64().unwrap_or(0.0) as u32;
     match get(&m, "kind").as_string().as_deref() {
         Some("ready") => store.jobs.update_value(|j| j.worker_ready = true),

@@ -102,6 +102,7 @@ pub fn Loader() -> impl IntoView {
         load_text(&store, "mailflow-sample.csv", &s.csv);
     };
     let clear = move |_| {
+        crate::ui::jobs::stop_all(&store);
         store.retained.set_value(Vec::new());
         store.notice.set(None);
         store.data.update(|ws| ws.clear());

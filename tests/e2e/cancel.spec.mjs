@@ -23,3 +23,17 @@ test('Cancel stops a big file and keeps the data loaded before it', { timeout: 3
   assert.match(await page.getByTestId('file-summary').nth(1).textContent(), /next\.csv/);
   assert.deepEqual(page.errors, []);
 });
+
+test('Clear also stops the file being read and ends its worker', { timeout: 300_000 }, async () => {
+  const log = postfixLog('large-postfix-300mb.log', 300);
+  const page = await withSample(ctx);
+  await page.getByTestId('file-input').setInputFiles(log.file);
+  await page.waitForFunction(() => /[1-9][\d,]* deliveries/.test(document.querySelector('[data-testid="progress-text"]')?.textContent || ''));
+  assert.equal(page.workers().length, 1);
+  const closed = new Promise((resolve) => page.workers()[0].once('close', resolve));
+  await page.getByTestId('clear').click();
+  await closed;
+  await page.getByTestId('progress').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('file-summary').count(), 0);
+  assert.deepEqual(page.errors, []);
+});

@@ -48,9 +48,13 @@ test('JavaScript API: two independent instances, scoped styles, events, unmount 
   assert.notEqual(appH2.color, 'rgb(128, 0, 0)', "the portal's h2 colour does not reach Mailflow's headings");
   assert.doesNotMatch(appH2.font, /Georgia/);
 
-  // Unmount leaves no nodes behind, and a dropped file no longer reaches it.
+  // Unmount leaves no nodes behind and ends its loading worker; a dropped file no longer reaches it.
+  assert.equal(page.workers().length, 2, 'each instance loads in its own worker');
+  const closed = new Promise((resolve) => page.workers().forEach((w) => w.once('close', resolve)));
   await page.evaluate(() => window.instances.a.unmount());
   assert.equal(await a.locator('*').count(), 0);
+  await closed;
+  assert.equal(page.workers().length, 1, 'A\'s worker was ended, B\'s lives on');
   const rejected = await page.evaluate(() => window.instances.a.load('x', 'late.csv').then(() => 'loaded', (e) => String(e)));
   assert.match(rejected, /unmounted/);
   assert.equal(await b.getByTestId('file-summary').count(), 1, 'B lives on');
