@@ -198,20 +198,30 @@ impl Rows {
                 }
             }
             let mut line = RowLine { lines: Some(&mut lines), offset: record.position().map(|p| p.byte()).unwrap_or(start) };
-            let Some(expected) = self.header_len else {
-                self.header_len = Some(record.len());
-                continue;
-            };
-            if record.iter().all(|c| crate::text::trim(c).is_empty()) {
-                continue;
+            let cells = Cells::Record(&record);
+            if self.admit(&cells, &mut line, stats) {
+                each(&mut line, &cells, stats);
             }
-            stats.rows_read += 1;
-            if record.len() < expected {
-                stats.skip(line.get(), format!("the row has {} fields but the header has {expected} (is the file cut short?)", record.len()));
-                continue;
-            }
-            each(&mut line, &Cells::Record(&record), stats);
         }
+    }
+
+    /// Whether a row goes to the caller: the first is the header (its length is kept); blank rows
+    /// are passed over; the others are counted as read, and skipped with a reason when they have
+    /// fewer fields than the header (a file cut short).
+    fn admit(&mut self, cells: &Cells<'_>, line: &mut RowLine<'_, '_>, stats: &mut crate::formats::ParseStats) -> bool {
+        let Some(expected) = self.header_len else {
+            self.header_len = Some(cells.len());
+            return false;
+        };
+        if cells.iter().all(|c| crate::text::trim(c).is_empty()) {
+            return false;
+        }
+        stats.rows_read += 1;
+        if cells.len() < expected {
+            stats.skip(line.get(), format!("the row has {} fields but the header has {expected} (is the file cut short?)", cells.len()));
+            return false;
+        }
+        true
     }
 
     /// [`Rows::feed`] for a block without quotes (nearly every trace): lines are split at the
@@ -247,19 +257,10 @@ impl Rows {
                 from = i + 1;
             }
             fields.push(&text[from..]);
-            let Some(expected) = self.header_len else {
-                self.header_len = Some(fields.len());
-                continue;
-            };
-            if fields.iter().all(|c| crate::text::trim(c).is_empty()) {
-                continue;
+            let (cells, mut line) = (Cells::Split(&fields), RowLine { lines: None, offset: this_line });
+            if self.admit(&cells, &mut line, stats) {
+                each(&mut line, &cells, stats);
             }
-            stats.rows_read += 1;
-            if fields.len() < expected {
-                stats.skip(this_line, format!("the row has {} fields but the header has {expected} (is the file cut short?)", fields.len()));
-                continue;
-            }
-            each(&mut RowLine { lines: None, offset: this_line }, &Cells::Split(&fields), stats);
         }
     }
 }
