@@ -39,7 +39,7 @@ fn scope() -> web_sys::DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-/// Builds a plain object from keys and values.
+/// Builds a plain JavaScript object from keys and values.
 pub fn object(fields: &[(&str, JsValue)]) -> Object {
     let o = Object::new();
     for (k, v) in fields {
@@ -79,7 +79,8 @@ pub fn run() {
     post(&[("kind", "ready".into())]);
 }
 
-fn get(m: &JsValue, key: &str) -> JsValue {
+/// A property of a JavaScript object (`undefined` when it has none).
+pub fn get(m: &JsValue, key: &str) -> JsValue {
     Reflect::get(m, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 

@@ -21,11 +21,7 @@ use crate::ui::{Hosting, Shell};
 pub type Listener = Rc<dyn Fn(&str, JsValue)>;
 
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
+    crate::worker::object(pairs).into()
 }
 
 /// Sends an event to the host, if a host listens.

@@ -18,7 +18,7 @@ use crate::stream::{FileLoad, Outcome, Part};
 use crate::ui::prefs;
 use crate::ui::state::Store;
 use crate::wire;
-use crate::worker::object;
+use crate::worker::{get, object};
 
 /// Bytes per slice when the page reads a file itself (no worker).
 const INLINE_SLICE: f64 = 512.0 * 1024.0;
@@ -287,10 +287,6 @@ fn worker_failed(store: &Store, message: String) {
             crate::text::clip(&message, 120)
         )));
     }
-}
-
-fn get(m: &JsValue, key: &str) -> JsValue {
-    Reflect::get(m, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn from_worker(store: &Store, m: JsValue) {
