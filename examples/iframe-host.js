@@ -2,7 +2,7 @@
 // frame to the height Mailflow reports, and keeps every answer in window.messages.
 const frame = document.getElementById('mailflow');
 const app = new URL('../index.html', import.meta.url);
-app.search = new URLSearchParams({ embed: 'iframe', origins: location.origin }).toString();
+app.search = new URLSearchParams({ embed: 'iframe', origins: location.origin, lang: 'de' }).toString();
 window.messages = [];
 window.addEventListener('message', async (ev) => {
   if (ev.source !== frame.contentWindow || ev.origin !== app.origin) return;

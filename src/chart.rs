@@ -11,7 +11,8 @@ use plotters::prelude::*;
 
 use crate::aggregate::{DirCounts, TlsCounts};
 use crate::model::Direction;
-use crate::text::{escape, percent, short_day, thousands};
+use crate::lang::{Lang, Msg};
+use crate::text::escape;
 use crate::tls::Tls;
 
 /// Colour of inbound columns (sky blue).
@@ -132,22 +133,22 @@ where
 /// Horizontal 100% bars of the TLS share per row (the widget's and flyout's chart): one row per
 /// direction, segments for No TLS to TLS 1.3 as shares of deliveries with known TLS.
 /// Returns `None` when no row has a delivery with known TLS.
-pub fn tls_share_bars(rows: &[(Direction, TlsCounts)], width: u32) -> Option<String> {
+pub fn tls_share_bars(rows: &[(Direction, TlsCounts)], width: u32, lang: Lang) -> Option<String> {
     if rows.iter().all(|(_, c)| c.known() == 0) {
         return None;
     }
     let width = width.max(240);
     let bar_h = 26;
     let label_w = 96.min(width as i32 / 4);
-    let legend_items: Vec<(String, (u8, u8, u8))> = Tls::KNOWN.iter().map(|t| (t.label().to_string(), t.colour())).collect();
+    let legend_items = tls_legend(Tls::KNOWN.iter(), lang);
     let legend_h = legend_height(&legend_items, width as i32 - label_w);
     let height = (rows.len() as i32 * (bar_h + 22) + 16 + legend_h) as u32;
     let mut svg = String::new();
     let mut hits = Vec::new();
-    draw_share_bars(&mut svg, rows, width, height, bar_h, label_w, &mut hits).ok()?;
+    draw_share_bars(&mut svg, rows, (width, height), bar_h, label_w, lang, &mut hits).ok()?;
     let label = rows
         .iter()
-        .map(|(d, c)| format!("{}: {} of known-TLS mail used TLS 1.2 or newer", d.label(), percent(c.modern_share())))
+        .map(|(d, c)| lang.fill(Msg::ModernShareLabel, &[&lang.direction(*d), &lang.percent(c.modern_share())]))
         .collect::<Vec<_>>()
         .join("; ");
     Some(finish(svg, &label, &hits))
@@ -156,10 +157,10 @@ pub fn tls_share_bars(rows: &[(Direction, TlsCounts)], width: u32) -> Option<Str
 fn draw_share_bars(
     svg: &mut String,
     rows: &[(Direction, TlsCounts)],
-    width: u32,
-    height: u32,
+    (width, height): (u32, u32),
     bar_h: i32,
     label_w: i32,
+    lang: Lang,
     hits: &mut Vec<Hit>,
 ) -> DrawResult<()> {
     let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
@@ -167,12 +168,13 @@ fn draw_share_bars(
     let bar_w = width as i32 - label_w - 12;
     for (i, (dir, counts)) in rows.iter().enumerate() {
         let y = 6 + i as i32 * (bar_h + 22);
-        root.draw(&Text::new(dir.label().to_string(), (0, y + 7), (FONT, px(13)).into_font().color(&AXIS_INK)))?;
+        root.draw(&Text::new(lang.direction(*dir).to_string(), (0, y + 7), (FONT, px(13)).into_font().color(&AXIS_INK)))?;
         let known = counts.known();
+        let messages = lang.count(counts.total(), Msg::Message, Msg::Messages);
         let caption = if counts.get(Tls::Unknown) > 0 {
-            format!("{} messages, {} with TLS unknown", thousands(counts.total()), thousands(counts.get(Tls::Unknown)))
+            lang.fill(Msg::WithTlsUnknown, &[&messages, &lang.thousands(counts.get(Tls::Unknown))])
         } else {
-            format!("{} messages", thousands(counts.total()))
+            messages
         };
         root.draw(&Text::new(caption, (label_w, y + bar_h + 4), (FONT, px(11)).into_font().color(&AXIS_INK)))?;
         if known == 0 {
@@ -189,7 +191,7 @@ fn draw_share_bars(
             let (x0, x1) = (x.round() as i32, (x + w).round() as i32);
             root.draw(&Rectangle::new([(x0, y), (x1.max(x0 + 1), y + bar_h)], rgb(tls.colour()).filled()))?;
             let share = counts.share(tls);
-            let text = percent(share);
+            let text = lang.percent(share);
             if (x1 - x0) > text_width(&text, 11) + 6 {
                 root.draw(&Text::new(text, (x0 + 3, y + 7), (FONT, px(11)).into_font().color(&ink_on(tls.colour()))))?;
             }
@@ -198,12 +200,15 @@ fn draw_share_bars(
                 y0: y,
                 x1: x1.max(x0 + 1),
                 y1: y + bar_h,
-                title: format!("{} — {}: {} messages ({} of known TLS)", dir.label(), tls.label(), thousands(n), percent(share)),
+                title: lang.fill(
+                    Msg::ShareHover,
+                    &[&lang.direction(*dir), &lang.tls(tls), &lang.count(n, Msg::Message, Msg::Messages), &lang.percent(share)],
+                ),
             });
             x += w;
         }
     }
-    let items: Vec<(String, (u8, u8, u8))> = Tls::KNOWN.iter().map(|t| (t.label().to_string(), t.colour())).collect();
+    let items = tls_legend(Tls::KNOWN.iter(), lang);
     let top = 10 + rows.len() as i32 * (bar_h + 22);
     legend(&root, &items, label_w, top, width as i32 - label_w)?;
     root.present()?;
@@ -229,6 +234,7 @@ pub fn daily(
     view: DailyView,
     title: &str,
     width: u32,
+    lang: Lang,
 ) -> Option<String> {
     let total: u64 = days.iter().map(|(_, c)| directions.iter().map(|d| c.get(*d).total()).sum::<u64>()).sum();
     if days.is_empty() || total == 0 {
@@ -238,13 +244,15 @@ pub fn daily(
     let height = if width < 520 { 260 } else { 320 };
     let mut svg = String::new();
     let mut hits = Vec::new();
+    let (first, last) = (lang.short_day(days[0].0), lang.short_day(days[days.len() - 1].0));
     let label = match view {
-        DailyView::MailFlow => format!("{title}: messages per day, {} to {}", short_day(days[0].0), short_day(days[days.len() - 1].0)),
-        DailyView::TlsUsage => format!("{title}: TLS usage per day, {} to {}", short_day(days[0].0), short_day(days[days.len() - 1].0)),
+        DailyView::MailFlow => lang.fill(Msg::MessagesPerDay, &[&title, &first, &last]),
+        DailyView::TlsUsage => lang.fill(Msg::TlsUsagePerDay, &[&title, &first, &last]),
     };
+    let frame = Frame { days, title, size: (width, height), lang };
     match view {
-        DailyView::MailFlow => draw_mail_flow(&mut svg, days, directions, title, (width, height), &mut hits).ok()?,
-        DailyView::TlsUsage => draw_tls_usage(&mut svg, days, directions, title, (width, height), &mut hits).ok()?,
+        DailyView::MailFlow => draw_mail_flow(&mut svg, &frame, directions, &mut hits).ok()?,
+        DailyView::TlsUsage => draw_tls_usage(&mut svg, &frame, directions, &mut hits).ok()?,
     }
     Some(finish(svg, &label, &hits))
 }
@@ -254,13 +262,26 @@ fn day_labels(n: usize, plot_width: u32) -> usize {
     (plot_width as usize / 64).clamp(2, n.max(2))
 }
 
-fn axis_day_formatter(days: &[(NaiveDate, DirCounts)]) -> impl Fn(&f64) -> String + '_ {
+fn axis_day_formatter(days: &[(NaiveDate, DirCounts)], lang: Lang) -> impl Fn(&f64) -> String + '_ {
     move |x: &f64| {
         if x.fract().abs() > 1e-9 || *x < 0.0 {
             return String::new();
         }
-        days.get(*x as usize).map(|(d, _)| short_day(*d)).unwrap_or_default()
+        days.get(*x as usize).map(|(d, _)| lang.short_day(*d)).unwrap_or_default()
     }
+}
+
+/// Legend items for TLS values, in the given order.
+fn tls_legend<'a>(values: impl Iterator<Item = &'a Tls>, lang: Lang) -> Vec<(String, (u8, u8, u8))> {
+    values.map(|t| (lang.tls(*t).to_string(), t.colour())).collect()
+}
+
+/// What both daily charts are drawn from: the days, the heading, the size and the language.
+struct Frame<'a> {
+    days: &'a [(NaiveDate, DirCounts)],
+    title: &'a str,
+    size: (u32, u32),
+    lang: Lang,
 }
 
 /// The plot area the daily charts draw in.
@@ -268,17 +289,15 @@ type DailyChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoo
 
 /// Draws what both daily charts share (heading, legend, axes with a day per column and the
 /// y labels) and lets `bars` draw the columns.
-#[allow(clippy::too_many_arguments)]
 fn draw_daily(
     svg: &mut String,
-    days: &[(NaiveDate, DirCounts)],
-    title: &str,
+    frame: &Frame<'_>,
     items: &[(String, (u8, u8, u8))],
-    (width, height): (u32, u32),
     y_max: f64,
     y_fmt: &dyn Fn(&f64) -> String,
     bars: impl FnOnce(&mut DailyChart<'_, '_>) -> DrawResult<()>,
 ) -> DrawResult<()> {
+    let Frame { days, title, size: (width, height), lang } = *frame;
     let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
     root.draw(&Text::new(title.to_string(), (56, 4), (FONT, px(13)).into_font().color(&RGBColor(0x1b, 0x1b, 0x1b))))?;
@@ -290,7 +309,7 @@ fn draw_daily(
         .x_label_area_size(28)
         .y_label_area_size(56)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_max)?;
-    let fmt = axis_day_formatter(days);
+    let fmt = axis_day_formatter(days, lang);
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -316,18 +335,12 @@ fn column_hit(chart: &DailyChart<'_, '_>, x0: f64, x1: f64, top: f64, title: Str
     Hit { x0: px0, y0: py0, x1: px1, y1: py1, title }
 }
 
-fn draw_mail_flow(
-    svg: &mut String,
-    days: &[(NaiveDate, DirCounts)],
-    directions: &[Direction],
-    title: &str,
-    size: (u32, u32),
-    hits: &mut Vec<Hit>,
-) -> DrawResult<()> {
-    let items: Vec<(String, (u8, u8, u8))> = directions.iter().map(|d| (d.label().to_string(), direction_colour(*d))).collect();
+fn draw_mail_flow(svg: &mut String, frame: &Frame<'_>, directions: &[Direction], hits: &mut Vec<Hit>) -> DrawResult<()> {
+    let (days, lang) = (frame.days, frame.lang);
+    let items: Vec<(String, (u8, u8, u8))> = directions.iter().map(|d| (lang.direction(*d).to_string(), direction_colour(*d))).collect();
     let max = days.iter().flat_map(|(_, c)| directions.iter().map(|d| c.get(*d).total())).max().unwrap_or(1).max(1) as f64 * 1.08;
-    let y_fmt = |y: &f64| thousands(y.round().max(0.0) as u64);
-    draw_daily(svg, days, title, &items, size, max, &y_fmt, |chart| {
+    let y_fmt = |y: &f64| lang.thousands(y.round().max(0.0) as u64);
+    draw_daily(svg, frame, &items, max, &y_fmt, |chart| {
         let slot = 0.8 / directions.len() as f64;
         for (i, (day, counts)) in days.iter().enumerate() {
             for (k, dir) in directions.iter().enumerate() {
@@ -335,24 +348,19 @@ fn draw_mail_flow(
                 let x0 = i as f64 - 0.4 + k as f64 * slot;
                 let x1 = x0 + slot * 0.92;
                 chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v)], rgb(direction_colour(*dir)).filled())))?;
-                hits.push(column_hit(chart, x0, x1, max, format!("{} — {}: {} messages", short_day(*day), dir.label(), thousands(v as u64))));
+                let what = lang.count(v as u64, Msg::Message, Msg::Messages);
+                hits.push(column_hit(chart, x0, x1, max, lang.fill(Msg::FlowHover, &[&lang.short_day(*day), &lang.direction(*dir), &what])));
             }
         }
         Ok(())
     })
 }
 
-fn draw_tls_usage(
-    svg: &mut String,
-    days: &[(NaiveDate, DirCounts)],
-    directions: &[Direction],
-    title: &str,
-    size: (u32, u32),
-    hits: &mut Vec<Hit>,
-) -> DrawResult<()> {
-    let items: Vec<(String, (u8, u8, u8))> = Tls::KNOWN.iter().rev().map(|t| (t.label().to_string(), t.colour())).collect();
-    let y_fmt = |y: &f64| format!("{y:.0}%");
-    draw_daily(svg, days, title, &items, size, 100.0, &y_fmt, |chart| {
+fn draw_tls_usage(svg: &mut String, frame: &Frame<'_>, directions: &[Direction], hits: &mut Vec<Hit>) -> DrawResult<()> {
+    let (days, lang) = (frame.days, frame.lang);
+    let items = tls_legend(Tls::KNOWN.iter().rev(), lang);
+    let y_fmt = |y: &f64| lang.percent_of(&format!("{y:.0}"));
+    draw_daily(svg, frame, &items, 100.0, &y_fmt, |chart| {
         for (i, (day, dc)) in days.iter().enumerate() {
             let mut counts = TlsCounts::default();
             for d in directions {
@@ -365,7 +373,7 @@ fn draw_tls_usage(
             let (x0, x1) = (i as f64 - 0.38, i as f64 + 0.38);
             // Strongest at the bottom, No TLS on top where it catches the eye.
             let mut y = 0.0;
-            let mut lines = vec![format!("{}: {} messages with known TLS", short_day(*day), thousands(known))];
+            let mut lines = vec![lang.fill(Msg::KnownTlsOnDay, &[&lang.short_day(*day), &lang.count(known, Msg::Message, Msg::Messages)])];
             for tls in Tls::KNOWN.iter().rev() {
                 let c = counts.get(*tls);
                 if c == 0 {
@@ -373,11 +381,11 @@ fn draw_tls_usage(
                 }
                 let h = c as f64 * 100.0 / known as f64;
                 chart.draw_series(std::iter::once(Rectangle::new([(x0, y), (x1, y + h)], rgb(tls.colour()).filled())))?;
-                lines.push(format!("{}: {} ({})", tls.label(), thousands(c), percent(counts.share(*tls))));
+                lines.push(format!("{}: {} ({})", lang.tls(*tls), lang.thousands(c), lang.percent(counts.share(*tls))));
                 y += h;
             }
             if counts.get(Tls::Unknown) > 0 {
-                lines.push(format!("Unknown (not in shares): {}", thousands(counts.get(Tls::Unknown))));
+                lines.push(lang.fill(Msg::UnknownNotInShares, &[&lang.thousands(counts.get(Tls::Unknown))]));
             }
             hits.push(column_hit(chart, x0, x1, 100.0, lines.join("\n")));
         }
@@ -412,6 +420,7 @@ mod tests {
         let svg = tls_share_bars(
             &[(Direction::Inbound, counts([25, 0, 0, 75, 0, 10])), (Direction::Outbound, counts([0, 0, 0, 50, 50, 0]))],
             600,
+            Lang::En,
         )
         .unwrap();
         assert!(svg.starts_with("<svg role=\"img\""), "{}", &svg[..80]);
@@ -428,7 +437,7 @@ mod tests {
     #[test]
     fn legend_wraps_inside_the_picture_on_narrow_screens() {
         let rows = [(Direction::Inbound, counts([1, 1, 1, 1, 1, 0]))];
-        let svg = tls_share_bars(&rows, 240).unwrap();
+        let svg = tls_share_bars(&rows, 240, Lang::En).unwrap();
         let height: i32 = svg.split("height=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
         let last_text_y = svg
             .match_indices("<text x=\"")
@@ -441,16 +450,16 @@ mod tests {
 
     #[test]
     fn empty_data_gives_no_chart() {
-        assert!(tls_share_bars(&[(Direction::Inbound, counts([0, 0, 0, 0, 0, 7]))], 600).is_none());
-        assert!(daily(&[], &[Direction::Inbound], DailyView::MailFlow, "t", 600).is_none());
+        assert!(tls_share_bars(&[(Direction::Inbound, counts([0, 0, 0, 0, 0, 7]))], 600, Lang::En).is_none());
+        assert!(daily(&[], &[Direction::Inbound], DailyView::MailFlow, "t", 600, Lang::En).is_none());
         let zero = vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), DirCounts::default())];
-        assert!(daily(&zero, &[Direction::Inbound], DailyView::TlsUsage, "t", 600).is_none());
+        assert!(daily(&zero, &[Direction::Inbound], DailyView::TlsUsage, "t", 600, Lang::En).is_none());
     }
 
     #[test]
     fn mail_flow_columns_per_day_and_direction() {
         let d = days(7);
-        let svg = daily(&d, &[Direction::Inbound, Direction::Outbound], DailyView::MailFlow, "All mail flow", 800).unwrap();
+        let svg = daily(&d, &[Direction::Inbound, Direction::Outbound], DailyView::MailFlow, "All mail flow", 800, Lang::En).unwrap();
         assert_eq!(svg.matches("<title>").count(), 14, "one hover area per day and direction");
         assert!(svg.contains("Nov 1 — Inbound: 18 messages"));
         assert!(svg.contains("Nov 7 — Outbound: 10 messages"));
@@ -460,7 +469,7 @@ mod tests {
     #[test]
     fn tls_usage_tooltips_keep_unknown_apart() {
         let d = days(3);
-        let svg = daily(&d, &[Direction::Inbound], DailyView::TlsUsage, "t", 800).unwrap();
+        let svg = daily(&d, &[Direction::Inbound], DailyView::TlsUsage, "t", 800, Lang::En).unwrap();
         assert_eq!(svg.matches("<title>").count(), 3);
         assert!(svg.contains("Nov 1: 16 messages with known TLS"));
         assert!(svg.contains("TLS 1.2: 10 (62.5%)"));
@@ -471,18 +480,35 @@ mod tests {
     #[test]
     fn narrow_screens_get_fewer_labels() {
         let d = days(30);
-        let wide = daily(&d, &[Direction::Inbound], DailyView::MailFlow, "t", 1400).unwrap();
-        let narrow = daily(&d, &[Direction::Inbound], DailyView::MailFlow, "t", 360).unwrap();
+        let wide = daily(&d, &[Direction::Inbound], DailyView::MailFlow, "t", 1400, Lang::En).unwrap();
+        let narrow = daily(&d, &[Direction::Inbound], DailyView::MailFlow, "t", 360, Lang::En).unwrap();
         let labels = |svg: &str| svg.matches(">\nNov ").count();
         assert!(labels(&narrow) < labels(&wide), "{} < {}", labels(&narrow), labels(&wide));
         assert!(labels(&narrow) <= 6);
     }
 
     #[test]
+    fn charts_speak_german() {
+        let svg = tls_share_bars(&[(Direction::Inbound, counts([20, 0, 0, 1980, 0, 10]))], 600, Lang::De).unwrap();
+        assert!(svg.contains("Eingehend – Kein TLS: 20 Nachrichten (1,0\u{a0}% der bekannten TLS-Werte)"), "{svg}");
+        assert!(has_text(&svg, "2.010 Nachrichten, bei 10 TLS unbekannt"));
+        assert!(has_text(&svg, "Kein TLS") && has_text(&svg, "Eingehend"));
+        assert!(svg.contains("aria-label=\"Eingehend: 99,0\u{a0}% der E-Mails mit bekannter TLS-Version nutzten TLS 1.2 oder neuer\""));
+        let d = days(3);
+        let flow = daily(&d, &[Direction::Outbound], DailyView::MailFlow, "Gesamter Nachrichtenfluss", 800, Lang::De).unwrap();
+        assert!(flow.contains("1.11. – Ausgehend: 10 Nachrichten"), "{flow}");
+        assert!(has_text(&flow, "2.11."), "German day labels on the axis");
+        let tls = daily(&d, &[Direction::Inbound], DailyView::TlsUsage, "t", 800, Lang::De).unwrap();
+        assert!(tls.contains("TLS 1.2: 10 (62,5\u{a0}%)") && tls.contains("Unbekannt (nicht in den Anteilen): 2"));
+        assert!(has_text(&tls, "100\u{a0}%"));
+        assert!(!tls.contains("messages") && !flow.contains("Inbound"));
+    }
+
+    #[test]
     fn plotters_escapes_a_hostile_title() {
         let d = days(2);
         for view in [DailyView::MailFlow, DailyView::TlsUsage] {
-            let svg = daily(&d, &[Direction::Inbound], view, "Outbound connector “<img src=x onerror=alert(1)>\"><script>x</script>”", 600).unwrap();
+            let svg = daily(&d, &[Direction::Inbound], view, "Outbound connector “<img src=x onerror=alert(1)>\"><script>x</script>”", 600, Lang::En).unwrap();
             assert!(!svg.contains("<img"), "{view:?}");
             assert!(!svg.contains("<script"), "{view:?}");
             assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{view:?}");

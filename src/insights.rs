@@ -2,6 +2,7 @@
 //! and for mail without a connector, each with the remote partners behind it.
 
 use crate::aggregate::{Aggregate, Filter};
+use crate::lang::{Lang, Msg};
 use crate::model::Direction;
 use crate::tls::Tls;
 
@@ -65,41 +66,22 @@ pub struct Insight {
 
 impl Insight {
     /// The title, as Microsoft's report words it: "No TLS is over 25%" / "TLS 1.0 is above 50%".
-    pub fn title(&self) -> String {
-        match self.kind {
-            InsightKind::NoTlsOver => format!("No TLS is over {}%", fmt_threshold(self.threshold)),
-            InsightKind::Tls10Over => format!("TLS 1.0 is above {}%", fmt_threshold(self.threshold)),
-        }
+    pub fn title(&self, lang: Lang) -> String {
+        let msg = match self.kind {
+            InsightKind::NoTlsOver => Msg::NoTlsOver,
+            InsightKind::Tls10Over => Msg::Tls10Over,
+        };
+        lang.fill(msg, &[&lang.threshold(self.threshold)])
     }
 
     /// What the insight means and what to do about it.
-    pub fn advice(&self) -> &'static str {
-        match (self.kind, self.direction) {
-            (InsightKind::NoTlsOver, Direction::Inbound) => {
-                "Mail arrives unencrypted: anyone on the path can read it. Ask the sending servers below to \
-                 enable STARTTLS; for a partner connector, consider requiring TLS."
-            }
-            (InsightKind::NoTlsOver, _) => {
-                "Mail leaves unencrypted: the receiving servers below do not offer TLS. Contact those partners, \
-                 or force TLS on the connector once they support it."
-            }
-            (InsightKind::Tls10Over, Direction::Inbound) => {
-                "Most mail arrives over TLS 1.0, which is deprecated and weak. Ask the sending servers below to \
-                 enable TLS 1.2 or newer; Microsoft 365 is retiring TLS 1.0 and 1.1."
-            }
-            (InsightKind::Tls10Over, _) => {
-                "Most mail leaves over TLS 1.0, which is deprecated and weak. The receiving servers below need \
-                 TLS 1.2 or newer; contact those partners or your on-premises team."
-            }
-        }
-    }
-}
-
-fn fmt_threshold(t: f64) -> String {
-    if t.fract() == 0.0 {
-        format!("{t:.0}")
-    } else {
-        format!("{t}")
+    pub fn advice(&self, lang: Lang) -> &'static str {
+        lang.t(match (self.kind, self.direction) {
+            (InsightKind::NoTlsOver, Direction::Inbound) => Msg::NoTlsInboundAdvice,
+            (InsightKind::NoTlsOver, _) => Msg::NoTlsOutboundAdvice,
+            (InsightKind::Tls10Over, Direction::Inbound) => Msg::Tls10InboundAdvice,
+            (InsightKind::Tls10Over, _) => Msg::Tls10OutboundAdvice,
+        })
     }
 }
 
@@ -185,10 +167,11 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:#?}");
         let tls10 = &got[0];
         assert_eq!((tls10.kind, tls10.direction, tls10.connector.as_deref()), (InsightKind::Tls10Over, Direction::Inbound, None));
-        assert_eq!(tls10.title(), "TLS 1.0 is above 50%");
+        assert_eq!(tls10.title(Lang::En), "TLS 1.0 is above 50%");
+        assert_eq!(tls10.title(Lang::De), "TLS 1.0 liegt über 50\u{a0}%");
         assert_eq!(tls10.partners, vec![("mx.old-bank.example".to_string(), 51)]);
         let leaky = &got[1];
-        assert_eq!(leaky.title(), "No TLS is over 25%");
+        assert_eq!(leaky.title(Lang::En), "No TLS is over 25%");
         assert_eq!((leaky.count, leaky.known), (30, 100));
         assert!((leaky.share - 30.0).abs() < 1e-9);
         assert_eq!(leaky.partners, vec![("legacy.example".to_string(), 26), ("old.example".to_string(), 4)]);

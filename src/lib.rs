@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: bytes ([`decode`]) → detected format ([`detect`]) → a parser
 //! ([`formats`]) → deliveries ([`model`]) → the [`aggregate`] with its windows, shares and
-//! [`insights`] → [`chart`]s and [`export`] → the views in `ui` (compiled for the browser only).
+//! [`insights`] → [`chart`]s and [`export`] → the views in `ui` (compiled for the browser only),
+//! worded in the user's language by [`lang`].
 //! Files are read piece by piece by [`stream`] (in a Web Worker in the browser).
 //! Everything but `ui` is pure Rust with no browser dependency and is tested natively.
 
@@ -15,6 +16,7 @@ pub mod domains;
 pub mod export;
 pub mod formats;
 pub mod insights;
+pub mod lang;
 pub mod load;
 pub mod messages;
 pub mod model;

@@ -90,6 +90,31 @@ async fn details_table_shows_hostile_names_as_text_and_sorts() {
 }
 
 #[wasm_bindgen_test]
+async fn details_table_speaks_the_store_language() {
+    let root = container();
+    let store = Store::new();
+    store.lang.set(mailflow::lang::Lang::De);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(store);
+        load_text(&store, "t.csv", &csv());
+        store.range.set(Range::All);
+        let filter = Memo::new(move |_| store.filter());
+        view! { <DetailsTable filter=filter/> <LoadSummary/> }
+    });
+    settle(store).await;
+
+    let heads = texts(&root, "[data-testid=details-table] thead th");
+    assert_eq!(&heads[..3], &["Datum▲", "Richtung", "Connector"], "{heads:?}");
+    assert_eq!(heads[6], "Kein TLS %");
+    assert_eq!(texts(&root, "[data-testid=details-table] tbody tr:nth-child(1) td:nth-child(1)"), vec!["04.03.2026"]);
+    assert_eq!(texts(&root, "[data-testid=details-table] tbody tr:nth-child(1) td:nth-child(2)"), vec!["Eingehend"]);
+    assert_eq!(texts(&root, "[data-testid=details-table] tbody tr:nth-child(2) td:nth-child(7)"), vec!["70,0\u{a0}%"]);
+    assert_eq!(texts(&root, "[data-testid=export-details]"), vec!["Details exportieren"]);
+    let counts = texts(&root, ".mf-file__counts")[0].clone();
+    assert!(counts.contains("4 Zeilen gelesen") && counts.contains("80 Zustellungen"), "{counts}");
+}
+
+#[wasm_bindgen_test]
 async fn load_summary_names_a_bad_file_and_keeps_the_data() {
     let root = container();
     let store = Store::new();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::aggregate::{DetailRow, Filter};
 use crate::export::details_csv;
-use crate::text::{percent, thousands};
+use crate::lang::{Lang, Msg};
 use crate::tls::Tls;
 use crate::ui::download::download_text;
 use crate::ui::state::use_store;
@@ -33,17 +33,18 @@ pub enum Column {
 
 impl Column {
     /// The header text.
-    pub fn title(self) -> String {
-        match self {
-            Column::Date => "Date".into(),
-            Column::Direction => "Direction".into(),
-            Column::Connector => "Connector".into(),
-            Column::ConnectorType => "Connector type".into(),
-            Column::ForcedTls => "Forced TLS".into(),
-            Column::Volume => "Volume".into(),
-            Column::Tls(Tls::Unknown) => "Unknown".into(),
-            Column::Tls(t) => format!("{} %", t.label()),
-        }
+    pub fn title(self, lang: Lang) -> String {
+        let msg = match self {
+            Column::Date => Msg::Date,
+            Column::Direction => Msg::Direction,
+            Column::Connector => Msg::Connector,
+            Column::ConnectorType => Msg::ConnectorType,
+            Column::ForcedTls => Msg::ForcedTls,
+            Column::Volume => Msg::Volume,
+            Column::Tls(Tls::Unknown) => Msg::Unknown,
+            Column::Tls(t) => return lang.fill(Msg::TlsShareColumn, &[&lang.tls(t)]),
+        };
+        lang.t(msg).into()
     }
 
     /// Orders two rows by this column (ties by the table's natural order).
@@ -61,8 +62,9 @@ impl Column {
         by.then_with(|| (a.date, a.direction, &a.connector).cmp(&(b.date, b.direction, &b.connector)))
     }
 
+    /// The column's name in test hooks (`sort-tls12`), the same in every language.
     fn key(self) -> String {
-        self.title().to_lowercase().replace([' ', '.', '%'], "")
+        self.title(Lang::En).to_lowercase().replace([' ', '.', '%'], "")
     }
 }
 
@@ -78,6 +80,7 @@ pub fn sort_rows(rows: &mut [DetailRow], column: Column, ascending: bool) {
 #[component]
 pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     let sort = RwSignal::new((Column::Date, true));
     let rows = Memo::new(move |_| {
         let f = filter.get();
@@ -90,16 +93,16 @@ pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
         let _ = download_text(&name, "text/csv;charset=utf-8", &csv);
     };
     view! {
-        <section class="mf-details" aria-label="Details">
+        <section class="mf-details" aria-label=lang.t(Msg::Details)>
             <div class="mf-details__head">
-                <h3>"Details"</h3>
+                <h3>{lang.t(Msg::Details)}</h3>
                 <button class="mf-button" data-testid="export-details" on:click=export
-                    disabled=move || rows.with(|r| r.is_empty())>"Export details"</button>
+                    disabled=move || rows.with(|r| r.is_empty())>{lang.t(Msg::ExportDetails)}</button>
             </div>
             {move || {
                 let mut list = rows.get();
                 if list.is_empty() {
-                    return view! { <p class="mf-empty" data-testid="details-empty">"No rows for this choice in these dates."</p> }.into_any();
+                    return view! { <p class="mf-empty" data-testid="details-empty">{lang.t(Msg::NoRows)}</p> }.into_any();
                 }
                 let (column, ascending) = sort.get();
                 sort_rows(&mut list, column, ascending);
@@ -123,7 +126,7 @@ pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
                                         <th scope="col" aria-sort=state>
                                             <button class="mf-sort" data-testid=format!("sort-{}", c.key())
                                                 on:click=move |_| sort.update(|s| *s = if s.0 == c { (c, !s.1) } else { (c, true) })>
-                                                {c.title()}
+                                                {c.title(lang)}
                                                 <span class="mf-sort__mark" aria-hidden="true">{move || match state() { "ascending" => "▲", "descending" => "▼", _ => "" }}</span>
                                             </button>
                                         </th>
@@ -133,19 +136,19 @@ pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
                             <tbody>
                                 {list.into_iter().map(|r| {
                                     let cells = columns.iter().map(|c| match c {
-                                        Column::Date => view! { <td>{r.date.format("%Y-%m-%d").to_string()}</td> }.into_any(),
-                                        Column::Direction => view! { <td>{r.direction.label()}</td> }.into_any(),
+                                        Column::Date => view! { <td>{lang.table_day(r.date)}</td> }.into_any(),
+                                        Column::Direction => view! { <td>{lang.direction(r.direction)}</td> }.into_any(),
                                         Column::Connector => match &r.connector {
                                             Some(n) => view! { <td class="mf-connector">{n.clone()}</td> }.into_any(),
-                                            None => view! { <td class="mf-muted">{if r.direction == crate::model::Direction::Inbound { "From the internet (no connector)" } else { "To the internet (no connector)" }}</td> }.into_any(),
+                                            None => view! { <td class="mf-muted">{lang.t(if r.direction == crate::model::Direction::Inbound { Msg::FromInternetNoConnectorShort } else { Msg::ToInternetNoConnectorShort })}</td> }.into_any(),
                                         },
                                         Column::ConnectorType => view! { <td>{r.connector_type.map(|t| t.label()).unwrap_or("")}</td> }.into_any(),
-                                        Column::ForcedTls => view! { <td>{r.forced_tls.map(|b| if b { "True" } else { "False" }).unwrap_or("")}</td> }.into_any(),
-                                        Column::Volume => view! { <td class="mf-num">{thousands(r.counts.total())}</td> }.into_any(),
-                                        Column::Tls(Tls::Unknown) => view! { <td class="mf-num">{thousands(r.counts.get(Tls::Unknown))}</td> }.into_any(),
+                                        Column::ForcedTls => view! { <td>{r.forced_tls.map(|b| lang.t(if b { Msg::Yes } else { Msg::No })).unwrap_or("")}</td> }.into_any(),
+                                        Column::Volume => view! { <td class="mf-num">{lang.thousands(r.counts.total())}</td> }.into_any(),
+                                        Column::Tls(Tls::Unknown) => view! { <td class="mf-num">{lang.thousands(r.counts.get(Tls::Unknown))}</td> }.into_any(),
                                         Column::Tls(t) => {
                                             let warn = matches!(t, Tls::None | Tls::V1_0) && r.counts.get(*t) > 0;
-                                            view! { <td class="mf-num" class:mf-warn=warn>{percent(r.counts.share(*t))}</td> }.into_any()
+                                            view! { <td class="mf-num" class:mf-warn=warn>{lang.percent(r.counts.share(*t))}</td> }.into_any()
                                         }
                                     }).collect_view();
                                     view! { <tr>{cells}</tr> }

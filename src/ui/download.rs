@@ -90,6 +90,7 @@ pub fn ChartDownloads(
     testid: &'static str,
 ) -> impl leptos::IntoView {
     use leptos::prelude::*;
+    let lang = crate::ui::state::use_store().lang();
     let save_svg = move |_| {
         if let Some(s) = svg.get_untracked() {
             let _ = download_text(&format!("{}.svg", name.get_untracked()), "image/svg+xml", &s);
@@ -102,8 +103,8 @@ pub fn ChartDownloads(
     };
     view! {
         <div class="mf-chart-actions">
-            <button class="mf-button mf-button--small" data-testid=format!("{testid}-svg") on:click=save_svg>"Download SVG"</button>
-            <button class="mf-button mf-button--small" data-testid=format!("{testid}-png") on:click=save_png>"Download PNG"</button>
+            <button class="mf-button mf-button--small" data-testid=format!("{testid}-svg") on:click=save_svg>{lang.t(crate::lang::Msg::DownloadSvg)}</button>
+            <button class="mf-button mf-button--small" data-testid=format!("{testid}-png") on:click=save_png>{lang.t(crate::lang::Msg::DownloadPng)}</button>
         </div>
     }
 }

@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -62,7 +62,8 @@ fn hosting_from(options: &JsValue) -> Hosting {
         .iter()
         .filter_map(|k| get(k).and_then(|v| v.as_string()).map(|v| (k.to_string(), v)))
         .collect();
-    Hosting { embedded: true, sources, filter }
+    let language = get("language").and_then(|v| v.as_string());
+    Hosting { embedded: true, sources, filter, language }
 }
 
 /// A Blob from what a host hands over: a File or Blob, an ArrayBuffer, a typed array, or text.
@@ -85,7 +86,8 @@ pub struct MailflowInstance {
 }
 
 /// Mounts Mailflow into `element`. `options`: `sources` (URLs), `from`, `to`, `range`,
-/// `connector`, `dir`, `view`, `theme` (`"light"` or `"dark"`).
+/// `connector`, `dir`, `view`, `theme` (`"light"` or `"dark"`), `language` (`"en"`, `"de"`; by
+/// default the host page's `<html lang>`, else the browser's language).
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> MailflowInstance {
     let hosting = hosting_from(&options);
@@ -153,6 +155,19 @@ impl MailflowInstance {
         }
     }
 
+    /// Switches the interface to another language (`"en"`, `"de"`, or a tag such as `"de-AT"`);
+    /// returns false, changing nothing, for a language Mailflow does not speak.
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&self, language: String) -> bool {
+        match crate::lang::Lang::parse(&language).filter(|_| self.handle.is_some()) {
+            Some(l) => {
+                self.store.lang.set(l);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Calls `callback(detail)` on `loaded`, `error` and `filterchange`.
     pub fn on(&self, event: String, callback: js_sys::Function) {
         self.listeners.borrow_mut().push((event, callback));
@@ -168,9 +183,11 @@ impl MailflowInstance {
     }
 }
 
-/// The iframe protocol's settings from the frame's URL: `embed=iframe` and the allowed origins.
+/// The iframe protocol's settings from the frame's URL: `embed=iframe`, the allowed origins and
+/// the language (`lang`).
 pub struct Frame {
     origins: Vec<String>,
+    language: Option<String>,
 }
 
 /// `Some` when the page is `index.html?embed=iframe&origins=...`.
@@ -178,6 +195,7 @@ pub fn iframe_mode() -> Option<Frame> {
     let search = web_sys::window()?.location().search().ok()?;
     let p = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     (p.get("embed").as_deref() == Some("iframe")).then(|| Frame {
+        language: p.get("lang"),
         origins: p.get("origins").unwrap_or_default().split(',').map(|o| o.trim().trim_end_matches('/').to_string()).filter(|o| !o.is_empty()).collect(),
     })
 }
@@ -195,7 +213,8 @@ pub fn start_iframe(frame: Frame) {
     let Some(body) = window.document().and_then(|d| d.body()) else { return };
     let origins = Rc::new(frame.origins);
     let target = origins.first().cloned().unwrap_or_default();
-    let instance = Rc::new(RefCell::new(mount(body.clone(), JsValue::from(Object::new()))));
+    let options = object(&[("language", frame.language.as_deref().map(JsValue::from_str).unwrap_or(JsValue::UNDEFINED))]);
+    let instance = Rc::new(RefCell::new(mount(body.clone(), options)));
     for event in ["loaded", "error", "filterchange"] {
         let target = target.clone();
         let f = Closure::<dyn Fn(JsValue)>::new(move |detail: JsValue| {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::chart::tls_share_bars;
+use crate::lang::Msg;
 use crate::model::Direction;
-use crate::text::{long_day, percent, thousands};
 use crate::tls::Tls;
 use crate::ui::state::{use_store, Range};
 use crate::ui::widget::widget_counts;
@@ -17,6 +17,7 @@ use crate::ui::widget::widget_counts;
 #[component]
 pub fn Flyout(return_focus: NodeRef<leptos::html::Button>) -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     let close_button: NodeRef<leptos::html::Button> = NodeRef::new();
     let panel: NodeRef<leptos::html::Div> = NodeRef::new();
     let close = move || {
@@ -71,7 +72,7 @@ pub fn Flyout(return_focus: NodeRef<leptos::html::Button>) -> impl IntoView {
         }
         let ((from, to), totals) = widget_counts(&store)?;
         let width = store.width.get().saturating_sub(80).clamp(260, 520);
-        let svg = tls_share_bars(&[(Direction::Inbound, totals.inbound), (Direction::Outbound, totals.outbound)], width);
+        let svg = tls_share_bars(&[(Direction::Inbound, totals.inbound), (Direction::Outbound, totals.outbound)], width, lang);
         let any_unknown = totals.inbound.get(Tls::Unknown) + totals.outbound.get(Tls::Unknown) > 0;
         let rows: Vec<Tls> = if any_unknown { Tls::ALL.to_vec() } else { Tls::KNOWN.to_vec() };
         Some(view! {
@@ -79,11 +80,11 @@ pub fn Flyout(return_focus: NodeRef<leptos::html::Button>) -> impl IntoView {
             <div class="mf-flyout" role="dialog" aria-modal="true" aria-labelledby=store.id("flyout-title")
                 data-testid="tls-flyout" node_ref=panel on:keydown=on_key>
                 <header class="mf-flyout__head">
-                    <h2 id=store.id("flyout-title")>"Message protected in transit (by TLS)"</h2>
-                    <button class="mf-icon-button" aria-label="Close" data-testid="flyout-close" node_ref=close_button
+                    <h2 id=store.id("flyout-title")>{lang.t(Msg::FlyoutTitle)}</h2>
+                    <button class="mf-icon-button" aria-label=lang.t(Msg::Close) data-testid="flyout-close" node_ref=close_button
                         on:click=move |_| close()>"×"</button>
                 </header>
-                <p class="mf-dates">{format!("{} – {} (UTC). Shares are of messages whose TLS version is known.", long_day(from), long_day(to))}</p>
+                <p class="mf-dates">{lang.fill(Msg::FlyoutDates, &[&lang.long_day(from), &lang.long_day(to)])}</p>
                 {svg.map(|svg| {
                     let name = format!("mailflow-tls-{}-{}", from.format("%Y-%m-%d"), to.format("%Y-%m-%d"));
                     let copy = svg.clone();
@@ -93,35 +94,39 @@ pub fn Flyout(return_focus: NodeRef<leptos::html::Button>) -> impl IntoView {
                     }
                 })}
                 <table class="mf-table mf-table--compact mf-flyout__table" data-testid="flyout-table">
-                    <thead><tr><th scope="col">"TLS"</th><th scope="col" class="mf-num">"Inbound"</th><th scope="col" class="mf-num">"Outbound"</th></tr></thead>
+                    <thead><tr>
+                        <th scope="col">{lang.t(Msg::Tls)}</th>
+                        <th scope="col" class="mf-num">{lang.direction(Direction::Inbound)}</th>
+                        <th scope="col" class="mf-num">{lang.direction(Direction::Outbound)}</th>
+                    </tr></thead>
                     <tbody>
                         {rows.into_iter().map(|t| {
                             let cell = move |c: crate::aggregate::TlsCounts| {
-                                let share = if t == Tls::Unknown { "not in shares".to_string() } else { percent(c.share(t)) };
+                                let share = if t == Tls::Unknown { lang.t(Msg::NotInShares).to_string() } else { lang.percent(c.share(t)) };
                                 view! {
                                     <td class="mf-num">
-                                        <span class="mf-count">{thousands(c.get(t))}</span>
+                                        <span class="mf-count">{lang.thousands(c.get(t))}</span>
                                         <span class="mf-share">{share}</span>
                                     </td>
                                 }
                             };
                             view! {
                                 <tr>
-                                    <th scope="row"><span class="mf-swatch" style:background-color=crate::chart::hex(t.colour())></span>{t.label()}</th>
+                                    <th scope="row"><span class="mf-swatch" style:background-color=crate::chart::hex(t.colour())></span>{lang.tls(t)}</th>
                                     {cell(totals.inbound)}
                                     {cell(totals.outbound)}
                                 </tr>
                             }
                         }).collect_view()}
                         <tr class="mf-total">
-                            <th scope="row">"Total"</th>
-                            <td class="mf-num"><span class="mf-count">{thousands(totals.inbound.total())}</span></td>
-                            <td class="mf-num"><span class="mf-count">{thousands(totals.outbound.total())}</span></td>
+                            <th scope="row">{lang.t(Msg::Total)}</th>
+                            <td class="mf-num"><span class="mf-count">{lang.thousands(totals.inbound.total())}</span></td>
+                            <td class="mf-num"><span class="mf-count">{lang.thousands(totals.outbound.total())}</span></td>
                         </tr>
                     </tbody>
                 </table>
-                <p><a href=format!("#{}", store.id("report")) class="mf-link" data-testid="open-connector-report" on:click=open_report>"Connector report"</a>
-                   " — mail flow and TLS per connector for these dates."</p>
+                <p><a href=format!("#{}", store.id("report")) class="mf-link" data-testid="open-connector-report" on:click=open_report>{lang.t(Msg::ConnectorReport)}</a>
+                   " "{lang.t(Msg::FlyoutReportLink)}</p>
             </div>
         })
     }

@@ -158,7 +158,7 @@ pub fn cancel(store: &Store, id: u32) {
         if let Some(done) = job.done.take() {
             done(Err(format!("reading {name} was cancelled")));
         }
-        store.notice.set(Some(format!("Stopped reading {name}. Files loaded before it stay.")));
+        store.notice.set(Some(store.lang().fill(crate::lang::Msg::StoppedReading, &[&name])));
     }
     pump(store);
 }

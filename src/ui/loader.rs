@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::lang::{Lang, Msg};
 use crate::load::LoadOptions;
 use crate::ui::jobs::{cancel, enqueue, Job, Progress, Source, Target};
 use crate::ui::state::{use_store, Store};
@@ -84,6 +85,7 @@ pub fn install_drop_target(store: Store, dragging: RwSignal<bool>) {
 #[component]
 pub fn Loader() -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
     let on_pick = move |_| {
         if let Some(el) = input.get() {
@@ -119,10 +121,10 @@ pub fn Loader() -> impl IntoView {
         }
     };
     view! {
-        <section class="mf-loader" aria-label="Load traces">
+        <section class="mf-loader" aria-label=lang.t(Msg::LoadTraces)>
             <div class="mf-loader__text">
-                <strong>"Drop message-trace exports or mail-server logs anywhere on this page"</strong>
-                <span>" — everything is computed in your browser; nothing is uploaded."</span>
+                <strong>{lang.t(Msg::DropHere)}</strong>
+                <span>" "{lang.t(Msg::NothingUploaded)}</span>
             </div>
             <div class="mf-loader__actions">
                 <input
@@ -134,15 +136,15 @@ pub fn Loader() -> impl IntoView {
                     node_ref=input
                     on:change=on_pick
                 />
-                <button class="mf-button mf-button--primary" on:click=open_picker>"Choose files…"</button>
-                <button class="mf-button" data-testid="load-sample" on:click=sample>"Try the sample"</button>
-                <button class="mf-button" data-testid="clear" on:click=clear disabled=move || !has_data()>"Clear"</button>
+                <button class="mf-button mf-button--primary" on:click=open_picker>{lang.t(Msg::ChooseFiles)}</button>
+                <button class="mf-button" data-testid="load-sample" on:click=sample>{lang.t(Msg::TrySample)}</button>
+                <button class="mf-button" data-testid="clear" on:click=clear disabled=move || !has_data()>{lang.t(Msg::Clear)}</button>
             </div>
             <form class="mf-url" on:submit=fetch_url>
-                <label class="mf-visually-hidden" for=store.id("url-input")>"Load from URL"</label>
-                <input type="url" id=store.id("url-input") data-testid="url-input" placeholder="Load from URL: https://…/trace.csv"
+                <label class="mf-visually-hidden" for=store.id("url-input")>{lang.t(Msg::LoadFromUrl)}</label>
+                <input type="url" id=store.id("url-input") data-testid="url-input" placeholder=lang.t(Msg::UrlPlaceholder)
                     prop:value=move || address.get() on:input=move |ev| address.set(event_target_value(&ev))/>
-                <button class="mf-button" type="submit" data-testid="url-load">"Load"</button>
+                <button class="mf-button" type="submit" data-testid="url-load">{lang.t(Msg::Load)}</button>
             </form>
             <ProgressList/>
             {move || store.notice.get().map(|n| view! {
@@ -152,27 +154,26 @@ pub fn Loader() -> impl IntoView {
     }
 }
 
-
-fn megabytes(bytes: f64) -> String {
-    if bytes >= 1e9 { format!("{:.2} GB", bytes / 1e9) } else { format!("{:.1} MB", bytes / 1e6) }
-}
-
 /// What a progress bar says: bytes and percent, deliveries so far, speed and time left.
-pub fn progress_text(p: &Progress, now: f64) -> String {
+pub fn progress_text(p: &Progress, now: f64, lang: Lang) -> String {
     if p.started.is_none() {
-        return "waiting".to_string();
+        return lang.t(Msg::Waiting).to_string();
     }
     let mut parts = Vec::new();
     parts.push(match (p.total, p.percent()) {
-        (Some(t), Some(pc)) => format!("{:.0}% · {} of {}", pc.floor(), megabytes(p.bytes), megabytes(t)),
-        _ => megabytes(p.bytes),
+        (Some(t), Some(pc)) => lang.fill(Msg::ProgressOf, &[&lang.percent_of(&format!("{:.0}", pc.floor())), &lang.megabytes(p.bytes), &lang.megabytes(t)]),
+        _ => lang.megabytes(p.bytes),
     });
-    parts.push(format!("{} deliveries", crate::text::thousands(p.deliveries as u64)));
+    parts.push(lang.count(p.deliveries as u64, Msg::Delivery, Msg::Deliveries));
     if let Some(speed) = p.speed(now) {
         parts.push(format!("{:.0} MB/s", speed / 1e6));
     }
     if let Some(left) = p.seconds_left(now) {
-        parts.push(if left < 60.0 { format!("{:.0} s left", left.ceil()) } else { format!("{:.0} min left", (left / 60.0).ceil()) });
+        parts.push(if left < 60.0 {
+            lang.fill(Msg::SecondsLeft, &[&format!("{:.0}", left.ceil())])
+        } else {
+            lang.fill(Msg::MinutesLeft, &[&format!("{:.0}", (left / 60.0).ceil())])
+        });
     }
     parts.join(" · ")
 }
@@ -181,20 +182,21 @@ pub fn progress_text(p: &Progress, now: f64) -> String {
 #[component]
 fn ProgressList() -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     view! {
         <Show when=move || store.progress.with(|p| !p.is_empty())>
-            <ul class="mf-progress" data-testid="progress" aria-label="Files being read">
+            <ul class="mf-progress" data-testid="progress" aria-label=lang.t(Msg::FilesBeingRead)>
                 <For each=move || store.progress.get() key=|p| (p.id, p.started.is_some(), p.bytes as u64, p.name.clone()) let:p>
                     {
                         let id = p.id;
-                        let text = progress_text(&p, js_sys::Date::now());
-                        let label = format!("Cancel reading {}", p.name);
+                        let text = progress_text(&p, js_sys::Date::now(), lang);
+                        let label = lang.fill(Msg::CancelReading, &[&p.name]);
                         view! {
                             <li class="mf-progress__row" data-testid="progress-row" data-id=id.to_string()>
                                 <span class="mf-progress__name">{p.name.clone()}</span>
-                                <progress max="100" value=p.percent().map(|v| v.to_string()) aria-label=format!("Reading {}", p.name)></progress>
+                                <progress max="100" value=p.percent().map(|v| v.to_string()) aria-label=lang.fill(Msg::Reading, &[&p.name])></progress>
                                 <span class="mf-progress__text" data-testid="progress-text">{text}</span>
-                                <button class="mf-button mf-button--small" data-testid="cancel" aria-label=label on:click=move |_| cancel(&store, id)>"Cancel"</button>
+                                <button class="mf-button mf-button--small" data-testid="cancel" aria-label=label on:click=move |_| cancel(&store, id)>{lang.t(Msg::Cancel)}</button>
                             </li>
                         }
                     }

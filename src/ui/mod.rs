@@ -18,6 +18,7 @@ pub mod widget;
 
 use leptos::prelude::*;
 
+use crate::lang::{Lang, Msg};
 use crate::ui::flyout::Flyout;
 use crate::ui::loader::{install_drop_target, load_text, Loader};
 use crate::ui::report::Report;
@@ -39,12 +40,35 @@ pub struct Hosting {
     pub sources: Vec<String>,
     /// Filters to start with (`from`, `to`, `range`, `connector`, `dir`, `view`), as in the URL.
     pub filter: Vec<(String, String)>,
+    /// The language asked for (the host's `language` option, or the page's `?lang=`), as given.
+    pub language: Option<String>,
+}
+
+/// The browser's preferred languages, most wanted first.
+fn browser_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let list: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if list.is_empty() { nav.language().into_iter().collect() } else { list }
+}
+
+/// The language to start in: what the host or the URL asked for, else (standalone) the one picked
+/// before or (mounted by a host page) the host page's `<html lang>`, else the browser's; English
+/// when the interface speaks none of them.
+fn start_language(hosting: &Hosting, own_page: bool) -> Lang {
+    let mut wanted: Vec<String> = hosting.language.iter().cloned().collect();
+    if !own_page {
+        wanted.extend(web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).map(|e| e.get_attribute("lang").unwrap_or_default()));
+    } else if !hosting.embedded {
+        wanted.extend(prefs::language());
+    }
+    wanted.extend(browser_languages());
+    Lang::choose(wanted.iter().map(String::as_str))
 }
 
 /// The standalone app: the page URL holds the report's state and may name sources.
 #[component]
 pub fn App() -> impl IntoView {
-    let hosting = Hosting { embedded: false, sources: remote::sources_in_page_url(), filter: Vec::new() };
+    let hosting = Hosting { embedded: false, sources: remote::sources_in_page_url(), filter: Vec::new(), language: url::language() };
     view! { <Shell hosting=hosting store=Store::new()/> }
 }
 
@@ -52,6 +76,9 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
     provide_context(store);
+    // The page is Mailflow's own when standalone or in an iframe; a host page's otherwise.
+    let own_page = !hosting.embedded || embed::iframe_mode().is_some();
+    store.lang.set(start_language(&hosting, own_page));
     if hosting.embedded {
         url::apply(&store, |k| hosting.filter.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
     } else {
@@ -64,7 +91,6 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
     if !hosting.embedded {
         install_drop_target(store, dragging);
     }
-    let details_button: NodeRef<leptos::html::Button> = NodeRef::new();
     let root: NodeRef<leptos::html::Div> = NodeRef::new();
 
     let measure = move || {
@@ -100,6 +126,25 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
         }
     });
 
+    if own_page {
+        // The page's own language follows the interface's, for screen readers and hyphenation.
+        Effect::new(move |_| {
+            let lang = store.lang.get();
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+            doc.set_title(lang.t(Msg::PageTitle));
+        });
+    }
+    let pick_language = move |ev| {
+        if let Some(l) = Lang::parse(&event_target_value(&ev)) {
+            prefs::save_language(l.code());
+            url::write_language(l.code());
+            store.lang.set(l);
+        }
+    };
+
     if !embedded && (DEMO || url::wants_sample()) {
         load_text(&store, "mailflow-sample.csv", &crate::sample::bundled().csv);
     }
@@ -125,12 +170,24 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
         }
     };
 
-    view! {
-        <div class="mf-app" class:mf-app--embedded=embedded class:mf-app--dragging=move || dragging.get() node_ref=root
-            on:dragover=on_over on:dragleave=on_leave on:drop=on_drop>
+    // Everything inside is rebuilt when the language changes; the state lives in the store.
+    let content = move || {
+        let lang = store.lang.get();
+        let details_button: NodeRef<leptos::html::Button> = NodeRef::new();
+        view! {
             <header class="mf-top">
-                <h1>"Mailflow"</h1>
-                <p>"Mail-flow TLS and connector report — computed in your browser"</p>
+                <div>
+                    <h1>"Mailflow"</h1>
+                    <p>{lang.t(Msg::Tagline)}</p>
+                </div>
+                {(!embedded).then(|| view! {
+                    <label class="mf-field mf-lang">
+                        <span class="mf-visually-hidden">{lang.t(Msg::Language)}</span>
+                        <select data-testid="language" on:change=pick_language>
+                            {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() lang=l.code() selected=l == lang>{l.name()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                })}
             </header>
             <main>
                 <Loader/>
@@ -140,7 +197,14 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
                 <crate::ui::tls_reports::TlsReportsPanel/>
             </main>
             <Flyout return_focus=details_button/>
-            <div class="mf-drop-overlay" aria-hidden="true">"Drop files to add them to the report"</div>
+            <div class="mf-drop-overlay" aria-hidden="true">{lang.t(Msg::DropOverlay)}</div>
+        }
+    };
+    view! {
+        <div class="mf-app" lang=move || store.lang.get().code() class:mf-app--embedded=embedded
+            class:mf-app--dragging=move || dragging.get() node_ref=root
+            on:dragover=on_over on:dragleave=on_leave on:drop=on_drop>
+            {content}
         </div>
     }
 }

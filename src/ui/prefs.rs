@@ -1,11 +1,13 @@
 //! What the browser remembers between visits (in `localStorage`, on this machine only): your
-//! domains, and the column mappings chosen for CSV headers Mailflow did not recognise.
+//! domains, the column mappings chosen for CSV headers Mailflow did not recognise, and the
+//! language picked on the standalone page.
 
 use crate::domains::Domains;
 use crate::formats::mailflow::Mapping;
 
 const DOMAINS_KEY: &str = "mailflow.domains";
 const MAPPING_PREFIX: &str = "mailflow.mapping.";
+const LANGUAGE_KEY: &str = "mailflow.language";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -37,5 +39,17 @@ pub fn mapping_for(signature: &str) -> Option<Mapping> {
 pub fn save_mapping(signature: &str, mapping: &Mapping) {
     if let Some(s) = storage() {
         let _ = s.set_item(&format!("{MAPPING_PREFIX}{signature}"), &mapping.to_text());
+    }
+}
+
+/// The language code picked on the standalone page, if any.
+pub fn language() -> Option<String> {
+    storage()?.get_item(LANGUAGE_KEY).ok()?
+}
+
+/// Remembers the language picked on the standalone page.
+pub fn save_language(code: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANGUAGE_KEY, code);
     }
 }

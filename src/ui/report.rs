@@ -7,8 +7,8 @@ use crate::aggregate::{ConnectorFilter, Filter};
 use crate::chart::{daily, DailyView};
 use crate::dates::parse_day;
 use crate::insights::{find, Insight, Thresholds};
+use crate::lang::{Lang, Msg};
 use crate::model::Direction;
-use crate::text::{long_day, percent, thousands};
 use crate::ui::details::DetailsTable;
 use crate::ui::download::ChartDownloads;
 use crate::ui::state::{use_store, Range, Store};
@@ -44,34 +44,36 @@ pub fn parse_scope(value: &str) -> (ConnectorFilter, Option<Direction>) {
 
 /// The chart's heading for a filter: "All mail flow", "From the internet without a connector",
 /// "Outbound connector “name”", ...
-pub fn scope_title(f: &Filter) -> String {
+pub fn scope_title(f: &Filter, lang: Lang) -> String {
     match (&f.connector, f.direction) {
-        (ConnectorFilter::All, None) => "All mail flow".into(),
-        (ConnectorFilter::All, Some(d)) => format!("All {} mail", d.label().to_lowercase()),
-        (ConnectorFilter::NoConnector, Some(Direction::Outbound)) => "To the internet without a connector".into(),
-        (ConnectorFilter::NoConnector, Some(_)) => "From the internet without a connector".into(),
-        (ConnectorFilter::NoConnector, None) => "Mail without a connector".into(),
-        (ConnectorFilter::Named(n), Some(d)) => format!("{} connector “{n}”", d.label()),
-        (ConnectorFilter::Named(n), None) => format!("Connector “{n}”"),
+        (ConnectorFilter::All, None) => lang.t(Msg::AllMailFlow).into(),
+        (ConnectorFilter::All, Some(Direction::Outbound)) => lang.t(Msg::AllOutbound).into(),
+        (ConnectorFilter::All, Some(_)) => lang.t(Msg::AllInbound).into(),
+        (ConnectorFilter::NoConnector, Some(Direction::Outbound)) => lang.t(Msg::ToInternetNoConnector).into(),
+        (ConnectorFilter::NoConnector, Some(_)) => lang.t(Msg::FromInternetNoConnector).into(),
+        (ConnectorFilter::NoConnector, None) => lang.t(Msg::MailNoConnector).into(),
+        (ConnectorFilter::Named(n), d) => lang.fill(named_connector(d), &[n]),
+    }
+}
+
+/// "Inbound connector “{0}”", "Outbound connector “{0}”" or "Connector “{0}”".
+fn named_connector(direction: Option<Direction>) -> Msg {
+    match direction {
+        Some(Direction::Inbound) => Msg::InboundConnectorNamed,
+        Some(Direction::Outbound) => Msg::OutboundConnectorNamed,
+        _ => Msg::ConnectorNamed,
     }
 }
 
 /// What the current filter leaves to show, or why nothing.
 fn empty_reason(store: &Store, f: &Filter) -> Option<String> {
+    let lang = store.lang();
     if f.from > f.to {
-        return Some(format!(
-            "The start date ({}) is after the end date ({}). Pick an end date on or after the start date.",
-            long_day(f.from),
-            long_day(f.to)
-        ));
+        return Some(lang.fill(Msg::StartAfterEnd, &[&lang.long_day(f.from), &lang.long_day(f.to)]));
     }
     let span = store.data.with(|d| d.agg().span())?;
     if f.to < span.0 || f.from > span.1 {
-        return Some(format!(
-            "No mail in these dates: the loaded data covers {} to {}. Choose \"All data\" or dates inside that span.",
-            long_day(span.0),
-            long_day(span.1)
-        ));
+        return Some(lang.fill(Msg::OutsideSpan, &[&lang.long_day(span.0), &lang.long_day(span.1)]));
     }
     None
 }
@@ -88,6 +90,7 @@ fn directions(f: &Filter) -> Vec<Direction> {
 #[component]
 fn Controls() -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     let connectors = move || {
         store.data.with(|d| {
             d.agg().connectors().into_iter().map(|(dir, c)| (dir, c.name.clone())).collect::<Vec<_>>()
@@ -130,19 +133,19 @@ fn Controls() -> impl IntoView {
     view! {
         <div class="mf-controls">
             <label class="mf-field">
-                <span>"Show data for"</span>
+                <span>{lang.t(Msg::ShowDataFor)}</span>
                 <select data-testid="connector-select" on:change=on_scope prop:value=scope>
-                    <option value="all" selected=move || scope() == "all">"All mail flow"</option>
-                    <option value="all:in" selected=move || scope() == "all:in">"All inbound mail"</option>
-                    <option value="all:out" selected=move || scope() == "all:out">"All outbound mail"</option>
-                    <option value="none:in" selected=move || scope() == "none:in">"From the internet without a connector"</option>
-                    <option value="none:out" selected=move || scope() == "none:out">"To the internet without a connector"</option>
+                    <option value="all" selected=move || scope() == "all">{lang.t(Msg::AllMailFlow)}</option>
+                    <option value="all:in" selected=move || scope() == "all:in">{lang.t(Msg::AllInbound)}</option>
+                    <option value="all:out" selected=move || scope() == "all:out">{lang.t(Msg::AllOutbound)}</option>
+                    <option value="none:in" selected=move || scope() == "none:in">{lang.t(Msg::FromInternetNoConnector)}</option>
+                    <option value="none:out" selected=move || scope() == "none:out">{lang.t(Msg::ToInternetNoConnector)}</option>
                     {move || {
                         let list = connectors();
                         [Direction::Inbound, Direction::Outbound].into_iter().map(|dir| {
                             let names: Vec<String> = list.iter().filter(|(d, _)| *d == dir).map(|(_, n)| n.clone()).collect();
                             (!names.is_empty()).then(|| view! {
-                                <optgroup label=format!("{} connectors", dir.label())>
+                                <optgroup label=lang.t(if dir == Direction::Inbound { Msg::InboundConnectors } else { Msg::OutboundConnectors })>
                                     {names.into_iter().map(|n| {
                                         let value = scope_value(&ConnectorFilter::Named(n.clone()), Some(dir));
                                         let v2 = value.clone();
@@ -155,30 +158,30 @@ fn Controls() -> impl IntoView {
                 </select>
             </label>
             <label class="mf-field">
-                <span>"View data by"</span>
+                <span>{lang.t(Msg::ViewDataBy)}</span>
                 <select data-testid="view-select" on:change=on_view
                     prop:value=move || if store.view.get() == DailyView::TlsUsage { "tls" } else { "flow" }>
-                    <option value="flow">"Mail flow"</option>
-                    <option value="tls">"TLS usage"</option>
+                    <option value="flow">{lang.t(Msg::MailFlow)}</option>
+                    <option value="tls">{lang.t(Msg::TlsUsage)}</option>
                 </select>
             </label>
             <label class="mf-field">
-                <span>"Dates"</span>
+                <span>{lang.t(Msg::Dates)}</span>
                 <select data-testid="range-preset" on:change=on_preset prop:value=move || store.range.get().preset_value()>
-                    <option value="7">"Last 7 days"</option>
-                    <option value="30">"Last 30 days"</option>
-                    <option value="90">"Last 90 days"</option>
-                    <option value="all">"All data"</option>
-                    <option value="custom">"Custom"</option>
+                    <option value="7">{lang.t(Msg::Last7)}</option>
+                    <option value="30">{lang.t(Msg::Last30)}</option>
+                    <option value="90">{lang.t(Msg::Last90)}</option>
+                    <option value="all">{lang.t(Msg::AllData)}</option>
+                    <option value="custom">{lang.t(Msg::Custom)}</option>
                 </select>
             </label>
             <label class="mf-field">
-                <span>"Start date"</span>
+                <span>{lang.t(Msg::StartDate)}</span>
                 <input type="date" data-testid="range-from" prop:value=move || day_value(true)
                     min=span_min max=span_max on:change=move |ev| set_day(true, event_target_value(&ev))/>
             </label>
             <label class="mf-field">
-                <span>"End date"</span>
+                <span>{lang.t(Msg::EndDate)}</span>
                 <input type="date" data-testid="range-to" prop:value=move || day_value(false)
                     min=span_min max=span_max on:change=move |ev| set_day(false, event_target_value(&ev))/>
             </label>
@@ -188,31 +191,29 @@ fn Controls() -> impl IntoView {
 
 /// One insight card.
 #[component]
-fn InsightCard(insight: Insight) -> impl IntoView {
+fn InsightCard(insight: Insight, lang: Lang) -> impl IntoView {
     let who = match &insight.connector {
-        Some(name) => format!("{} connector “{}”", insight.direction.label(), name),
-        None if insight.direction == Direction::Inbound => "Mail from the internet without a connector".to_string(),
-        None => "Mail to the internet without a connector".to_string(),
+        Some(name) => lang.fill(named_connector(Some(insight.direction)), &[name]),
+        None if insight.direction == Direction::Inbound => lang.t(Msg::MailFromInternetNoConnector).to_string(),
+        None => lang.t(Msg::MailToInternetNoConnector).to_string(),
     };
-    let what = format!(
-        "{} of {} messages with known TLS ({}).",
-        thousands(insight.count),
-        thousands(insight.known),
-        percent(Some(insight.share))
+    let what = lang.fill(
+        Msg::InsightShare,
+        &[&lang.thousands(insight.count), &lang.thousands(insight.known), &lang.percent(Some(insight.share))],
     );
     let partners = insight.partners.clone();
     let shown = partners.len().min(8);
     view! {
         <li class="mf-insight" data-testid="insight">
-            <div class="mf-insight__title"><span class="mf-badge">"Insight"</span>" " <strong data-testid="insight-title">{insight.title()}</strong></div>
+            <div class="mf-insight__title"><span class="mf-badge">{lang.t(Msg::Insight)}</span>" " <strong data-testid="insight-title">{insight.title(lang)}</strong></div>
             <div class="mf-insight__who" data-testid="insight-subject">{who}</div>
             <div>{what}</div>
-            <p class="mf-insight__advice">{insight.advice()}</p>
+            <p class="mf-insight__advice">{insight.advice(lang)}</p>
             {(!partners.is_empty()).then(|| view! {
                 <div class="mf-insight__partners">
-                    <span>{format!("Behind it ({} of {}):", shown, partners.len())}</span>
+                    <span>{lang.fill(Msg::BehindIt, &[&shown, &partners.len()])}</span>
                     <ul data-testid="insight-partners">
-                        {partners.into_iter().take(8).map(|(p, n)| view! { <li>{p}<span class="mf-num">{format!(" {}", thousands(n))}</span></li> }).collect_view()}
+                        {partners.into_iter().take(8).map(|(p, n)| view! { <li>{p}<span class="mf-num">{format!(" {}", lang.thousands(n))}</span></li> }).collect_view()}
                     </ul>
                 </div>
             })}
@@ -224,6 +225,7 @@ fn InsightCard(insight: Insight) -> impl IntoView {
 #[component]
 pub fn Report() -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     let filter = Memo::new(move |_| store.filter());
     let chart = Memo::new(move |_| {
         let f = filter.get()?;
@@ -231,7 +233,7 @@ pub fn Report() -> impl IntoView {
             return None;
         }
         let days = store.data.with(|d| d.agg().daily(&f));
-        daily(&days, &directions(&f), store.view.get(), &scope_title(&f), store.chart_width())
+        daily(&days, &directions(&f), store.view.get(), &scope_title(&f, lang), store.chart_width(), lang)
     });
     let file_stem = move || {
         filter.get().map(|f| format!("mailflow-{}-{}", f.from.format("%Y-%m-%d"), f.to.format("%Y-%m-%d"))).unwrap_or_else(|| "mailflow".into())
@@ -246,7 +248,7 @@ pub fn Report() -> impl IntoView {
         Some(view! {
             <section class="mf-card mf-report" id=store.id("report") data-testid="connector-report" aria-labelledby=store.id("report-title")>
                 <header class="mf-card__head">
-                    <h2 id=store.id("report-title") class="mf-report-title">"Connector report"</h2>
+                    <h2 id=store.id("report-title") class="mf-report-title">{lang.t(Msg::ConnectorReport)}</h2>
                 </header>
                 <Controls/>
                 {move || {
@@ -256,9 +258,9 @@ pub fn Report() -> impl IntoView {
                         None => {
                             let totals = store.data.with(|d| d.agg().totals(&f));
                             let dirs = directions(&f);
-                            let summary = dirs.iter().map(|d| format!("{} {}", thousands(totals.get(*d).total()), d.label().to_lowercase())).collect::<Vec<_>>().join(" · ");
+                            let summary = dirs.iter().map(|d| format!("{} {}", lang.thousands(totals.get(*d).total()), lang.direction(*d).to_lowercase())).collect::<Vec<_>>().join(" · ");
                             view! {
-                                <p class="mf-dates" data-testid="report-dates">{format!("{} – {} (UTC) · {} messages", long_day(f.from), long_day(f.to), summary)}</p>
+                                <p class="mf-dates" data-testid="report-dates">{lang.fill(Msg::ReportDates, &[&lang.long_day(f.from), &lang.long_day(f.to), &summary])}</p>
                                 {move || match chart.get() {
                                     Some(svg) => view! {
                                         <figure class="mf-figure">
@@ -268,7 +270,7 @@ pub fn Report() -> impl IntoView {
                                             </figcaption>
                                         </figure>
                                     }.into_any(),
-                                    None => view! { <p class="mf-empty" role="status" data-testid="report-empty">"No mail for this choice in these dates. Try “All mail flow” or other dates."</p> }.into_any(),
+                                    None => view! { <p class="mf-empty" role="status" data-testid="report-empty">{lang.t(Msg::NoMailForChoice)}</p> }.into_any(),
                                 }}
                             }.into_any()
                         }
@@ -285,20 +287,27 @@ pub fn Report() -> impl IntoView {
 #[component]
 fn Insights(filter: Memo<Option<Filter>>) -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     let th = Thresholds::default();
+    let note = lang.fill(
+        Msg::InsightsNote,
+        &[
+            &lang.fill(Msg::NoTlsOver, &[&lang.threshold(th.no_tls_over)]),
+            &lang.fill(Msg::Tls10Over, &[&lang.threshold(th.tls10_over)]),
+            &lang.thousands(th.min_volume),
+        ],
+    );
     move || {
         let f = filter.get()?;
         let list = store.data.with(|d| find(d.agg(), &f, &th));
         Some(view! {
-            <section class="mf-insights" aria-label="Insights" data-testid="insights">
-                <h3>"Insights"</h3>
-                <p class="mf-note">{format!(
-                    "Checked per connector and for mail without a connector: “No TLS is over {:.0}%” and “TLS 1.0 is above {:.0}%”, as shares of messages whose TLS version is known, for groups with at least {} such messages.",
-                    th.no_tls_over, th.tls10_over, th.min_volume)}</p>
+            <section class="mf-insights" aria-label=lang.t(Msg::Insights) data-testid="insights">
+                <h3>{lang.t(Msg::Insights)}</h3>
+                <p class="mf-note">{note.clone()}</p>
                 {if list.is_empty() {
-                    view! { <p data-testid="no-insights">"Nothing to flag for this choice and these dates."</p> }.into_any()
+                    view! { <p data-testid="no-insights">{lang.t(Msg::NothingToFlag)}</p> }.into_any()
                 } else {
-                    view! { <ul class="mf-insight-list">{list.into_iter().map(|i| view! { <InsightCard insight=i/> }).collect_view()}</ul> }.into_any()
+                    view! { <ul class="mf-insight-list">{list.into_iter().map(|i| view! { <InsightCard insight=i lang=lang/> }).collect_view()}</ul> }.into_any()
                 }}
             </section>
         })

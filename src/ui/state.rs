@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::aggregate::{ConnectorFilter, Filter};
 use crate::chart::DailyView;
+use crate::lang::{Lang, Msg};
 use crate::model::Direction;
 use crate::workspace::Workspace;
 
@@ -73,6 +74,9 @@ pub struct Store {
     pub flyout_open: RwSignal<bool>,
     /// The viewport's width in CSS pixels, for fitting charts.
     pub width: RwSignal<u32>,
+    /// The interface's language. The shell rebuilds its views when it changes, so views read it
+    /// once, with [`Store::lang`], while they are built.
+    pub lang: RwSignal<Lang>,
     /// This instance's number, to keep element ids unique when a page holds several.
     pub uid: u32,
     /// Where events go when a host page embeds the app (`loaded`, `error`, `filterchange`).
@@ -95,6 +99,7 @@ impl Store {
             flyout_open: RwSignal::new(false),
             width: RwSignal::new(1200),
             events: StoredValue::new_local(None),
+            lang: RwSignal::new(Lang::En),
             uid: NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
@@ -116,6 +121,16 @@ impl Store {
     /// The widget's window: the last 7 days of the data.
     pub fn widget_window(&self) -> Option<(NaiveDate, NaiveDate)> {
         Range::Last(7).resolve(self.data.with(|d| d.agg().span()))
+    }
+
+    /// The interface's language now.
+    pub fn lang(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    /// A message in the interface's language.
+    pub fn t(&self, msg: Msg) -> &'static str {
+        self.lang().t(msg)
     }
 
     /// An element id unique to this instance: `mf{uid}-{name}`.

@@ -10,8 +10,8 @@ use crate::dates::DateOrder;
 use crate::detect::Preview;
 use crate::domains::Domains;
 use crate::formats::mailflow::Mapping;
+use crate::lang::{Lang, Msg};
 use crate::load::{FileReport, LoadOptions};
-use crate::text::{long_day, thousands};
 use crate::ui::loader::{reload, remove};
 use crate::ui::prefs;
 use crate::ui::state::use_store;
@@ -44,15 +44,24 @@ fn yes_no(found: bool, what: &str) -> String {
     format!("{what} {}", if found { "✓" } else { "—" })
 }
 
+/// How a date order reads in a sentence: "day first (31/12/2026)".
+fn order_label(order: DateOrder, lang: Lang) -> &'static str {
+    lang.t(match order {
+        DateOrder::DayFirst => Msg::DayFirst,
+        DateOrder::MonthFirst => Msg::MonthFirst,
+    })
+}
+
 /// One file's summary; `index` is its position in the workspace.
 #[component]
 pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     let name = report.name.clone();
-    let remove_label = format!("Remove {}", report.name);
+    let remove_label = lang.fill(Msg::RemoveFile, &[&report.name]);
     let remove_button = move || {
         view! {
-            <button class="mf-icon-button mf-file__remove" aria-label=remove_label.clone() title="Remove this file"
+            <button class="mf-icon-button mf-file__remove" aria-label=remove_label.clone() title=lang.t(Msg::RemoveThisFile)
                 data-testid="remove-file" on:click=move |_| remove(&store, index)>"×"</button>
         }
     };
@@ -65,7 +74,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                         <strong class="mf-file__name">{name}</strong>
                         ": "
                         {err}
-                        <span class="mf-file__hint">" Data loaded before is unchanged."</span>
+                        <span class="mf-file__hint">" "{lang.t(Msg::DataUnchanged)}</span>
                     </div>
                     {remove_button()}
                 </div>
@@ -75,12 +84,12 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
         .into_any();
     }
     let s = report.stats.clone();
-    let span = report.span.map(|(a, b)| format!("{} – {}", long_day(a), long_day(b))).unwrap_or_default();
+    let span = report.span.map(|(a, b)| format!("{} – {}", lang.long_day(a), lang.long_day(b))).unwrap_or_default();
     let dirs = report
         .directions
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(d, n)| format!("{} {}", thousands(*n), d.label().to_lowercase()))
+        .map(|(d, n)| format!("{} {}", lang.thousands(*n), lang.direction(*d).to_lowercase()))
         .collect::<Vec<_>>()
         .join(", ");
     let skipped = s.skipped;
@@ -104,23 +113,23 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
             </div>
             {report.note.map(|n| view! { <div class="mf-file__found" data-testid="file-note">{n}</div> })}
             <div class="mf-file__counts" class:mf-hidden=report.note.is_some()>
-                <span data-testid="rows-read">{thousands(s.rows_read)}</span>{if s.rows_read == 1 { " row read · " } else { " rows read · " }}
-                <span data-testid="deliveries-used">{thousands(s.deliveries)}</span>{if s.deliveries == 1 { " delivery" } else { " deliveries" }}
+                <span data-testid="rows-read">{lang.thousands(s.rows_read)}</span>" "{lang.t(if s.rows_read == 1 { Msg::RowRead } else { Msg::RowsRead })}" · "
+                <span data-testid="deliveries-used">{lang.thousands(s.deliveries)}</span>" "{lang.t(if s.deliveries == 1 { Msg::Delivery } else { Msg::Deliveries })}
                 {(!dirs.is_empty()).then(|| format!(" ({dirs})"))}
                 " · "
-                <span data-testid="rows-skipped">{thousands(skipped)}</span>{if skipped == 1 { " row skipped" } else { " rows skipped" }}
-                {(report.duplicates > 0).then(|| view! { " · " <span data-testid="duplicates">{thousands(report.duplicates)}</span>" duplicates dropped" })}
-                {(report.joined > 0).then(|| view! { " · " <span data-testid="joined">{thousands(report.joined)}</span>" joined with other files" })}
+                <span data-testid="rows-skipped">{lang.thousands(skipped)}</span>" "{lang.t(if skipped == 1 { Msg::RowSkipped } else { Msg::RowsSkipped })}
+                {(report.duplicates > 0).then(|| view! { " · " <span data-testid="duplicates">{lang.thousands(report.duplicates)}</span>" "{lang.t(Msg::DuplicatesDropped)} })}
+                {(report.joined > 0).then(|| view! { " · " <span data-testid="joined">{lang.thousands(report.joined)}</span>" "{lang.t(Msg::JoinedWithOthers)} })}
                 " · " {span}
             </div>
             <div class="mf-file__found" data-testid="file-found" class:mf-hidden=report.note.is_some()>
-                {yes_no(found.direction, "Direction")}" · "{yes_no(found.connector, "Connector")}" · "{yes_no(found.tls, "TLS")}
-                {(!found.direction).then(|| " (direction from your domains)")}
+                {yes_no(found.direction, lang.t(Msg::Direction))}" · "{yes_no(found.connector, lang.t(Msg::Connector))}" · "{yes_no(found.tls, lang.t(Msg::Tls))}
+                {(!found.direction).then(|| format!(" {}", lang.t(Msg::DirectionFromDomains)))}
             </div>
             {warning.map(|w| view! { <div class="mf-file__warning" role="status" data-testid="file-warning">{w}</div> })}
             {(s.failures + s.local > 0).then(|| view! {
                 <div class="mf-file__found" data-testid="log-counts">
-                    {format!("{} failed or deferred (not delivered) · {} local (not mail flow in or out)", thousands(s.failures), thousands(s.local))}
+                    {lang.fill(Msg::LogCounts, &[&lang.thousands(s.failures), &lang.thousands(s.local)])}
                 </div>
             })}
             {log_clock.map(|c| {
@@ -129,15 +138,15 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                 view! {
                     <div class="mf-file__dates" data-testid="log-times">
                         {match c.first_year {
-                            Some(y) => format!("The lines carry no year: read from {y}. "),
+                            Some(y) => format!("{} ", lang.fill(Msg::NoYearInLines, &[&y])),
                             None => String::new(),
                         }}
-                        {format!("Local times read as {}.", zone_label(c.offset_minutes))}
+                        {lang.fill(Msg::LocalTimesAs, &[&zone_label(c.offset_minutes)])}
                         {retained.then(|| view! {
                             {c.first_year.map(|y| {
                                 let base_year = base_year.clone();
                                 view! {
-                                    <label class="mf-inline">" First year "
+                                    <label class="mf-inline">" "{lang.t(Msg::FirstYear)}" "
                                         <input type="number" min="1990" max="2100" value=y.to_string() data-testid="log-year"
                                             on:change=move |ev| {
                                                 if let Ok(year) = event_target_value(&ev).parse::<i32>() {
@@ -147,7 +156,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                                     </label>
                                 }
                             })}
-                            <label class="mf-inline">" Zone "
+                            <label class="mf-inline">" "{lang.t(Msg::Zone)}" "
                                 <select data-testid="log-zone" on:change=move |ev| {
                                     if let Ok(m) = event_target_value(&ev).parse::<i32>() {
                                         reload(&store, index, LoadOptions { log_offset_minutes: Some(m), ..base_zone.clone() });
@@ -165,12 +174,12 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                 let base = base.clone();
                 view! {
                     <div class="mf-file__dates" data-testid="date-order">
-                        {format!("Dates read {}{}", g.order.label(), if g.certain { "." } else { ": the file could be read either way." })}
+                        {lang.fill(if g.certain { Msg::DatesReadCertain } else { Msg::DatesReadEither }, &[&order_label(g.order, lang)])}
                         {retained.then(|| view! {
                             " "
                             <button class="mf-button mf-button--small" data-testid="switch-date-order"
                                 on:click=move |_| reload(&store, index, LoadOptions { date_order: Some(other), ..base.clone() })>
-                                {format!("Read them {}", other.label())}
+                                {lang.fill(Msg::ReadThemOtherWay, &[&order_label(other, lang)])}
                             </button>
                         })}
                     </div>
@@ -178,9 +187,9 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
             })}
             {(skipped > 0).then(|| view! {
                 <details class="mf-file__skips">
-                    <summary>{if skipped == 1 { "Why 1 row was skipped".to_string() } else { format!("Why {} rows were skipped (first {})", thousands(skipped), skips.len()) }}</summary>
+                    <summary>{if skipped == 1 { lang.t(Msg::WhyOneSkipped).to_string() } else { lang.fill(Msg::WhySkipped, &[&lang.thousands(skipped), &skips.len()]) }}</summary>
                     <ul>
-                        {skips.into_iter().map(|k| view! { <li>{format!("line {}: {}", k.line, k.reason)}</li> }).collect_view()}
+                        {skips.into_iter().map(|k| view! { <li>{lang.fill(Msg::SkipAtLine, &[&k.line, &k.reason])}</li> }).collect_view()}
                     </ul>
                 </details>
             })}
@@ -193,19 +202,20 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
 #[component]
 fn MappingPanel(preview: Preview, index: usize) -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     let guess = |names: &[&str]| {
         preview.header.iter().position(|h| {
             let k = crate::formats::table::header_key(h);
             names.iter().any(|n| k.contains(n))
         })
     };
-    let fields: [(&'static str, &'static str, bool, Option<usize>); 6] = [
-        ("date", "Date or time", true, guess(&["date", "time", "when"])),
-        ("direction", "Direction", true, guess(&["direction", "way"])),
-        ("connector", "Connector", false, guess(&["connector", "relay", "route"])),
-        ("tls", "TLS version", false, guess(&["tls", "cipher", "protocol"])),
-        ("count", "Count", false, guess(&["count", "volume", "messages"])),
-        ("remote_host", "Remote host", false, guess(&["host", "server", "partner"])),
+    let fields: [(&'static str, Msg, bool, Option<usize>); 6] = [
+        ("date", Msg::DateOrTime, true, guess(&["date", "time", "when"])),
+        ("direction", Msg::Direction, true, guess(&["direction", "way"])),
+        ("connector", Msg::Connector, false, guess(&["connector", "relay", "route"])),
+        ("tls", Msg::TlsVersion, false, guess(&["tls", "cipher", "protocol"])),
+        ("count", Msg::Count, false, guess(&["count", "volume", "messages"])),
+        ("remote_host", Msg::RemoteHost, false, guess(&["host", "server", "partner"])),
     ];
     let choices: Vec<RwSignal<Option<usize>>> = fields.iter().map(|f| RwSignal::new(f.3)).collect();
     let signature = preview.signature();
@@ -224,17 +234,17 @@ fn MappingPanel(preview: Preview, index: usize) -> impl IntoView {
     let header = preview.header.clone();
     view! {
         <div class="mf-mapping" data-testid="mapping-panel">
-            <p><strong>"Map its columns"</strong>" — tell Mailflow which column holds what; the choice is remembered for files with the same header."</p>
+            <p><strong>{lang.t(Msg::MapColumns)}</strong>" "{lang.t(Msg::MapColumnsHint)}</p>
             <div class="mf-mapping__fields">
                 {fields.iter().zip(choices.iter()).map(|((key, label, required, _), sig)| {
                     let sig = *sig;
                     let header = header.clone();
                     view! {
                         <label class="mf-field">
-                            <span>{*label}{if *required { " *" } else { "" }}</span>
+                            <span>{lang.t(*label)}{if *required { " *" } else { "" }}</span>
                             <select data-testid=format!("map-{key}")
                                 on:change=move |ev| sig.set(event_target_value(&ev).parse().ok())>
-                                <option value="" selected=move || sig.get().is_none()>{if *required { "choose…" } else { "none" }}</option>
+                                <option value="" selected=move || sig.get().is_none()>{lang.t(if *required { Msg::Choose } else { Msg::NoColumn })}</option>
                                 {header.into_iter().enumerate().map(|(i, h)| view! {
                                     <option value=i.to_string() selected=move || sig.get() == Some(i)>{h}</option>
                                 }).collect_view()}
@@ -242,7 +252,7 @@ fn MappingPanel(preview: Preview, index: usize) -> impl IntoView {
                         </label>
                     }
                 }).collect_view()}
-                <button class="mf-button mf-button--primary" data-testid="apply-mapping" disabled=move || !ready() on:click=apply>"Load with these columns"</button>
+                <button class="mf-button mf-button--primary" data-testid="apply-mapping" disabled=move || !ready() on:click=apply>{lang.t(Msg::LoadWithColumns)}</button>
             </div>
             <div class="mf-table-wrap">
                 <table class="mf-table mf-table--compact" data-testid="mapping-preview">
@@ -260,6 +270,7 @@ fn MappingPanel(preview: Preview, index: usize) -> impl IntoView {
 #[component]
 fn DomainsEditor() -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     let text = RwSignal::new(String::new());
     Effect::new(move |_| {
         let current = store.data.with(|ws| ws.domains().0.to_text());
@@ -278,18 +289,18 @@ fn DomainsEditor() -> impl IntoView {
     move || {
         let (needs, by_user, unplaced) = store.data.with(|ws| (ws.needs_domains(), ws.domains().1, ws.placed().no_direction));
         needs.then(|| view! {
-            <section class="mf-domains" data-testid="domains" aria-label="Your domains">
+            <section class="mf-domains" data-testid="domains" aria-label=lang.t(Msg::YourDomains)>
                 <label class="mf-field">
-                    <span>"Your domains "
-                        <em>{if by_user { "(yours, remembered in this browser)" } else { "(suggested from the data)" }}</em>
+                    <span>{lang.t(Msg::YourDomains)}" "
+                        <em>{lang.t(if by_user { Msg::DomainsYours } else { Msg::DomainsSuggested })}</em>
                     </span>
                     <input type="text" data-testid="domains-input" prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))/>
                 </label>
-                <button class="mf-button" data-testid="domains-save" on:click=save>"Use these domains"</button>
-                {by_user.then(|| view! { <button class="mf-button" data-testid="domains-reset" on:click=reset>"Use the suggestion"</button> })}
-                <p class="mf-note">"Some files do not say which way mail went: mail from one of your domains to another is intra-org, to outside outbound, from outside inbound."
-                    {(unplaced > 0).then(|| view! { <strong data-testid="unplaced">{format!(" {} could not be placed: neither side is one of your domains.", crate::text::count_of(unplaced, "delivery", "deliveries"))}</strong> })}
+                <button class="mf-button" data-testid="domains-save" on:click=save>{lang.t(Msg::UseTheseDomains)}</button>
+                {by_user.then(|| view! { <button class="mf-button" data-testid="domains-reset" on:click=reset>{lang.t(Msg::UseSuggestion)}</button> })}
+                <p class="mf-note">{lang.t(Msg::DomainsNote)}
+                    {(unplaced > 0).then(|| view! { <strong data-testid="unplaced">" "{lang.fill(Msg::Unplaced, &[&lang.count(unplaced, Msg::Delivery, Msg::Deliveries)])}</strong> })}
                 </p>
             </section>
         })
@@ -300,20 +311,21 @@ fn DomainsEditor() -> impl IntoView {
 #[component]
 pub fn LoadSummary() -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     move || {
         let files = store.data.with(|d| d.reports());
         (!files.is_empty()).then(|| {
             let totals = store.data.with(|d| d.agg().direction_totals());
             let intra = totals[2].1;
             view! {
-                <section class="mf-summary" aria-label="Loaded files">
+                <section class="mf-summary" aria-label=lang.t(Msg::LoadedFiles)>
                     <ul class="mf-files">
                         {files.into_iter().enumerate().map(|(i, r)| view! { <FileSummary report=r index=i/> }).collect_view()}
                     </ul>
                     <DomainsEditor/>
                     {(intra > 0).then(|| view! {
                         <p class="mf-note" data-testid="intra-org">
-                            {format!("{} intra-org deliveries are counted here but kept out of the TLS views, as in Microsoft's reports.", thousands(intra))}
+                            {lang.fill(Msg::IntraOrgNote, &[&lang.thousands(intra)])}
                         </p>
                     })}
                 </section>

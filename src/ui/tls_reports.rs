@@ -4,19 +4,19 @@
 use leptos::prelude::*;
 
 use crate::formats::tlsrpt::Sessions;
-use crate::text::{percent, thousands};
+use crate::lang::{Lang, Msg};
 use crate::ui::state::use_store;
 
-fn rows(list: Vec<Sessions>, with_rate: bool) -> impl IntoView {
+fn rows(list: Vec<Sessions>, with_rate: bool, lang: Lang) -> impl IntoView {
     list.into_iter()
         .map(|s| {
             let rate = s.rate();
             view! {
                 <tr>
                     <td class="mf-connector">{s.key}</td>
-                    {with_rate.then(|| view! { <td class="mf-num">{thousands(s.success)}</td> })}
-                    <td class="mf-num">{thousands(s.failure)}</td>
-                    {with_rate.then(|| view! { <td class="mf-num" class:mf-warn=rate.is_some_and(|r| r < 95.0)>{percent(rate)}</td> })}
+                    {with_rate.then(|| view! { <td class="mf-num">{lang.thousands(s.success)}</td> })}
+                    <td class="mf-num">{lang.thousands(s.failure)}</td>
+                    {with_rate.then(|| view! { <td class="mf-num" class:mf-warn=rate.is_some_and(|r| r < 95.0)>{lang.percent(rate)}</td> })}
                 </tr>
             }
         })
@@ -27,30 +27,39 @@ fn rows(list: Vec<Sessions>, with_rate: bool) -> impl IntoView {
 #[component]
 pub fn TlsReportsPanel() -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
+    let head = move |first: Msg| view! {
+        <thead><tr>
+            <th scope="col">{lang.t(first)}</th>
+            <th scope="col" class="mf-num">{lang.t(Msg::Successful)}</th>
+            <th scope="col" class="mf-num">{lang.t(Msg::Failed)}</th>
+            <th scope="col" class="mf-num">{lang.t(Msg::SuccessRate)}</th>
+        </tr></thead>
+    };
     move || {
         let s = store.data.with(|ws| ws.tls_reports().clone());
         (!s.by_day.is_empty()).then(|| view! {
             <section class="mf-card" data-testid="tls-reports" aria-labelledby=store.id("tlsrpt-title")>
-                <h2 id=store.id("tlsrpt-title")>"SMTP TLS reports (RFC 8460)"</h2>
-                <p class="mf-note">"What other providers reported about mail they sent to you: sessions that negotiated TLS as your MTA-STS or DANE policy asks, and those that failed. Sessions, not messages, and no TLS version, so they are kept apart from the report above."</p>
+                <h2 id=store.id("tlsrpt-title")>{lang.t(Msg::TlsReportsTitle)}</h2>
+                <p class="mf-note">{lang.t(Msg::TlsReportsNote)}</p>
                 <div class="mf-tlsrpt">
                     <div class="mf-table-wrap">
                         <table class="mf-table" data-testid="tlsrpt-days">
-                            <thead><tr><th scope="col">"Day"</th><th scope="col" class="mf-num">"Successful"</th><th scope="col" class="mf-num">"Failed"</th><th scope="col" class="mf-num">"Success rate"</th></tr></thead>
-                            <tbody>{rows(s.by_day, true)}</tbody>
+                            {head(Msg::Day)}
+                            <tbody>{rows(s.by_day, true, lang)}</tbody>
                         </table>
                     </div>
                     <div class="mf-table-wrap">
                         <table class="mf-table" data-testid="tlsrpt-organizations">
-                            <thead><tr><th scope="col">"Reporting organisation"</th><th scope="col" class="mf-num">"Successful"</th><th scope="col" class="mf-num">"Failed"</th><th scope="col" class="mf-num">"Success rate"</th></tr></thead>
-                            <tbody>{rows(s.by_organization, true)}</tbody>
+                            {head(Msg::ReportingOrganisation)}
+                            <tbody>{rows(s.by_organization, true, lang)}</tbody>
                         </table>
                     </div>
                     {(!s.by_failure.is_empty()).then(|| view! {
                         <div class="mf-table-wrap">
                             <table class="mf-table" data-testid="tlsrpt-failures">
-                                <thead><tr><th scope="col">"Failure type"</th><th scope="col" class="mf-num">"Failed sessions"</th></tr></thead>
-                                <tbody>{rows(s.by_failure, false)}</tbody>
+                                <thead><tr><th scope="col">{lang.t(Msg::FailureType)}</th><th scope="col" class="mf-num">{lang.t(Msg::FailedSessions)}</th></tr></thead>
+                                <tbody>{rows(s.by_failure, false, lang)}</tbody>
                             </table>
                         </div>
                     })}

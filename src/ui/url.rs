@@ -1,5 +1,6 @@
-//! The report's state in the page URL (`from`, `to`, `connector`, `dir`, `view`): read when the
-//! page opens, written back with `history.replaceState` whenever it changes.
+//! The report's state in the page URL (`from`, `to`, `connector`, `dir`, `view`, and `lang` once
+//! a language is picked): read when the page opens, written back with `history.replaceState`
+//! whenever it changes.
 
 use leptos::prelude::*;
 
@@ -114,6 +115,24 @@ pub fn write(store: &Store) {
     } else {
         p.set("view", "flow");
     }
+    replace(&p);
+}
+
+/// The language the page URL asks for (`lang`), as given.
+pub fn language() -> Option<String> {
+    params()?.get("lang")
+}
+
+/// Puts the picked language into the page URL, so a shared link opens in it.
+pub fn write_language(code: &str) {
+    if let Some(p) = params() {
+        p.set("lang", code);
+        replace(&p);
+    }
+}
+
+/// Replaces the page URL's query with `p`, keeping path and hash.
+fn replace(p: &web_sys::UrlSearchParams) {
     let Some(window) = web_sys::window() else { return };
     let query: String = p.to_string().into();
     let path = window.location().pathname().unwrap_or_default();

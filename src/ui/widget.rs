@@ -5,18 +5,18 @@ use leptos::prelude::*;
 
 use crate::aggregate::{DirCounts, Filter};
 use crate::chart::tls_share_bars;
+use crate::lang::{Lang, Msg};
 use crate::model::Direction;
-use crate::text::{long_day, percent, thousands};
 use crate::ui::state::use_store;
 
 /// The plain sentence for one direction ("97.9% of outbound mail was protected by TLS 1.2 or
 /// newer"), or what is missing.
-pub fn sentence(direction: Direction, counts: &crate::aggregate::TlsCounts) -> String {
-    let dir = direction.label().to_lowercase();
+pub fn sentence(direction: Direction, counts: &crate::aggregate::TlsCounts, lang: Lang) -> String {
+    let inbound = direction == Direction::Inbound;
     match counts.modern_share() {
-        Some(share) => format!("{} of {dir} mail was protected by TLS 1.2 or newer.", percent(Some(share))),
-        None if counts.total() > 0 => format!("The loaded data does not say which TLS version {dir} mail used."),
-        None => format!("No {dir} mail in these days."),
+        Some(share) => lang.fill(if inbound { Msg::InboundModern } else { Msg::OutboundModern }, &[&lang.percent(Some(share))]),
+        None if counts.total() > 0 => lang.t(if inbound { Msg::InboundTlsUnknown } else { Msg::OutboundTlsUnknown }).to_string(),
+        None => lang.t(if inbound { Msg::NoInbound } else { Msg::NoOutbound }).to_string(),
     }
 }
 
@@ -31,28 +31,28 @@ pub fn widget_counts(store: &crate::ui::state::Store) -> Option<((chrono::NaiveD
 #[component]
 pub fn Widget(details_button: NodeRef<leptos::html::Button>) -> impl IntoView {
     let store = use_store();
+    let lang = store.lang();
     move || {
         let Some(((from, to), totals)) = widget_counts(&store) else {
             return view! {
                 <section class="mf-card mf-widget mf-empty" data-testid="widget">
-                    <h2>"Outbound and inbound mail flow"</h2>
-                    <p>"No mail flow loaded yet. Drop a message-trace export or a mail-server log on this page, or choose "
-                       <strong>"Try the sample"</strong>" to see a full report."</p>
+                    <h2>{lang.t(Msg::WidgetTitle)}</h2>
+                    <p>{lang.t(Msg::WidgetEmptyBefore)}" "<strong>{lang.t(Msg::TrySample)}</strong>" "{lang.t(Msg::WidgetEmptyAfter)}</p>
                 </section>
             }
             .into_any();
         };
         let width = store.width.get().saturating_sub(64).clamp(280, 720);
-        let svg = tls_share_bars(&[(Direction::Inbound, totals.inbound), (Direction::Outbound, totals.outbound)], width);
+        let svg = tls_share_bars(&[(Direction::Inbound, totals.inbound), (Direction::Outbound, totals.outbound)], width, lang);
         view! {
             <section class="mf-card mf-widget" data-testid="widget" aria-labelledby=store.id("widget-title")>
                 <header class="mf-card__head">
                     <div>
-                        <h2 id=store.id("widget-title")>"Outbound and inbound mail flow"</h2>
-                        <p class="mf-dates" data-testid="widget-dates">{format!("{} – {} (last 7 days of the loaded data, UTC)", long_day(from), long_day(to))}</p>
+                        <h2 id=store.id("widget-title")>{lang.t(Msg::WidgetTitle)}</h2>
+                        <p class="mf-dates" data-testid="widget-dates">{lang.fill(Msg::WidgetDates, &[&lang.long_day(from), &lang.long_day(to)])}</p>
                     </div>
                     <button class="mf-button" data-testid="view-details" node_ref=details_button
-                        on:click=move |_| store.flyout_open.set(true)>"View details"</button>
+                        on:click=move |_| store.flyout_open.set(true)>{lang.t(Msg::ViewDetails)}</button>
                 </header>
                 <div class="mf-widget__grid">
                     {[Direction::Inbound, Direction::Outbound].into_iter().map(|d| {
@@ -60,9 +60,9 @@ pub fn Widget(details_button: NodeRef<leptos::html::Button>) -> impl IntoView {
                         let key = d.label().to_lowercase();
                         view! {
                             <div class="mf-stat" data-testid=format!("widget-{key}")>
-                                <div class="mf-stat__label">{d.label()}</div>
-                                <div class="mf-stat__value" data-testid=format!("widget-{key}-volume")>{thousands(c.total())}</div>
-                                <p class="mf-stat__sentence" data-testid=format!("widget-{key}-sentence")>{sentence(d, &c)}</p>
+                                <div class="mf-stat__label">{lang.direction(d)}</div>
+                                <div class="mf-stat__value" data-testid=format!("widget-{key}-volume")>{lang.thousands(c.total())}</div>
+                                <p class="mf-stat__sentence" data-testid=format!("widget-{key}-sentence")>{sentence(d, &c, lang)}</p>
                             </div>
                         }
                     }).collect_view()}
@@ -76,7 +76,7 @@ pub fn Widget(details_button: NodeRef<leptos::html::Button>) -> impl IntoView {
                             <crate::ui::download::ChartDownloads svg=Signal::derive(move || Some(copy.clone())) name=name testid="widget-chart"/>
                         }.into_any()
                     }
-                    None => view! { <p class="mf-empty">"No delivery in these days has a known TLS version."</p> }.into_any(),
+                    None => view! { <p class="mf-empty">{lang.t(Msg::NoKnownTls)}</p> }.into_any(),
                 }}
             </section>
         }

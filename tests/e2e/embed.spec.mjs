@@ -25,6 +25,24 @@ test('JavaScript API: two independent instances, scoped styles, events, unmount 
   });
   await b.getByTestId('file-summary').waitFor();
   assert.equal(await b.getByTestId('view-select').inputValue(), 'tls');
+
+  // Languages per instance: B was mounted with language 'de', A follows the host page (lang="en").
+  assert.equal(await b.locator('.mf-app').getAttribute('lang'), 'de');
+  assert.equal(await a.locator('.mf-app').getAttribute('lang'), 'en');
+  assert.equal(await b.locator('.mf-report-title').textContent(), 'Connectorbericht');
+  assert.equal(await a.locator('.mf-report-title').textContent(), 'Connector report');
+  assert.equal(await b.getByTestId('widget-outbound-volume').textContent(), '9');
+  assert.match(await b.getByTestId('widget-outbound-sentence').textContent(), /^0,0\u00a0% der ausgehenden E-Mails/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', "the host page's own lang is left alone");
+  assert.equal(await b.getByTestId('language').count(), 0, 'the host chooses the language, no picker');
+  // setLanguage switches one instance in place, keeping its data; an unknown language changes nothing.
+  assert.equal(await page.evaluate(() => window.instances.b.setLanguage('fr')), false);
+  assert.equal(await page.evaluate(() => window.instances.b.setLanguage('en-GB')), true);
+  await b.locator('.mf-app[lang=en]').waitFor();
+  assert.equal(await b.locator('.mf-report-title').textContent(), 'Connector report');
+  assert.equal(await b.getByTestId('file-summary').count(), 1);
+  await page.evaluate(() => window.instances.b.setLanguage('de'));
+  await b.locator('.mf-app[lang=de]').waitFor();
   assert.equal(await a.getByTestId('view-select').inputValue(), 'flow');
   assert.equal(await a.getByTestId('file-summary').count(), 1);
 
@@ -71,6 +89,8 @@ test('iframe: files and filters by postMessage from allowed origins only; height
   const frame = page.frameLocator('#mailflow');
   await frame.getByTestId('file-summary').waitFor();
   assert.equal(await frame.getByTestId('view-select').inputValue(), 'tls');
+  assert.equal(await frame.locator('html').getAttribute('lang'), 'de', 'the frame speaks the language of its lang parameter');
+  assert.equal(await frame.getByTestId('view-details').textContent(), 'Details anzeigen');
   const height = await page.evaluate(() => parseInt(document.getElementById('mailflow').style.height, 10));
   assert.ok(height > 400, `the frame was sized to its content (${height}px)`);
 

@@ -1,0 +1,505 @@
+//! The interface's languages: every label and sentence of the views, insights and charts in
+//! English and German ([`Msg`]), how each language writes numbers, shares and days ([`Lang`]),
+//! and which language to use given a host's option, a page parameter or the browser's list.
+//!
+//! Messages about a file's content (why it could not be read, why rows were skipped, warnings)
+//! come from the parsers and stay in English in every language.
+
+use std::fmt::Display;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::Direction;
+use crate::tls::Tls;
+
+/// A language the interface speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// German.
+    De,
+}
+
+/// Declares [`Msg`] with its English and German text side by side; the compiler then refuses a
+/// message without both.
+macro_rules! messages {
+    ($($name:ident => $en:literal, $de:literal;)*) => {
+        /// Every fixed text of the interface. `{0}`, `{1}`, ... are filled by [`Lang::fill`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg {
+            $(#[doc = $en] $name,)*
+        }
+
+        impl Msg {
+            /// Every message, for checks over the whole catalogue.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            fn en(self) -> &'static str {
+                match self { $(Msg::$name => $en,)* }
+            }
+
+            fn de(self) -> &'static str {
+                match self { $(Msg::$name => $de,)* }
+            }
+        }
+    };
+}
+
+messages! {
+    // The page
+    Tagline => "Mail-flow TLS and connector report — computed in your browser",
+        "TLS- und Connectorbericht zum Nachrichtenfluss – berechnet in Ihrem Browser";
+    PageTitle => "Mailflow — mail-flow TLS and connector report", "Mailflow – TLS- und Connectorbericht zum Nachrichtenfluss";
+    Language => "Language", "Sprache";
+    DropOverlay => "Drop files to add them to the report", "Dateien hier ablegen, um sie dem Bericht hinzuzufügen";
+
+    // Loading
+    LoadTraces => "Load traces", "Daten laden";
+    DropHere => "Drop message-trace exports or mail-server logs anywhere on this page",
+        "Legen Sie Exporte der Nachrichtenablaufverfolgung oder Mailserver-Protokolle irgendwo auf dieser Seite ab";
+    NothingUploaded => "— everything is computed in your browser; nothing is uploaded.",
+        "– alles wird in Ihrem Browser berechnet, nichts wird hochgeladen.";
+    ChooseFiles => "Choose files…", "Dateien auswählen…";
+    TrySample => "Try the sample", "Beispiel ansehen";
+    Clear => "Clear", "Leeren";
+    LoadFromUrl => "Load from URL", "Von URL laden";
+    UrlPlaceholder => "Load from URL: https://…/trace.csv", "Von URL laden: https://…/trace.csv";
+    Load => "Load", "Laden";
+    FilesBeingRead => "Files being read", "Dateien, die gelesen werden";
+    Waiting => "waiting", "wartet";
+    ProgressOf => "{0} · {1} of {2}", "{0} · {1} von {2}";
+    SecondsLeft => "{0} s left", "noch {0} s";
+    MinutesLeft => "{0} min left", "noch {0} min";
+    Reading => "Reading {0}", "{0} wird gelesen";
+    CancelReading => "Cancel reading {0}", "Lesen von {0} abbrechen";
+    Cancel => "Cancel", "Abbrechen";
+    StoppedReading => "Stopped reading {0}. Files loaded before it stay.",
+        "Lesen von {0} abgebrochen. Zuvor geladene Dateien bleiben erhalten.";
+
+    // Counted things
+    Delivery => "delivery", "Zustellung";
+    Deliveries => "deliveries", "Zustellungen";
+    Message => "message", "Nachricht";
+    Messages => "messages", "Nachrichten";
+    RowRead => "row read", "Zeile gelesen";
+    RowsRead => "rows read", "Zeilen gelesen";
+    RowSkipped => "row skipped", "Zeile übersprungen";
+    RowsSkipped => "rows skipped", "Zeilen übersprungen";
+
+    // The load summary
+    LoadedFiles => "Loaded files", "Geladene Dateien";
+    RemoveFile => "Remove {0}", "{0} entfernen";
+    RemoveThisFile => "Remove this file", "Diese Datei entfernen";
+    DataUnchanged => "Data loaded before is unchanged.", "Zuvor geladene Daten bleiben unverändert.";
+    DuplicatesDropped => "duplicates dropped", "Duplikate verworfen";
+    JoinedWithOthers => "joined with other files", "mit anderen Dateien verknüpft";
+    DirectionFromDomains => "(direction from your domains)", "(Richtung aus Ihren Domänen)";
+    LogCounts => "{0} failed or deferred (not delivered) · {1} local (not mail flow in or out)",
+        "{0} fehlgeschlagen oder zurückgestellt (nicht zugestellt) · {1} lokal (kein ein- oder ausgehender Nachrichtenfluss)";
+    NoYearInLines => "The lines carry no year: read from {0}.", "Die Zeilen enthalten kein Jahr: gelesen ab {0}.";
+    LocalTimesAs => "Local times read as {0}.", "Ortszeiten gelesen als {0}.";
+    FirstYear => "First year", "Erstes Jahr";
+    Zone => "Zone", "Zone";
+    DayFirst => "day first (31/12/2026)", "Tag zuerst (31/12/2026)";
+    MonthFirst => "month first (12/31/2026)", "Monat zuerst (12/31/2026)";
+    DatesReadCertain => "Dates read {0}.", "Datumsangaben gelesen: {0}.";
+    DatesReadEither => "Dates read {0}: the file could be read either way.",
+        "Datumsangaben gelesen: {0}; die Datei lässt sich auf beide Arten lesen.";
+    ReadThemOtherWay => "Read them {0}", "Stattdessen {0} lesen";
+    WhyOneSkipped => "Why 1 row was skipped", "Warum 1 Zeile übersprungen wurde";
+    WhySkipped => "Why {0} rows were skipped (first {1})", "Warum {0} Zeilen übersprungen wurden (die ersten {1})";
+    SkipAtLine => "line {0}: {1}", "Zeile {0}: {1}";
+    MapColumns => "Map its columns", "Spalten zuordnen";
+    MapColumnsHint => "— tell Mailflow which column holds what; the choice is remembered for files with the same header.",
+        "– sagen Sie Mailflow, welche Spalte was enthält; die Auswahl gilt auch für Dateien mit derselben Kopfzeile.";
+    DateOrTime => "Date or time", "Datum oder Uhrzeit";
+    TlsVersion => "TLS version", "TLS-Version";
+    Count => "Count", "Anzahl";
+    RemoteHost => "Remote host", "Gegenstelle";
+    Choose => "choose…", "auswählen…";
+    NoColumn => "none", "keine";
+    LoadWithColumns => "Load with these columns", "Mit diesen Spalten laden";
+    YourDomains => "Your domains", "Ihre Domänen";
+    DomainsYours => "(yours, remembered in this browser)", "(Ihre Angabe, in diesem Browser gespeichert)";
+    DomainsSuggested => "(suggested from the data)", "(aus den Daten vorgeschlagen)";
+    UseTheseDomains => "Use these domains", "Diese Domänen verwenden";
+    UseSuggestion => "Use the suggestion", "Vorschlag verwenden";
+    DomainsNote => "Some files do not say which way mail went: mail from one of your domains to another is intra-org, to outside outbound, from outside inbound.",
+        "Manche Dateien sagen nicht, in welche Richtung E-Mails gingen: von einer Ihrer Domänen an eine andere ist organisationsintern, nach außen ausgehend, von außen eingehend.";
+    Unplaced => "{0} could not be placed: neither side is one of your domains.",
+        "{0} ließen sich nicht zuordnen: Keine Seite ist eine Ihrer Domänen.";
+    IntraOrgNote => "{0} intra-org deliveries are counted here but kept out of the TLS views, as in Microsoft's reports.",
+        "{0} organisationsinterne Zustellungen sind hier gezählt, aber wie in Microsofts Berichten nicht in den TLS-Ansichten.";
+
+    // The widget
+    WidgetTitle => "Outbound and inbound mail flow", "Ausgehender und eingehender Nachrichtenfluss";
+    WidgetEmptyBefore => "No mail flow loaded yet. Drop a message-trace export or a mail-server log on this page, or choose",
+        "Noch kein Nachrichtenfluss geladen. Legen Sie einen Export der Nachrichtenablaufverfolgung oder ein Mailserver-Protokoll auf dieser Seite ab, oder wählen Sie";
+    WidgetEmptyAfter => "to see a full report.", "für einen vollständigen Bericht.";
+    WidgetDates => "{0} – {1} (last 7 days of the loaded data, UTC)", "{0} – {1} (die letzten 7 Tage der geladenen Daten, UTC)";
+    ViewDetails => "View details", "Details anzeigen";
+    InboundModern => "{0} of inbound mail was protected by TLS 1.2 or newer.",
+        "{0} der eingehenden E-Mails waren durch TLS 1.2 oder neuer geschützt.";
+    OutboundModern => "{0} of outbound mail was protected by TLS 1.2 or newer.",
+        "{0} der ausgehenden E-Mails waren durch TLS 1.2 oder neuer geschützt.";
+    InboundTlsUnknown => "The loaded data does not say which TLS version inbound mail used.",
+        "Die geladenen Daten sagen nicht, welche TLS-Version eingehende E-Mails nutzten.";
+    OutboundTlsUnknown => "The loaded data does not say which TLS version outbound mail used.",
+        "Die geladenen Daten sagen nicht, welche TLS-Version ausgehende E-Mails nutzten.";
+    NoInbound => "No inbound mail in these days.", "Keine eingehenden E-Mails in diesen Tagen.";
+    NoOutbound => "No outbound mail in these days.", "Keine ausgehenden E-Mails in diesen Tagen.";
+    NoKnownTls => "No delivery in these days has a known TLS version.", "Für keine Zustellung in diesen Tagen ist die TLS-Version bekannt.";
+    DownloadSvg => "Download SVG", "SVG herunterladen";
+    DownloadPng => "Download PNG", "PNG herunterladen";
+
+    // The flyout
+    FlyoutTitle => "Message protected in transit (by TLS)", "Bei der Übertragung geschützte Nachrichten (durch TLS)";
+    Close => "Close", "Schließen";
+    FlyoutDates => "{0} – {1} (UTC). Shares are of messages whose TLS version is known.",
+        "{0} – {1} (UTC). Die Anteile beziehen sich auf Nachrichten mit bekannter TLS-Version.";
+    Tls => "TLS", "TLS";
+    NotInShares => "not in shares", "nicht in den Anteilen";
+    Total => "Total", "Gesamt";
+    ConnectorReport => "Connector report", "Connectorbericht";
+    FlyoutReportLink => "— mail flow and TLS per connector for these dates.", "– Nachrichtenfluss und TLS je Connector für diese Tage.";
+
+    // Directions and TLS values
+    Inbound => "Inbound", "Eingehend";
+    Outbound => "Outbound", "Ausgehend";
+    IntraOrg => "Intra-org", "Organisationsintern";
+    NoTls => "No TLS", "Kein TLS";
+    Unknown => "Unknown", "Unbekannt";
+
+    // The connector report
+    AllMailFlow => "All mail flow", "Gesamter Nachrichtenfluss";
+    AllInbound => "All inbound mail", "Alle eingehenden E-Mails";
+    AllOutbound => "All outbound mail", "Alle ausgehenden E-Mails";
+    FromInternetNoConnector => "From the internet without a connector", "Aus dem Internet ohne Connector";
+    ToInternetNoConnector => "To the internet without a connector", "Ins Internet ohne Connector";
+    MailNoConnector => "Mail without a connector", "E-Mails ohne Connector";
+    MailFromInternetNoConnector => "Mail from the internet without a connector", "E-Mails aus dem Internet ohne Connector";
+    MailToInternetNoConnector => "Mail to the internet without a connector", "E-Mails ins Internet ohne Connector";
+    InboundConnectorNamed => "Inbound connector “{0}”", "Eingehender Connector „{0}“";
+    OutboundConnectorNamed => "Outbound connector “{0}”", "Ausgehender Connector „{0}“";
+    ConnectorNamed => "Connector “{0}”", "Connector „{0}“";
+    InboundConnectors => "Inbound connectors", "Eingehende Connectors";
+    OutboundConnectors => "Outbound connectors", "Ausgehende Connectors";
+    StartAfterEnd => "The start date ({0}) is after the end date ({1}). Pick an end date on or after the start date.",
+        "Das Startdatum ({0}) liegt nach dem Enddatum ({1}). Wählen Sie ein Enddatum am oder nach dem Startdatum.";
+    OutsideSpan => "No mail in these dates: the loaded data covers {0} to {1}. Choose “All data” or dates inside that span.",
+        "Keine E-Mails in diesem Zeitraum: Die geladenen Daten reichen vom {0} bis {1}. Wählen Sie „Alle Daten“ oder Tage in diesem Zeitraum.";
+    ShowDataFor => "Show data for", "Daten anzeigen für";
+    ViewDataBy => "View data by", "Daten anzeigen nach";
+    MailFlow => "Mail flow", "Nachrichtenfluss";
+    TlsUsage => "TLS usage", "TLS-Nutzung";
+    Dates => "Dates", "Zeitraum";
+    Last7 => "Last 7 days", "Letzte 7 Tage";
+    Last30 => "Last 30 days", "Letzte 30 Tage";
+    Last90 => "Last 90 days", "Letzte 90 Tage";
+    AllData => "All data", "Alle Daten";
+    Custom => "Custom", "Benutzerdefiniert";
+    StartDate => "Start date", "Startdatum";
+    EndDate => "End date", "Enddatum";
+    ReportDates => "{0} – {1} (UTC) · {2} messages", "{0} – {1} (UTC) · {2} Nachrichten";
+    NoMailForChoice => "No mail for this choice in these dates. Try “All mail flow” or other dates.",
+        "Keine E-Mails für diese Auswahl in diesem Zeitraum. Versuchen Sie „Gesamter Nachrichtenfluss“ oder einen anderen Zeitraum.";
+
+    // Insights
+    Insights => "Insights", "Erkenntnisse";
+    Insight => "Insight", "Erkenntnis";
+    InsightsNote => "Checked per connector and for mail without a connector: “{0}” and “{1}”, as shares of messages whose TLS version is known, for groups with at least {2} such messages.",
+        "Geprüft je Connector und für E-Mails ohne Connector: „{0}“ und „{1}“, als Anteile der Nachrichten mit bekannter TLS-Version, für Gruppen mit mindestens {2} solchen Nachrichten.";
+    NothingToFlag => "Nothing to flag for this choice and these dates.", "Für diese Auswahl und diesen Zeitraum gibt es nichts zu beanstanden.";
+    NoTlsOver => "No TLS is over {0}", "Kein TLS liegt über {0}";
+    Tls10Over => "TLS 1.0 is above {0}", "TLS 1.0 liegt über {0}";
+    InsightShare => "{0} of {1} messages with known TLS ({2}).", "{0} von {1} Nachrichten mit bekannter TLS-Version ({2}).";
+    BehindIt => "Behind it ({0} of {1}):", "Dahinter ({0} von {1}):";
+    NoTlsInboundAdvice => "Mail arrives unencrypted: anyone on the path can read it. Ask the sending servers below to enable STARTTLS; for a partner connector, consider requiring TLS.",
+        "E-Mails kommen unverschlüsselt an: Jeder auf dem Weg kann sie lesen. Bitten Sie die unten genannten sendenden Server, STARTTLS zu aktivieren; für einen Partner-Connector sollten Sie TLS verlangen.";
+    NoTlsOutboundAdvice => "Mail leaves unencrypted: the receiving servers below do not offer TLS. Contact those partners, or force TLS on the connector once they support it.",
+        "E-Mails gehen unverschlüsselt hinaus: Die unten genannten empfangenden Server bieten kein TLS an. Wenden Sie sich an diese Partner, oder erzwingen Sie TLS am Connector, sobald sie es unterstützen.";
+    Tls10InboundAdvice => "Most mail arrives over TLS 1.0, which is deprecated and weak. Ask the sending servers below to enable TLS 1.2 or newer; Microsoft 365 is retiring TLS 1.0 and 1.1.",
+        "Die meisten E-Mails kommen über TLS 1.0 an, das veraltet und schwach ist. Bitten Sie die unten genannten sendenden Server, TLS 1.2 oder neuer zu aktivieren; Microsoft 365 stellt TLS 1.0 und 1.1 ein.";
+    Tls10OutboundAdvice => "Most mail leaves over TLS 1.0, which is deprecated and weak. The receiving servers below need TLS 1.2 or newer; contact those partners or your on-premises team.",
+        "Die meisten E-Mails gehen über TLS 1.0 hinaus, das veraltet und schwach ist. Die unten genannten empfangenden Server brauchen TLS 1.2 oder neuer; wenden Sie sich an diese Partner oder Ihr lokales Serverteam.";
+
+    // The details table
+    Details => "Details", "Details";
+    ExportDetails => "Export details", "Details exportieren";
+    NoRows => "No rows for this choice in these dates.", "Keine Zeilen für diese Auswahl in diesem Zeitraum.";
+    Date => "Date", "Datum";
+    Direction => "Direction", "Richtung";
+    Connector => "Connector", "Connector";
+    ConnectorType => "Connector type", "Connectortyp";
+    ForcedTls => "Forced TLS", "Erzwungenes TLS";
+    Volume => "Volume", "Volumen";
+    TlsShareColumn => "{0} %", "{0} %";
+    FromInternetNoConnectorShort => "From the internet (no connector)", "Aus dem Internet (kein Connector)";
+    ToInternetNoConnectorShort => "To the internet (no connector)", "Ins Internet (kein Connector)";
+    Yes => "True", "Ja";
+    No => "False", "Nein";
+
+    // SMTP TLS reports
+    TlsReportsTitle => "SMTP TLS reports (RFC 8460)", "SMTP-TLS-Berichte (RFC 8460)";
+    TlsReportsNote => "What other providers reported about mail they sent to you: sessions that negotiated TLS as your MTA-STS or DANE policy asks, and those that failed. Sessions, not messages, and no TLS version, so they are kept apart from the report above.",
+        "Was andere Anbieter über E-Mails an Sie berichten: Sitzungen, die TLS so ausgehandelt haben, wie Ihre MTA-STS- oder DANE-Richtlinie es verlangt, und solche, die scheiterten. Sitzungen statt Nachrichten und ohne TLS-Version, deshalb getrennt vom Bericht oben.";
+    Day => "Day", "Tag";
+    Successful => "Successful", "Erfolgreich";
+    Failed => "Failed", "Fehlgeschlagen";
+    SuccessRate => "Success rate", "Erfolgsquote";
+    ReportingOrganisation => "Reporting organisation", "Meldende Organisation";
+    FailureType => "Failure type", "Fehlerart";
+    FailedSessions => "Failed sessions", "Fehlgeschlagene Sitzungen";
+
+    // Charts
+    ModernShareLabel => "{0}: {1} of known-TLS mail used TLS 1.2 or newer",
+        "{0}: {1} der E-Mails mit bekannter TLS-Version nutzten TLS 1.2 oder neuer";
+    WithTlsUnknown => "{0}, {1} with TLS unknown", "{0}, bei {1} TLS unbekannt";
+    ShareHover => "{0} — {1}: {2} ({3} of known TLS)", "{0} – {1}: {2} ({3} der bekannten TLS-Werte)";
+    FlowHover => "{0} — {1}: {2}", "{0} – {1}: {2}";
+    MessagesPerDay => "{0}: messages per day, {1} to {2}", "{0}: Nachrichten pro Tag, {1} bis {2}";
+    TlsUsagePerDay => "{0}: TLS usage per day, {1} to {2}", "{0}: TLS-Nutzung pro Tag, {1} bis {2}";
+    KnownTlsOnDay => "{0}: {1} with known TLS", "{0}: {1} mit bekannter TLS-Version";
+    UnknownNotInShares => "Unknown (not in shares): {0}", "Unbekannt (nicht in den Anteilen): {0}";
+}
+
+const DE_MONTHS: [&str; 12] = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
+
+impl Lang {
+    /// Every language, in the order a picker lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::De];
+
+    /// The language's code, as in `lang` attributes and the `language` option: `en`, `de`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+        }
+    }
+
+    /// The language's name in itself, for a picker: `English`, `Deutsch`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+        }
+    }
+
+    /// The language a BCP 47 tag asks for (`de`, `de-CH`, `en_GB`, `EN`), if the interface
+    /// speaks it.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The first language of a preference list (explicit choices first, then the browser's
+    /// languages) that the interface speaks; English when none is.
+    pub fn choose<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferences.into_iter().find_map(Lang::parse).unwrap_or_default()
+    }
+
+    /// A message's text.
+    pub fn t(self, msg: Msg) -> &'static str {
+        match self {
+            Lang::En => msg.en(),
+            Lang::De => msg.de(),
+        }
+    }
+
+    /// A message with `{0}`, `{1}`, ... replaced by `args` (in the order the language needs).
+    pub fn fill(self, msg: Msg, args: &[&dyn Display]) -> String {
+        let template = self.t(msg);
+        let mut out = String::with_capacity(template.len() + 16 * args.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}').and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close))) {
+                Some((i, close)) => {
+                    if let Some(a) = args.get(i) {
+                        out.push_str(&a.to_string());
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// `1234567` as `1,234,567` (English) or `1.234.567` (German).
+    pub fn thousands(self, n: u64) -> String {
+        match self {
+            Lang::En => crate::text::thousands(n),
+            Lang::De => crate::text::thousands(n).replace(',', "."),
+        }
+    }
+
+    /// A count with its noun in the singular or plural: `1 message`, `1.024 Nachrichten`.
+    pub fn count(self, n: u64, one: Msg, many: Msg) -> String {
+        format!("{} {}", self.thousands(n), self.t(if n == 1 { one } else { many }))
+    }
+
+    /// A number with `places` decimals: `2.5` / `2,5`.
+    pub fn decimal(self, value: f64, places: usize) -> String {
+        let s = format!("{value:.places$}");
+        match self {
+            Lang::En => s,
+            Lang::De => s.replace('.', ","),
+        }
+    }
+
+    /// A value in percent as written after a number: `25%` / `25 %` (German puts a no-break
+    /// space before the sign).
+    pub fn percent_of(self, value: &str) -> String {
+        match self {
+            Lang::En => format!("{value}%"),
+            Lang::De => format!("{value}\u{a0}%"),
+        }
+    }
+
+    /// A share with one decimal (`97.9%`, `97,9 %`), or `–` when there is none.
+    pub fn percent(self, share: Option<f64>) -> String {
+        match share {
+            Some(s) => self.percent_of(&self.decimal(s, 1)),
+            None => "–".to_string(),
+        }
+    }
+
+    /// A threshold as few digits as it needs (`25%`, `12,5 %`).
+    pub fn threshold(self, t: f64) -> String {
+        let digits = if t.fract() == 0.0 { format!("{t:.0}") } else { self.decimal(t, 1) };
+        self.percent_of(&digits)
+    }
+
+    /// A day for chart axes and tooltips: `Nov 20` / `20.11.`.
+    pub fn short_day(self, d: NaiveDate) -> String {
+        match self {
+            Lang::En => crate::text::short_day(d),
+            Lang::De => format!("{}.{}.", d.day(), d.month()),
+        }
+    }
+
+    /// A day for sentences: `20 Nov 2026` / `20. Nov. 2026`.
+    pub fn long_day(self, d: NaiveDate) -> String {
+        match self {
+            Lang::En => crate::text::long_day(d),
+            Lang::De => format!("{}. {} {}", d.day(), DE_MONTHS[d.month0() as usize], d.year()),
+        }
+    }
+
+    /// A day in a table cell: `2026-11-20` / `20.11.2026`.
+    pub fn table_day(self, d: NaiveDate) -> String {
+        match self {
+            Lang::En => d.format("%Y-%m-%d").to_string(),
+            Lang::De => d.format("%d.%m.%Y").to_string(),
+        }
+    }
+
+    /// A direction's name.
+    pub fn direction(self, d: Direction) -> &'static str {
+        self.t(match d {
+            Direction::Inbound => Msg::Inbound,
+            Direction::Outbound => Msg::Outbound,
+            Direction::IntraOrg => Msg::IntraOrg,
+        })
+    }
+
+    /// A TLS value's name: the versions read the same in every language.
+    pub fn tls(self, t: Tls) -> &'static str {
+        match t {
+            Tls::None => self.t(Msg::NoTls),
+            Tls::Unknown => self.t(Msg::Unknown),
+            other => other.label(),
+        }
+    }
+
+    /// A size in bytes as `12.3 MB` or `2.05 GB`.
+    pub fn megabytes(self, bytes: f64) -> String {
+        if bytes >= 1e9 {
+            format!("{} GB", self.decimal(bytes / 1e9, 2))
+        } else {
+            format!("{} MB", self.decimal(bytes / 1e6, 1))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `{n}` placeholders of a template, sorted.
+    fn placeholders(template: &str) -> Vec<String> {
+        let mut out: Vec<String> = template
+            .match_indices('{')
+            .filter_map(|(i, _)| template[i + 1..].split_once('}').map(|(n, _)| n.to_string()))
+            .filter(|n| n.parse::<usize>().is_ok())
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn every_message_has_both_languages_with_the_same_placeholders() {
+        for m in Msg::ALL {
+            let (en, de) = (Lang::En.t(*m), Lang::De.t(*m));
+            assert!(!en.trim().is_empty() && !de.trim().is_empty(), "{m:?} is empty");
+            assert_eq!(placeholders(en), placeholders(de), "{m:?}: {en:?} vs {de:?}");
+            assert_eq!(en.trim(), en, "{m:?}: spacing belongs in the view");
+            assert_eq!(de.trim(), de, "{m:?}: spacing belongs in the view");
+        }
+    }
+
+    #[test]
+    fn german_is_translated_except_for_shared_terms() {
+        // Words German takes over as they are; any other message equal in both is a forgotten
+        // translation.
+        const SAME: &[Msg] = &[Msg::Zone, Msg::Tls, Msg::Details, Msg::Connector, Msg::TlsShareColumn, Msg::ConnectorNamed];
+        for m in Msg::ALL {
+            if !SAME.contains(m) {
+                assert_ne!(Lang::En.t(*m), Lang::De.t(*m), "{m:?} is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn fills_placeholders_in_the_language_order() {
+        assert_eq!(Lang::En.fill(Msg::ProgressOf, &[&"37%", &"1.2 MB", &"3.0 MB"]), "37% · 1.2 MB of 3.0 MB");
+        assert_eq!(Lang::De.fill(Msg::RemoveFile, &[&"a.csv"]), "a.csv entfernen");
+        assert_eq!(Lang::En.fill(Msg::RemoveFile, &[&"{1} a.csv"]), "Remove {1} a.csv", "arguments are not filled again");
+        assert_eq!(Lang::En.fill(Msg::WhySkipped, &[&3]), "Why 3 rows were skipped (first )", "a missing argument leaves a gap");
+    }
+
+    #[test]
+    fn numbers_shares_and_days_per_language() {
+        assert_eq!((Lang::En.thousands(1234567), Lang::De.thousands(1234567)), ("1,234,567".into(), "1.234.567".into()));
+        assert_eq!((Lang::En.percent(Some(97.94)), Lang::De.percent(Some(97.94))), ("97.9%".into(), "97,9\u{a0}%".into()));
+        assert_eq!(Lang::De.percent(None), "–");
+        assert_eq!((Lang::En.threshold(25.0), Lang::De.threshold(12.5)), ("25%".into(), "12,5\u{a0}%".into()));
+        assert_eq!(Lang::De.count(1, Msg::Message, Msg::Messages), "1 Nachricht");
+        assert_eq!(Lang::De.count(1024, Msg::Message, Msg::Messages), "1.024 Nachrichten");
+        assert_eq!(Lang::De.megabytes(2.5e6), "2,5 MB");
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        assert_eq!((Lang::En.short_day(d), Lang::De.short_day(d)), ("Mar 2".into(), "2.3.".into()));
+        assert_eq!((Lang::En.long_day(d), Lang::De.long_day(d)), ("2 Mar 2026".into(), "2. März 2026".into()));
+        assert_eq!((Lang::En.table_day(d), Lang::De.table_day(d)), ("2026-03-02".into(), "02.03.2026".into()));
+        assert_eq!((Lang::De.direction(Direction::Inbound), Lang::De.tls(Tls::None), Lang::De.tls(Tls::V1_3)), ("Eingehend", "Kein TLS", "TLS 1.3"));
+    }
+
+    #[test]
+    fn chooses_the_first_spoken_language() {
+        assert_eq!(Lang::parse("de-CH"), Some(Lang::De));
+        assert_eq!(Lang::parse("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::parse(""), None);
+        assert_eq!(Lang::choose(["fr-FR", "de", "en"]), Lang::De);
+        assert_eq!(Lang::choose(["fr", "it"]), Lang::En);
+        assert_eq!(Lang::choose([]), Lang::En);
+    }
+}

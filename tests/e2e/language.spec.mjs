@@ -1,0 +1,92 @@
+// Languages on the standalone page: `?lang=de`, the picker (the report keeps its data and
+// filters, and the choice is remembered), and the browser's own language.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { hooks, open, sample, tally, addDays } from './support.mjs';
+
+const ctx = await hooks(test);
+
+const german = (n) => n.toLocaleString('de-DE');
+
+test('?lang=de shows the whole report in German with German numbers and dates', async () => {
+  const { rows, totals } = sample();
+  const page = await open(ctx.browser, ctx.server.url, '?lang=de&sample');
+  await page.getByTestId('widget-chart').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+  assert.equal(await page.locator('.mf-app').getAttribute('lang'), 'de');
+  assert.equal(await page.title(), 'Mailflow – TLS- und Connectorbericht zum Nachrichtenfluss');
+  assert.equal(await page.getByTestId('load-sample').textContent(), 'Beispiel ansehen');
+  assert.equal(await page.getByRole('heading', { level: 2 }).first().textContent(), 'Ausgehender und eingehender Nachrichtenfluss');
+  assert.match(await page.getByTestId('widget-dates').textContent(), /^14\. Nov\. 2026 – 20\. Nov\. 2026 \(die letzten 7 Tage/);
+
+  const from = addDays(totals.to, -6);
+  const t = tally(rows, { from, to: totals.to, direction: 'Inbound' });
+  assert.ok(t.total >= 1000, 'the check needs a thousands separator');
+  assert.equal(await page.getByTestId('widget-inbound-volume').textContent(), german(t.total));
+  const modern = ((t['TLS 1.2'] + t['TLS 1.3']) * 100 / (t.total - t.Unknown)).toFixed(1).replace('.', ',');
+  assert.equal(await page.getByTestId('widget-inbound-sentence').textContent(),
+    `${modern}\u00a0% der eingehenden E-Mails waren durch TLS 1.2 oder neuer geschützt.`);
+  const legend = await page.getByTestId('widget-chart').locator('svg text').allTextContents();
+  assert.ok(legend.some((s) => s.trim() === 'Kein TLS') && legend.some((s) => s.trim() === 'Eingehend'), legend.join('|'));
+
+  // The flyout, the report's controls, insights and table.
+  await page.getByTestId('view-details').click();
+  const flyout = page.getByTestId('tls-flyout');
+  assert.match(await flyout.locator('h2').textContent(), /Bei der Übertragung geschützte Nachrichten/);
+  assert.equal(await flyout.getByTestId('flyout-close').getAttribute('aria-label'), 'Schließen');
+  assert.match(await page.getByTestId('flyout-table').textContent(), /Gesamt/);
+  await page.keyboard.press('Escape');
+  const options = await page.getByTestId('connector-select').locator('option').allTextContents();
+  assert.deepEqual(options.slice(0, 3), ['Gesamter Nachrichtenfluss', 'Alle eingehenden E-Mails', 'Alle ausgehenden E-Mails']);
+  await page.getByTestId('range-preset').selectOption('all');
+  await page.getByTestId('insight').first().waitFor();
+  const titles = await page.getByTestId('insight-title').allTextContents();
+  assert.ok(titles.every((s) => /^(Kein TLS liegt über 25\u00a0%|TLS 1\.0 liegt über 50\u00a0%)$/.test(s)), titles.join('|'));
+  assert.match(await page.getByTestId('report-dates').textContent(), /Nachrichten$/);
+  const head = await page.getByTestId('details-table').locator('thead th').allTextContents();
+  assert.deepEqual(head.slice(0, 3).map((s) => s.replace(/[▲▼]/, '')), ['Datum', 'Richtung', 'Connector']);
+  const firstRow = await page.getByTestId('details-table').locator('tbody tr').first().locator('td').allTextContents();
+  assert.match(firstRow[0], /^\d\d\.\d\d\.2026$/);
+  assert.ok(['Eingehend', 'Ausgehend'].includes(firstRow[1]), firstRow.join('|'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the picker switches language keeping data and filters, and is remembered', async () => {
+  const page = await open(ctx.browser, ctx.server.url, '?sample');
+  await page.getByTestId('widget-chart').waitFor();
+  assert.equal(await page.getByTestId('view-details').textContent(), 'View details');
+  await page.getByTestId('view-select').selectOption('tls');
+  await page.getByTestId('range-preset').selectOption('30');
+
+  await page.getByTestId('language').selectOption('de');
+  await page.getByText('Details anzeigen').waitFor();
+  assert.equal(await page.getByTestId('file-summary').count(), 1, 'the loaded file stays');
+  assert.equal(await page.getByTestId('view-select').inputValue(), 'tls', 'the view stays');
+  assert.equal(await page.getByTestId('range-preset').inputValue(), '30', 'the dates stay');
+  assert.match(await page.getByTestId('report-chart').locator('svg').getAttribute('aria-label'), /TLS-Nutzung pro Tag/);
+  assert.match(page.url(), /[?&]lang=de/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+
+  // Opened again without the parameter: the choice made here holds.
+  await page.goto(ctx.server.url);
+  await page.getByTestId('load-sample').waitFor();
+  assert.equal(await page.getByTestId('load-sample').textContent(), 'Beispiel ansehen');
+  await page.getByTestId('language').selectOption('en');
+  await page.locator('.mf-app[lang=en]').waitFor();
+  assert.equal(await page.getByTestId('load-sample').textContent(), 'Try the sample');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the browser's language is the default; English when Mailflow does not speak it", async () => {
+  for (const [locale, label] of [['de-AT', 'Beispiel ansehen'], ['fr-FR', 'Try the sample'], ['en-GB', 'Try the sample']]) {
+    const context = await ctx.browser.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto(ctx.server.url);
+    await page.getByTestId('load-sample').waitFor();
+    assert.equal(await page.getByTestId('load-sample').textContent(), label, locale);
+    assert.equal(await page.getByTestId('language').inputValue(), label === 'Try the sample' ? 'en' : 'de', locale);
+    await context.close();
+  }
+});
