@@ -25,7 +25,7 @@ console.log(`externalize: ${name}`);
 const js = code.match(/from '\.?\/?([^']+\.js)'/)[1];
 const wasm = code.match(/module_or_path: '\.?\/?([^']+\.wasm)'/)[1];
 const css = html.match(/<link rel="stylesheet" href="\.?\/?([^"]+\.css)"/)[1];
-fs.writeFileSync(path.join(dist, 'mailflow-embed.js'), `// Mailflow for host pages: Mailflow.mount(element, options) -> instance (load, setFilter, on, unmount).
+fs.writeFileSync(path.join(dist, 'mailflow-embed.js'), `// Mailflow for host pages: Mailflow.mount(element, options) -> instance (load, setFilter, setLanguage, on, unmount).
 // Load it as a module: <script type="module" src="mailflow-embed.js"></script>, then call window.Mailflow.mount,
 // or import { mount } from this file. Everything stays in the browser.
 import init, { mount as mountWasm } from './${js}';
