@@ -133,16 +133,6 @@ pub enum DateOrder {
     MonthFirst,
 }
 
-impl DateOrder {
-    /// A label for the load summary.
-    pub fn label(self) -> &'static str {
-        match self {
-            DateOrder::DayFirst => "day first (31/12/2026)",
-            DateOrder::MonthFirst => "month first (12/31/2026)",
-        }
-    }
-}
-
 /// The parts of a culture-formatted date-time: two leading numbers, the year, the time and
 /// whether it carries AM/PM.
 struct CultureParts {

@@ -98,7 +98,7 @@ messages! {
     DirectionFromDomains => "(direction from your domains)", "(Richtung aus Ihren Domänen)";
     LogCounts => "{0} failed or deferred (not delivered) · {1} local (not mail flow in or out)",
         "{0} fehlgeschlagen oder zurückgestellt (nicht zugestellt) · {1} lokal (kein ein- oder ausgehender Nachrichtenfluss)";
-    NoYearInLines => "The lines carry no year: read from {0}.", "Die Zeilen enthalten kein Jahr: gelesen ab {0}.";
+    NoYearInLines => "The lines carry no year: read from {0}.", "Die Zeilen enthalten keine Jahreszahl: gelesen ab dem Jahr {0}.";
     LocalTimesAs => "Local times read as {0}.", "Ortszeiten gelesen als {0}.";
     FirstYear => "First year", "Erstes Jahr";
     Zone => "Zone", "Zone";
@@ -129,7 +129,7 @@ messages! {
     DomainsNote => "Some files do not say which way mail went: mail from one of your domains to another is intra-org, to outside outbound, from outside inbound.",
         "Manche Dateien sagen nicht, in welche Richtung E-Mails gingen: von einer Ihrer Domänen an eine andere ist organisationsintern, nach außen ausgehend, von außen eingehend.";
     Unplaced => "{0} could not be placed: neither side is one of your domains.",
-        "{0} ließen sich nicht zuordnen: Keine Seite ist eine Ihrer Domänen.";
+        "{0} ohne Zuordnung: Keine Seite ist eine Ihrer Domänen.";
     IntraOrgNote => "{0} intra-org deliveries are counted here but kept out of the TLS views, as in Microsoft's reports.",
         "{0} organisationsinterne Zustellungen sind hier gezählt, aber wie in Microsofts Berichten nicht in den TLS-Ansichten.";
 
@@ -217,7 +217,7 @@ messages! {
     InsightShare => "{0} of {1} messages with known TLS ({2}).", "{0} von {1} Nachrichten mit bekannter TLS-Version ({2}).";
     BehindIt => "Behind it ({0} of {1}):", "Dahinter ({0} von {1}):";
     NoTlsInboundAdvice => "Mail arrives unencrypted: anyone on the path can read it. Ask the sending servers below to enable STARTTLS; for a partner connector, consider requiring TLS.",
-        "E-Mails kommen unverschlüsselt an: Jeder auf dem Weg kann sie lesen. Bitten Sie die unten genannten sendenden Server, STARTTLS zu aktivieren; für einen Partner-Connector sollten Sie TLS verlangen.";
+        "E-Mails kommen unverschlüsselt an: Jeder auf dem Weg kann sie lesen. Bitten Sie die unten genannten sendenden Server, STARTTLS zu aktivieren; für einen Partner-Connector erwägen Sie, TLS zu verlangen.";
     NoTlsOutboundAdvice => "Mail leaves unencrypted: the receiving servers below do not offer TLS. Contact those partners, or force TLS on the connector once they support it.",
         "E-Mails gehen unverschlüsselt hinaus: Die unten genannten empfangenden Server bieten kein TLS an. Wenden Sie sich an diese Partner, oder erzwingen Sie TLS am Connector, sobald sie es unterstützen.";
     Tls10InboundAdvice => "Most mail arrives over TLS 1.0, which is deprecated and weak. Ask the sending servers below to enable TLS 1.2 or newer; Microsoft 365 is retiring TLS 1.0 and 1.1.",

@@ -1,5 +1,6 @@
-//! Formatting shared by charts, views and exports: numbers with thousands separators, shares as
-//! percentages, dates, and escaping untrusted text for SVG and HTML.
+//! Formatting in English for the core's messages and exports (numbers with thousands separators,
+//! dates; [`crate::lang`] builds the other languages on these), trimming,
+//! and escaping untrusted text for SVG and HTML.
 
 use chrono::NaiveDate;
 
@@ -26,11 +27,6 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// A count with its noun: `1 row`, `2 rows`, `1,024 rows`.
-pub fn count_of(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
-}
-
 /// Shortens untrusted text for a message (trimmed, at most `max` characters, then `…`), so that one
 /// huge cell does not flood the page.
 pub fn clip(text: &str, max: usize) -> String {
@@ -39,14 +35,6 @@ pub fn clip(text: &str, max: usize) -> String {
         t.to_string()
     } else {
         format!("{}…", t.chars().take(max).collect::<String>())
-    }
-}
-
-/// A share as `97.9%` (one decimal), or `–` when there is none.
-pub fn percent(share: Option<f64>) -> String {
-    match share {
-        Some(s) => format!("{s:.1}%"),
-        None => "–".to_string(),
     }
 }
 
@@ -87,9 +75,6 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(1234567), "1,234,567");
-        assert_eq!(percent(Some(97.94)), "97.9%");
-        assert_eq!(percent(None), "–");
-        assert_eq!((count_of(1, "row", "rows"), count_of(1000, "row", "rows")), ("1 row".into(), "1,000 rows".into()));
         let d = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         assert_eq!((short_day(d).as_str(), long_day(d).as_str()), ("Nov 2", "2 Nov 2026"));
         assert_eq!(escape("<img src=x onerror=alert(1)>&\"'"), "&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;");

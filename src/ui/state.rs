@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::aggregate::{ConnectorFilter, Filter};
 use crate::chart::DailyView;
-use crate::lang::{Lang, Msg};
+use crate::lang::Lang;
 use crate::model::Direction;
 use crate::workspace::Workspace;
 
@@ -126,11 +126,6 @@ impl Store {
     /// The interface's language now.
     pub fn lang(&self) -> Lang {
         self.lang.get_untracked()
-    }
-
-    /// A message in the interface's language.
-    pub fn t(&self, msg: Msg) -> &'static str {
-        self.lang().t(msg)
     }
 
     /// An element id unique to this instance: `mf{uid}-{name}`.
