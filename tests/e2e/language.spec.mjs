@@ -90,3 +90,16 @@ test("the browser's language is the default; English when Mailflow does not spea
     await context.close();
   }
 });
+
+test('German, the longest wording, fits a 390 px phone: no sideways scrolling of the page or the flyout', async () => {
+  const page = await open(ctx.browser, ctx.server.url, '?lang=de&sample', { width: 390, height: 800 });
+  await page.getByTestId('widget-chart').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'the page fits');
+  await page.getByTestId('view-details').click();
+  const flyout = page.getByTestId('tls-flyout');
+  await flyout.waitFor();
+  const { table, panel } = await flyout.evaluate((el) => ({ table: el.querySelector('table').getBoundingClientRect().right, panel: el.getBoundingClientRect().right }));
+  assert.ok(table <= panel + 0.5, `the flyout's table (right edge ${table}) stays inside the panel (${panel})`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
