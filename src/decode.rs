@@ -2,6 +2,7 @@
 //! Windows-1252, or something that is not text at all, such as a photo or an archive) and decodes
 //! text with `encoding_rs`.
 
+use crate::lang::{Msg, Said};
 use std::borrow::Cow;
 
 /// The text encodings Mailflow recognises.
@@ -35,21 +36,24 @@ pub enum DecodeError {
     /// The file has no bytes.
     Empty,
     /// The file is of a known binary kind (the name of the kind, and what to do).
-    Binary { kind: &'static str, advice: &'static str },
+    Binary { kind: Msg, advice: Msg },
     /// The bytes are not text in any encoding Mailflow knows.
     NotText,
 }
 
+impl From<DecodeError> for Said {
+    fn from(e: DecodeError) -> Said {
+        match e {
+            DecodeError::Empty => Said::new(Msg::FileEmpty),
+            DecodeError::Binary { kind, advice } => Said::new(Msg::BinaryFile).said(kind).said(advice),
+            DecodeError::NotText => Said::new(Msg::NotTextFile),
+        }
+    }
+}
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DecodeError::Empty => write!(f, "the file is empty. Export the trace again and drop the new file."),
-            DecodeError::Binary { kind, advice } => write!(f, "this is {kind}, not a mail-flow trace. {advice}"),
-            DecodeError::NotText => write!(
-                f,
-                "this is not a text file (it holds binary data). Mailflow reads CSV and JSON Lines traces and mail-server logs."
-            ),
-        }
+        Said::from(self.clone()).fmt(f)
     }
 }
 
@@ -63,20 +67,20 @@ pub struct Decoded<'a> {
 }
 
 /// Magic numbers of binary files people drop by mistake.
-const MAGIC: &[(&[u8], &str, &str)] = &[
-    (b"PK\x03\x04", "a ZIP archive", "Unpack it and drop the CSV or log files inside."),
-    (b"PK\x05\x06", "an empty ZIP archive", "Drop the trace files themselves."),
-    (b"\x1f\x8b", "a gzip-compressed file", "Decompress it (gunzip) and drop the file inside."),
-    (b"\x89PNG", "a PNG image", "Drop an exported message trace (CSV) or a mail-server log instead."),
-    (b"\xff\xd8\xff", "a JPEG image", "Drop an exported message trace (CSV) or a mail-server log instead."),
-    (b"GIF8", "a GIF image", "Drop an exported message trace (CSV) or a mail-server log instead."),
-    (b"%PDF", "a PDF document", "Export the trace as CSV and drop that file instead."),
-    (b"\xd0\xcf\x11\xe0", "an old Office document (.xls/.doc)", "Save it as CSV and drop that file."),
-    (b"7z\xbc\xaf", "a 7-Zip archive", "Unpack it and drop the files inside."),
-    (b"Rar!", "a RAR archive", "Unpack it and drop the files inside."),
-    (b"BZh", "a bzip2-compressed file", "Decompress it and drop the file inside."),
-    (b"\xfd7zXZ", "an xz-compressed file", "Decompress it and drop the file inside."),
-    (b"\0asm", "a WebAssembly module", "Drop an exported message trace (CSV) or a mail-server log instead."),
+const MAGIC: &[(&[u8], Msg, Msg)] = &[
+    (b"PK\x03\x04", Msg::KindZip, Msg::AdviceUnzip),
+    (b"PK\x05\x06", Msg::KindEmptyZip, Msg::AdviceDropFiles),
+    (b"\x1f\x8b", Msg::KindGzip, Msg::AdviceGunzip),
+    (b"\x89PNG", Msg::KindPng, Msg::AdviceDropTrace),
+    (b"\xff\xd8\xff", Msg::KindJpeg, Msg::AdviceDropTrace),
+    (b"GIF8", Msg::KindGif, Msg::AdviceDropTrace),
+    (b"%PDF", Msg::KindPdf, Msg::AdviceExportCsv),
+    (b"\xd0\xcf\x11\xe0", Msg::KindOffice, Msg::AdviceSaveCsv),
+    (b"7z\xbc\xaf", Msg::Kind7z, Msg::AdviceUnpack),
+    (b"Rar!", Msg::KindRar, Msg::AdviceUnpack),
+    (b"BZh", Msg::KindBzip2, Msg::AdviceDecompress),
+    (b"\xfd7zXZ", Msg::KindXz, Msg::AdviceDecompress),
+    (b"\0asm", Msg::KindWasm, Msg::AdviceDropTrace),
 ];
 
 /// Decodes a whole file's bytes into text, or says why they are not text.
@@ -100,7 +104,7 @@ pub fn sniff(bytes: &[u8], complete: bool) -> Result<TextEncoding, DecodeError> 
     }
     for (magic, kind, advice) in MAGIC {
         if bytes.starts_with(magic) {
-            return Err(DecodeError::Binary { kind, advice });
+            return Err(DecodeError::Binary { kind: *kind, advice: *advice });
         }
     }
     if let Some(enc) = sniff_utf16(bytes) {

@@ -1,6 +1,7 @@
 //! Decides which source format decoded text is in, from its content alone (never the file name),
 //! and says what was expected when it is none of them.
 
+use crate::lang::{Msg, Said};
 use crate::formats::mailflow::{self, Columns};
 use crate::formats::{connectors, exchange_server, exim, exo, postfix, tlsrpt};
 use crate::formats::table::{self, Dialect};
@@ -50,22 +51,22 @@ pub enum Format {
 
 impl Format {
     /// A label for the load summary.
-    pub fn label(&self) -> &'static str {
+    pub fn label(&self) -> Msg {
         match self {
             Format::MailflowCsv { columns, .. } => match columns.shape {
-                mailflow::Shape::Long => "Mailflow CSV",
-                mailflow::Shape::Wide => "Mailflow report export (CSV)",
+                mailflow::Shape::Long => Msg::FormatMailflowCsv,
+                mailflow::Shape::Wide => Msg::FormatMailflowExport,
             },
-            Format::MailflowJsonl => "Mailflow JSON Lines",
+            Format::MailflowJsonl => Msg::FormatMailflowJsonl,
             Format::Exchange { layout, .. } => layout.export.label(),
-            Format::ConnectorSettings { .. } => "Exchange Online connector settings",
-            Format::Mapped { .. } => "CSV read with your column mapping",
-            Format::Postfix => "Postfix log",
-            Format::TlsReport => "SMTP TLS report (RFC 8460)",
-            Format::ExchangeServer(exchange_server::LogKind::Tracking) => "Exchange Server message tracking log",
-            Format::ExchangeServer(exchange_server::LogKind::Receive) => "Exchange Server SMTP receive protocol log",
-            Format::ExchangeServer(exchange_server::LogKind::Send) => "Exchange Server SMTP send protocol log",
-            Format::Exim => "Exim main log",
+            Format::ConnectorSettings { .. } => Msg::FormatExoConnectors,
+            Format::Mapped { .. } => Msg::FormatMapped,
+            Format::Postfix => Msg::FormatPostfix,
+            Format::TlsReport => Msg::FormatTlsReport,
+            Format::ExchangeServer(exchange_server::LogKind::Tracking) => Msg::FormatExchangeTracking,
+            Format::ExchangeServer(exchange_server::LogKind::Receive) => Msg::FormatExchangeReceive,
+            Format::ExchangeServer(exchange_server::LogKind::Send) => Msg::FormatExchangeSend,
+            Format::Exim => Msg::FormatExim,
         }
     }
 }
@@ -76,7 +77,7 @@ pub struct NotRecognised {
     /// The line the decision was made on (1-based), when there was one.
     pub line: Option<u64>,
     /// What was found and what was expected.
-    pub message: String,
+    pub message: Said,
     /// For a CSV with a header: the header and the first rows, so the user can map its columns.
     pub preview: Option<Preview>,
 }
@@ -123,7 +124,7 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
         return Ok(Format::Exim);
     }
     let Some(dialect) = table::sniff(text) else {
-        return Err(NotRecognised { line: None, message: "the file has no lines of text.".into(), preview: None });
+        return Err(NotRecognised { line: None, message: Msg::NoLinesOfText.into(), preview: None });
     };
     let header = table::header_fields(text, &dialect);
     let line = dialect.preamble_lines + 1;
@@ -137,17 +138,12 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
         Ok(columns) => Ok(Format::MailflowCsv { dialect, columns }),
         Err(missing) => {
             let shown: Vec<String> = header.iter().take(8).map(|h| crate::text::clip(h, 40)).collect();
-            let more = if header.len() > 8 { format!(" and {} more", header.len() - 8) } else { String::new() };
+            let names = if shown.is_empty() { Said::new(Msg::Nothing) } else { Said::new(Msg::Verbatim).text(format!("\"{}\"", shown.join("\", \""))) };
+            let names = if header.len() > 8 { Said::new(Msg::AndMore).said(names).count(header.len() - 8) } else { names };
             Err(NotRecognised {
                 preview: preview(text, &dialect),
                 line: Some(line),
-                message: format!(
-                    "line {line} should be a header naming the columns, but it has {}{more}; no {} column was found. \
-                     Mailflow expects a CSV with date, direction, connector, tls and count columns \
-                     (or its report export); see \"Supported inputs\".",
-                    if shown.is_empty() { "nothing".to_string() } else { format!("\"{}\"", shown.join("\", \"")) },
-                    missing.join(", no "),
-                ),
+                message: Said::new(Msg::HeaderExpected).number(line).said(names).text(missing.join(", ")),
             })
         }
     }
@@ -157,13 +153,14 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Msg;
 
     #[test]
     fn recognises_each_shape() {
-        assert_eq!(detect("date,direction,tls\n").unwrap().label(), "Mailflow CSV");
+        assert_eq!(detect("date,direction,tls\n").unwrap().label(), Msg::FormatMailflowCsv);
         assert_eq!(
             detect("Date,Direction,Connector,Volume,No TLS,TLS 1.2\n").unwrap().label(),
-            "Mailflow report export (CSV)"
+            Msg::FormatMailflowExport
         );
         assert_eq!(detect("\n{\"date\":\"2026-03-04\"}\n").unwrap(), Format::MailflowJsonl);
     }
@@ -172,8 +169,10 @@ mod tests {
     fn unrelated_csv_says_what_it_found_and_wanted() {
         let err = detect("#TYPE x\nName,Age,City\nBob,3,Paris\n").unwrap_err();
         assert_eq!(err.line, Some(2));
-        assert!(err.message.contains("\"Name\", \"Age\", \"City\""), "{}", err.message);
-        assert!(err.message.contains("no date, no direction, no tls"), "{}", err.message);
+        let message = err.message.to_string();
+        assert!(message.contains("\"Name\", \"Age\", \"City\""), "{message}");
+        assert!(message.contains("there is no column for date, direction, tls"), "{message}");
+        assert!(crate::lang::Lang::De.say(&err.message).contains("Es fehlt eine Spalte für date, direction, tls"));
         assert!(detect("\n\n").is_err());
         let p = err.preview.unwrap();
         assert_eq!((p.header.len(), p.rows.len()), (3, 1));

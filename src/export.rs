@@ -45,6 +45,7 @@ pub fn details_csv(rows: &[DetailRow]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Msg;
     use crate::aggregate::{Aggregate, Filter};
     use crate::load::load_bytes;
     use crate::model::{ConnectorType, Delivery, Direction};
@@ -90,7 +91,7 @@ mod tests {
         let csv = details_csv(&a.details(&f));
         let (report, back) = crate::workspace::aggregate_of(load_bytes("export.csv", csv.as_bytes()));
         assert_eq!(report.error, None);
-        assert_eq!(report.format, Some("Mailflow report export (CSV)"));
+        assert_eq!(report.format, Some(Msg::FormatMailflowExport));
         assert_eq!(details_csv(&back.details(&f)), csv);
         assert!(back.connector("=HYPERLINK(\"x\"), \"Partner\"").is_some(), "the formula guard is undone on load");
         assert_eq!(back.totals(&f), a.totals(&f));

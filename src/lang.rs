@@ -2,8 +2,9 @@
 //! English and German ([`Msg`]), how each language writes numbers, shares and days ([`Lang`]),
 //! and which language to use given a host's option, a page parameter or the browser's list.
 //!
-//! Messages about a file's content (why it could not be read, why rows were skipped, warnings)
-//! come from the parsers and stay in English in every language.
+//! The core says what happened to a file (why it cannot be used, why a row was skipped, a
+//! warning) as a [`Said`]: a message and its arguments, worded in a language only when a view
+//! shows it, so parsers never know which language the reader speaks.
 
 use std::fmt::Display;
 
@@ -27,7 +28,7 @@ pub enum Lang {
 macro_rules! messages {
     ($($name:ident => $en:literal, $de:literal;)*) => {
         /// Every fixed text of the interface. `{0}`, `{1}`, ... are filled by [`Lang::fill`].
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
         pub enum Msg {
             $(#[doc = $en] $name,)*
         }
@@ -263,6 +264,211 @@ messages! {
     TlsUsagePerDay => "{0}: TLS usage per day, {1} to {2}", "{0}: TLS-Nutzung pro Tag, {1} bis {2}";
     KnownTlsOnDay => "{0}: {1} with known TLS", "{0}: {1} mit bekannter TLS-Version";
     UnknownNotInShares => "Unknown (not in shares): {0}", "Unbekannt (nicht in den Anteilen): {0}";
+
+    // Formats (the English names are also what a host page's `loaded` event names)
+    FormatMailflowCsv => "Mailflow CSV", "Mailflow-CSV";
+    FormatMailflowExport => "Mailflow report export (CSV)", "Mailflow-Berichtsexport (CSV)";
+    FormatMailflowJsonl => "Mailflow JSON Lines", "Mailflow-JSON-Lines";
+    FormatExoTrace => "Exchange Online message trace", "Exchange Online-Nachrichtenablaufverfolgung";
+    FormatExoEnhanced => "Exchange Online enhanced summary report", "Exchange Online-Bericht „Erweiterte Zusammenfassung“";
+    FormatExoExtended => "Exchange Online extended report", "Exchange Online-Bericht „Erweitert“";
+    FormatExoDetail => "Exchange Online message trace detail", "Exchange Online-Nachrichtenablaufverfolgung (Details)";
+    FormatExoConnectors => "Exchange Online connector settings", "Exchange Online-Connectoreinstellungen";
+    FormatMapped => "CSV read with your column mapping", "CSV, gelesen mit Ihrer Spaltenzuordnung";
+    FormatPostfix => "Postfix log", "Postfix-Protokoll";
+    FormatTlsReport => "SMTP TLS report (RFC 8460)", "SMTP-TLS-Bericht (RFC 8460)";
+    FormatExchangeTracking => "Exchange Server message tracking log", "Exchange Server-Nachrichtenverfolgungsprotokoll";
+    FormatExchangeReceive => "Exchange Server SMTP receive protocol log", "Exchange Server-SMTP-Empfangsprotokoll";
+    FormatExchangeSend => "Exchange Server SMTP send protocol log", "Exchange Server-SMTP-Sendeprotokoll";
+    FormatExim => "Exim main log", "Exim-Hauptprotokoll";
+
+    // What Mailflow says about a file: why it cannot be used, why rows were skipped, warnings
+    FileEmpty => "the file is empty. Export the trace again and drop the new file.",
+        "die Datei ist leer. Exportieren Sie die Daten erneut und legen Sie die neue Datei ab.";
+    BinaryFile => "this is {0}, not a mail-flow trace. {1}", "das ist {0}, keine Nachrichtenfluss-Aufzeichnung. {1}";
+    NotTextFile => "this is not a text file (it holds binary data). Mailflow reads CSV and JSON Lines traces and mail-server logs.",
+        "das ist keine Textdatei (sie enthält Binärdaten). Mailflow liest CSV- und JSON-Lines-Aufzeichnungen und Mailserver-Protokolle.";
+    KindZip => "a ZIP archive", "ein ZIP-Archiv";
+    KindEmptyZip => "an empty ZIP archive", "ein leeres ZIP-Archiv";
+    KindGzip => "a gzip-compressed file", "eine gzip-komprimierte Datei";
+    KindPng => "a PNG image", "ein PNG-Bild";
+    KindJpeg => "a JPEG image", "ein JPEG-Bild";
+    KindGif => "a GIF image", "ein GIF-Bild";
+    KindPdf => "a PDF document", "ein PDF-Dokument";
+    KindOffice => "an old Office document (.xls/.doc)", "ein altes Office-Dokument (.xls/.doc)";
+    Kind7z => "a 7-Zip archive", "ein 7-Zip-Archiv";
+    KindRar => "a RAR archive", "ein RAR-Archiv";
+    KindBzip2 => "a bzip2-compressed file", "eine bzip2-komprimierte Datei";
+    KindXz => "an xz-compressed file", "eine xz-komprimierte Datei";
+    KindWasm => "a WebAssembly module", "ein WebAssembly-Modul";
+    AdviceUnzip => "Unpack it and drop the CSV or log files inside.", "Entpacken Sie es und legen Sie die CSV- oder Protokolldateien darin ab.";
+    AdviceDropFiles => "Drop the trace files themselves.", "Legen Sie die Dateien selbst ab.";
+    AdviceGunzip => "Decompress it (gunzip) and drop the file inside.", "Entpacken Sie sie (gunzip) und legen Sie die enthaltene Datei ab.";
+    AdviceDropTrace => "Drop an exported message trace (CSV) or a mail-server log instead.",
+        "Legen Sie stattdessen eine exportierte Nachrichtenablaufverfolgung (CSV) oder ein Mailserver-Protokoll ab.";
+    AdviceExportCsv => "Export the trace as CSV and drop that file instead.", "Exportieren Sie die Daten als CSV und legen Sie stattdessen diese Datei ab.";
+    AdviceSaveCsv => "Save it as CSV and drop that file.", "Speichern Sie es als CSV und legen Sie diese Datei ab.";
+    AdviceUnpack => "Unpack it and drop the files inside.", "Entpacken Sie es und legen Sie die enthaltenen Dateien ab.";
+    AdviceDecompress => "Decompress it and drop the file inside.", "Entpacken Sie sie und legen Sie die enthaltene Datei ab.";
+    NoLinesOfText => "the file has no lines of text.", "die Datei enthält keine Textzeilen.";
+    NotRecognised => "not a trace Mailflow recognises: {0}", "keine Aufzeichnung, die Mailflow kennt: {0}";
+    HeaderExpected => "line {0} should be a header naming the columns, but it has {1}: there is no column for {2}. Mailflow expects a CSV with date, direction, connector, tls and count columns (or its report export); see “Supported inputs” in the README.",
+        "Zeile {0} sollte eine Kopfzeile mit den Spaltennamen sein, enthält aber {1}: Es fehlt eine Spalte für {2}. Mailflow erwartet eine CSV-Datei mit den Spalten date, direction, connector, tls und count (oder seinen Berichtsexport); siehe „Supported inputs“ im README.";
+    Nothing => "nothing", "nichts";
+    Verbatim => "{0}", "{0}";
+    AndMore => "{0} and {1} more", "{0} und {1} weitere";
+    DateEmpty => "the date is empty", "das Datum ist leer";
+    DateUnreadable => "date \"{0}\" is not a date Mailflow reads", "„{0}“ ist kein Datum, das Mailflow lesen kann";
+    DateUnreadableIso => "date \"{0}\" is not a date Mailflow reads (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+        "„{0}“ ist kein Datum, das Mailflow lesen kann (JJJJ-MM-TT oder JJJJ-MM-TTThh:mm:ssZ)";
+    NoMessageId => "the row has no message id", "die Zeile hat keine Nachrichten-ID";
+    ExpandedStatus => "status Expanded is a distribution group expansion, not a delivery",
+        "der Status Expanded ist die Erweiterung einer Verteilergruppe, keine Zustellung";
+    RowNoRecipient => "the row has no recipient", "die Zeile hat keinen Empfänger";
+    StatusNoRecipient => "recipient_status names no recipient", "recipient_status nennt keinen Empfänger";
+    RowNamesNoRecipient => "the row names no recipient", "die Zeile nennt keinen Empfänger";
+    DirectionUnreadable => "direction \"{0}\" is not Inbound, Outbound or Intra-org", "die Richtung „{0}“ ist weder Inbound noch Outbound noch Intra-org";
+    TlsUnreadable => "TLS \"{0}\" is not No TLS, TLS 1.0, 1.1, 1.2, 1.3 or Unknown", "TLS „{0}“ ist keiner der Werte No TLS, TLS 1.0, 1.1, 1.2, 1.3 oder Unknown";
+    CountUnreadable => "count \"{0}\" is not a whole number", "die Anzahl „{0}“ ist keine ganze Zahl";
+    VolumeUnreadable => "volume \"{0}\" is not a whole number", "das Volumen „{0}“ ist keine ganze Zahl";
+    PercentNoVolume => "the TLS columns are percentages but the row has no Volume", "die TLS-Spalten sind Prozentwerte, aber die Zeile hat kein Volumen";
+    NotPercentage => "\"{0}\" is not a percentage", "„{0}“ ist kein Prozentwert";
+    PercentRange => "a TLS percentage is not between 0 and 100", "ein TLS-Prozentwert liegt nicht zwischen 0 und 100";
+    TlsCountUnreadable => "{0} count \"{1}\" is not a whole number", "die Anzahl für {0}, „{1}“, ist keine ganze Zahl";
+    TlsCountsOverVolume => "the TLS counts add up to {0}, more than the Volume of {1}", "die TLS-Anzahlen ergeben zusammen {0}, mehr als das Volumen von {1}";
+    NotJsonObject => "the line is not a JSON object ({0})", "die Zeile ist kein JSON-Objekt ({0})";
+    CsvUnreadable => "the row could not be read as CSV ({0})", "die Zeile ließ sich nicht als CSV lesen ({0})";
+    FieldCount => "the row has {0} fields but the header has {1} (is the file cut short?)",
+        "die Zeile hat {0} Felder, die Kopfzeile aber {1} (ist die Datei abgeschnitten?)";
+    FieldsLineCount => "the row has {0} fields; the #Fields line names {1}", "die Zeile hat {0} Felder; die #Fields-Zeile nennt {1}";
+    ProtocolFieldsMissing => "the #Fields line lacks date-time, connector-id, session-id, remote-endpoint, event or data",
+        "der #Fields-Zeile fehlt date-time, connector-id, session-id, remote-endpoint, event oder data";
+    TrackingFieldsMissing => "the #Fields line lacks date-time, event-id or recipient-address",
+        "der #Fields-Zeile fehlt date-time, event-id oder recipient-address";
+    DateTimeNotDate => "the date-time is not a date", "date-time ist kein Datum";
+    ConnectorNoName => "the connector has no name", "der Connector hat keinen Namen";
+    DayDoesNotExist => "the date does not exist (e.g. Feb 30)", "das Datum gibt es nicht (z. B. 30. Februar)";
+    ReportInvalid => "report {0} is not a valid SMTP TLS report ({1})", "Bericht {0} ist kein gültiger SMTP-TLS-Bericht ({1})";
+    ReportStartNotDate => "the report's start-datetime \"{0}\" is not a date", "start-datetime „{0}“ des Berichts ist kein Datum";
+    NothingCrossed => "no RECEIVE of incoming or SEND of originating mail over SMTP in it: nothing crossed the organisation's boundary",
+        "kein RECEIVE eingehender und kein SEND ausgehender E-Mails über SMTP darin: Nichts hat die Grenze der Organisation überschritten";
+    NoteSessions => "Sessions, not deliveries: they are summed in the SMTP TLS reports panel.",
+        "Sitzungen, keine Zustellungen: Sie werden im Bereich der SMTP-TLS-Berichte zusammengefasst.";
+    NoConnectorListed => "it lists no connector.", "sie nennt keinen Connector.";
+    NoteConnectors => "Connector settings: they fill Connector type and Forced TLS in the report.",
+        "Connectoreinstellungen: Sie füllen Connectortyp und Erzwungenes TLS im Bericht.";
+    NoRowUsable => "none of its {0} rows could be used; the first problem is on line {1}: {2}",
+        "keine ihrer {0} Zeilen war verwendbar; das erste Problem steht in Zeile {1}: {2}";
+    NoServerLines => "it has no lines of the mail server. Export the trace again with a date range that has mail.",
+        "sie enthält keine Zeilen des Mailservers. Exportieren Sie die Daten erneut für einen Zeitraum mit E-Mails.";
+    HeaderNoRows => "it has a header but no rows. Export the trace again with a date range that has mail.",
+        "sie hat eine Kopfzeile, aber keine Zeilen. Exportieren Sie die Daten erneut für einen Zeitraum mit E-Mails.";
+    GzipDamaged => "the gzip data is damaged ({0}); what came before was read", "die gzip-Daten sind beschädigt ({0}); was davor stand, wurde gelesen";
+    GzipDamagedOrCut => "the gzip data is damaged or cut short ({0}); what came before was read",
+        "die gzip-Daten sind beschädigt oder abgeschnitten ({0}); was davor stand, wurde gelesen";
+    TooBigWhole => "the file is {0} GB; Mailflow reads {1} whole, up to 1 GB. Split it (for example by date) and drop the parts.",
+        "die Datei ist {0} GB groß; Mailflow liest {1} im Ganzen, bis 1 GB. Teilen Sie sie (etwa nach Datum) und legen Sie die Teile ab.";
+    ZipArchives => "zip archives", "ZIP-Archive";
+    FilesOfThisFormat => "files of this format", "Dateien dieses Formats";
+    UnpacksOver1Gb => "it unpacks to more than 1 GB; only the first 1 GB was read", "entpackt ist sie größer als 1 GB; nur das erste 1 GB wurde gelesen";
+    ZipCannotOpen => "the zip archive cannot be opened ({0}); it may be damaged or cut short",
+        "das ZIP-Archiv lässt sich nicht öffnen ({0}); es ist womöglich beschädigt oder abgeschnitten";
+    EntryUnreadable => "this entry cannot be read ({0})", "dieser Eintrag lässt sich nicht lesen ({0})";
+    EntryDamaged => "this entry is damaged ({0}); what came before was read", "dieser Eintrag ist beschädigt ({0}); was davor stand, wurde gelesen";
+    ZipEmpty => "the zip archive holds no files", "das ZIP-Archiv enthält keine Dateien";
+    WorkerAnswerUnreadable => "the loading worker's answer could not be read ({0})", "die Antwort des Lade-Workers ließ sich nicht lesen ({0})";
+    HandOverFailed => "the file could not be handed to the loading worker.", "die Datei ließ sich nicht an den Lade-Worker übergeben.";
+    WorkerCouldNotStart => "it could not start", "er konnte nicht starten";
+    WorkerStopped => "the loading worker stopped while reading it ({0}). The browser may have run out of memory: split the file and drop the parts.",
+        "der Lade-Worker hielt beim Lesen an ({0}). Womöglich reichte der Speicher des Browsers nicht: Teilen Sie die Datei und legen Sie die Teile ab.";
+    BrowserCouldNotRead => "the browser could not read the file. Check that it still exists and try again.",
+        "der Browser konnte die Datei nicht lesen. Prüfen Sie, ob es sie noch gibt, und versuchen Sie es erneut.";
+    ServerSentNothing => "{0}: the server sent no content.", "{0}: Der Server hat keinen Inhalt gesendet.";
+    DownloadBrokeOff => "the download of {0} broke off. Try again.", "der Download von {0} brach ab. Versuchen Sie es erneut.";
+    NotWebAddress => "\"{0}\" is not a web address.", "„{0}“ ist keine Webadresse.";
+    NotHttp => "{0} is not an http or https address.", "{0} ist keine http- oder https-Adresse.";
+    NoAnswer => "{0} did not answer within {1} seconds. Try again, or download the file and drop it here.",
+        "{0} hat nicht innerhalb von {1} Sekunden geantwortet. Versuchen Sie es erneut, oder laden Sie die Datei herunter und legen Sie sie hier ab.";
+    NoCors => "the server at {0} does not allow cross-origin reads (or cannot be reached): host the file next to Mailflow, or enable CORS on that server (Access-Control-Allow-Origin), or download it and drop it here.",
+        "der Server {0} erlaubt keine ursprungsübergreifenden Zugriffe (oder ist nicht erreichbar): Legen Sie die Datei neben Mailflow ab, aktivieren Sie CORS auf diesem Server (Access-Control-Allow-Origin), oder laden Sie sie herunter und legen Sie sie hier ab.";
+    FetchFailed => "{0} could not be fetched ({1}). Check the address and your connection.",
+        "{0} ließ sich nicht abrufen ({1}). Prüfen Sie die Adresse und Ihre Verbindung.";
+    NotFound => "{0} was not found (HTTP 404). Check the address.", "{0} wurde nicht gefunden (HTTP 404). Prüfen Sie die Adresse.";
+    HttpStatus => "the server answered HTTP {0} {1} for {2}.", "der Server antwortete mit HTTP {0} {1} auf {2}.";
+}
+
+/// One argument of a [`Said`].
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Arg {
+    /// Text as it is: a name, a cell's value, a library's own error.
+    Text(String),
+    /// A count, written the language's way (`1,234` / `1.234`).
+    Count(u64),
+    /// A number as it is, without separators (a line or column number, a year, a status).
+    Number(u64),
+    /// A size in bytes, written in GB with one decimal.
+    Gigabytes(u64),
+    /// Another message.
+    Said(Box<Said>),
+}
+
+/// Something Mailflow says to the person who dropped a file: a message and its arguments,
+/// worded in a language only when shown ([`Lang::say`]; `to_string` gives English).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Said {
+    /// What is said.
+    pub msg: Msg,
+    /// What fills its `{0}`, `{1}`, ...
+    pub args: Vec<Arg>,
+}
+
+impl Said {
+    /// A message with no arguments yet.
+    pub fn new(msg: Msg) -> Said {
+        Said { msg, args: Vec::new() }
+    }
+
+    /// Adds text as it is.
+    pub fn text(mut self, text: impl Into<String>) -> Said {
+        self.args.push(Arg::Text(text.into()));
+        self
+    }
+
+    /// Adds a count, written the language's way.
+    pub fn count(mut self, n: impl TryInto<u64>) -> Said {
+        self.args.push(Arg::Count(n.try_into().unwrap_or(u64::MAX)));
+        self
+    }
+
+    /// Adds a number as it is (a line number, a status code).
+    pub fn number(mut self, n: impl TryInto<u64>) -> Said {
+        self.args.push(Arg::Number(n.try_into().unwrap_or(u64::MAX)));
+        self
+    }
+
+    /// Adds another message.
+    pub fn said(mut self, said: impl Into<Said>) -> Said {
+        self.args.push(Arg::Said(Box::new(said.into())));
+        self
+    }
+
+    /// Adds a size in bytes, said in GB.
+    pub fn gigabytes(mut self, bytes: u64) -> Said {
+        self.args.push(Arg::Gigabytes(bytes));
+        self
+    }
+}
+
+impl From<Msg> for Said {
+    fn from(msg: Msg) -> Said {
+        Said::new(msg)
+    }
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.say(self))
+    }
 }
 
 const DE_MONTHS: [&str; 12] = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
@@ -331,6 +537,23 @@ impl Lang {
         }
         out.push_str(rest);
         out
+    }
+
+    /// What the core said, in this language.
+    pub fn say(self, said: &Said) -> String {
+        let args: Vec<String> = said
+            .args
+            .iter()
+            .map(|a| match a {
+                Arg::Text(t) => t.clone(),
+                Arg::Count(n) => self.thousands(*n),
+                Arg::Number(n) => n.to_string(),
+                Arg::Gigabytes(b) => self.decimal(*b as f64 / 1e9, 1),
+                Arg::Said(s) => self.say(s),
+            })
+            .collect();
+        let refs: Vec<&dyn Display> = args.iter().map(|a| a as &dyn Display).collect();
+        self.fill(said.msg, &refs)
     }
 
     /// `1234567` as `1,234,567` (English) or `1.234.567` (German).
@@ -460,7 +683,7 @@ mod tests {
     fn german_is_translated_except_for_shared_terms() {
         // Words German takes over as they are; any other message equal in both is a forgotten
         // translation.
-        const SAME: &[Msg] = &[Msg::Zone, Msg::Tls, Msg::Details, Msg::Connector, Msg::TlsShareColumn, Msg::ConnectorNamed];
+        const SAME: &[Msg] = &[Msg::Zone, Msg::Tls, Msg::Details, Msg::Connector, Msg::TlsShareColumn, Msg::ConnectorNamed, Msg::Verbatim];
         for m in Msg::ALL {
             if !SAME.contains(m) {
                 assert_ne!(Lang::En.t(*m), Lang::De.t(*m), "{m:?} is not translated");
@@ -490,6 +713,20 @@ mod tests {
         assert_eq!((Lang::En.long_day(d), Lang::De.long_day(d)), ("2 Mar 2026".into(), "2. März 2026".into()));
         assert_eq!((Lang::En.table_day(d), Lang::De.table_day(d)), ("2026-03-02".into(), "02.03.2026".into()));
         assert_eq!((Lang::De.direction(Direction::Inbound), Lang::De.tls(Tls::None), Lang::De.tls(Tls::V1_3)), ("Eingehend", "Kein TLS", "TLS 1.3"));
+    }
+
+    #[test]
+    fn what_the_core_said_is_worded_in_each_language() {
+        let reason = Said::new(Msg::DateUnreadable).text("gestern");
+        let said = Said::new(Msg::NoRowUsable).count(1234u64).number(1234u64).said(reason);
+        assert_eq!(said.to_string(), "none of its 1,234 rows could be used; the first problem is on line 1234: date \"gestern\" is not a date Mailflow reads");
+        assert_eq!(
+            Lang::De.say(&said),
+            "keine ihrer 1.234 Zeilen war verwendbar; das erste Problem steht in Zeile 1234: „gestern“ ist kein Datum, das Mailflow lesen kann"
+        );
+        let big = Said::new(Msg::TooBigWhole).gigabytes(1_234_000_000).said(Msg::ZipArchives);
+        assert!(Lang::De.say(&big).starts_with("die Datei ist 1,2 GB groß; Mailflow liest ZIP-Archive im Ganzen"), "{}", Lang::De.say(&big));
+        assert!(big.to_string().starts_with("the file is 1.2 GB; Mailflow reads zip archives whole"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! file's content (counted deliveries, per-message records to join, or connector settings) and a
 //! load summary. Nothing here panics on any input; every failure is a message.
 
+use crate::lang::{Msg, Said};
 use chrono::NaiveDate;
 
 use crate::aggregate::Aggregate;
@@ -15,10 +16,6 @@ use crate::formats::tlsrpt::TlsReport;
 use crate::formats::{connectors, exim, exo, mailflow, postfix, tlsrpt, ParseStats};
 use crate::messages::{MessageRecord, SourceKind};
 use crate::model::Direction;
-
-/// A fixed text the code names (a format's name, a note), carried as is between the worker and
-/// the page (an alias, so that serde does not take it for borrowed text).
-pub type Label = Option<&'static str>;
 
 /// Which of the report's fields a file provided.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -39,8 +36,7 @@ pub struct FileReport {
     /// Its size in bytes.
     pub bytes: u64,
     /// The format recognised, if any.
-    #[serde(deserialize_with = "crate::wire::static_label")]
-    pub format: Label,
+    pub format: Option<Msg>,
     /// The text encoding found, if the file was text.
     pub encoding: Option<TextEncoding>,
     /// Rows read, deliveries used and rows skipped.
@@ -58,18 +54,17 @@ pub struct FileReport {
     /// Deliveries completed with what another file said about the same message.
     pub joined: u64,
     /// Why the file could not be used at all (nothing from it was added).
-    pub error: Option<String>,
+    pub error: Option<Said>,
     /// Something the user should know although the file was used (a damaged archive whose
     /// readable part was loaded).
-    pub warning: Option<String>,
+    pub warning: Option<Said>,
     /// For a CSV Mailflow did not recognise: its header and first rows, to map its columns.
     pub preview: Option<Preview>,
     /// The column mapping the file was read with, if the user gave one.
     pub mapping: Option<Mapping>,
     /// What the file is when it gives no deliveries (connector settings, TLS reports), shown in
     /// place of the counts of deliveries.
-    #[serde(deserialize_with = "crate::wire::static_label")]
-    pub note: Label,
+    pub note: Option<Msg>,
     /// For logs: the year assumed for lines without one (`None` when the lines have years), and
     /// the zone their local times were taken in.
     pub log_clock: Option<LogTimes>,
@@ -184,25 +179,25 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Loaded {
 /// a bad file never disturbs loaded data.
 pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
     let mut report = FileReport::new(name, bytes.len() as u64);
-    let fail = |mut report: FileReport, e: String| {
+    let fail = |mut report: FileReport, e: Said| {
         report.error = Some(e);
         Loaded { report, content: Content::Nothing }
     };
     let decoded = match decode(bytes) {
         Ok(d) => d,
-        Err(e) => return fail(report, e.to_string()),
+        Err(e) => return fail(report, e.into()),
     };
     report.encoding = Some(decoded.encoding);
     let text = &*decoded.text;
     let format = match (&options.mapping, detect(text)) {
         (Some(m), _) => match crate::formats::table::sniff(text) {
             Some(dialect) => Format::Mapped { dialect, columns: Columns::from_mapping(m) },
-            None => return fail(report, "the file has no lines of text.".into()),
+            None => return fail(report, Msg::NoLinesOfText.into()),
         },
         (None, Ok(f)) => f,
         (None, Err(e)) => {
             report.preview = e.preview;
-            return fail(report, format!("not a trace Mailflow recognises: {}", e.message));
+            return fail(report, Said::new(Msg::NotRecognised).said(e.message));
         }
     };
     report.mapping = options.mapping.clone();
@@ -266,7 +261,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
                 }
             }
             if records.is_empty() && report.stats.rows_read > 0 && report.stats.skipped == 0 {
-                report.warning = Some("no RECEIVE of incoming or SEND of originating mail over SMTP in it: nothing crossed the organisation's boundary".into());
+                report.warning = Some(Msg::NothingCrossed.into());
             }
             return Loaded { report, content: Content::Tracking(records) };
         }
@@ -284,7 +279,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             return match tlsrpt::parse(text) {
                 Ok(list) => {
                     report.stats.rows_read = list.len() as u64;
-                    report.note = Some("Sessions, not deliveries: they are summed in the SMTP TLS reports panel.");
+                    report.note = Some(Msg::NoteSessions);
                     report.span = list.iter().map(|r| r.day).min().zip(list.iter().map(|r| r.day).max());
                     Loaded { report, content: Content::TlsReports(list) }
                 }
@@ -295,9 +290,9 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             let (list, stats) = connectors::parse(text, dialect, layout);
             report.stats = stats;
             if list.is_empty() {
-                return fail(report, "it lists no connector.".into());
+                return fail(report, Msg::NoConnectorListed.into());
             }
-            report.note = Some("Connector settings: they fill Connector type and Forced TLS in the report.");
+            report.note = Some(Msg::NoteConnectors);
             return Loaded { report, content: Content::Connectors(list) };
         }
     };
@@ -307,21 +302,18 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
 /// Finishes a file's summary from what its parser gave: a file none of whose rows could be used,
 /// or that has no rows, becomes an error; otherwise its days and directions are filled in.
 pub(crate) fn complete(mut report: FileReport, content: Content) -> Loaded {
-    let fail = |mut report: FileReport, e: String| {
+    let fail = |mut report: FileReport, e: Said| {
         report.error = Some(e);
         Loaded { report, content: Content::Nothing }
     };
     if report.stats.deliveries == 0 && report.stats.skipped > 0 {
         let first = &report.stats.skips[0];
-        let e = format!(
-            "none of its {} rows could be used; the first problem is on line {}: {}",
-            report.stats.rows_read, first.line, first.reason
-        );
+        let e = Said::new(Msg::NoRowUsable).count(report.stats.rows_read).number(first.line).said(first.reason.clone());
         return fail(report, e);
     }
     if report.stats.rows_read == 0 {
-        let what = if report.log_clock.is_some() { "no lines of the mail server" } else { "a header but no rows" };
-        return fail(report, format!("it has {what}. Export the trace again with a date range that has mail."));
+        let what = if report.log_clock.is_some() { Msg::NoServerLines } else { Msg::HeaderNoRows };
+        return fail(report, what.into());
     }
     match &content {
         Content::Deliveries(agg) => {
@@ -345,6 +337,7 @@ pub(crate) fn complete(mut report: FileReport, content: Content) -> Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Msg;
 
     #[test]
     fn good_file_reports_everything() {
@@ -352,7 +345,7 @@ mod tests {
         let l = load_bytes("trace.csv", text.as_bytes());
         let r = &l.report;
         assert_eq!(r.error, None);
-        assert_eq!(r.format, Some("Mailflow CSV"));
+        assert_eq!(r.format, Some(Msg::FormatMailflowCsv));
         assert_eq!(r.encoding, Some(TextEncoding::Utf8));
         assert_eq!((r.stats.rows_read, r.stats.deliveries, r.stats.skipped), (3, 5, 1));
         assert_eq!(r.span, Some((NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), NaiveDate::from_ymd_opt(2026, 3, 6).unwrap())));
@@ -366,13 +359,13 @@ mod tests {
         for (bytes, word) in [
             (&b"\x89PNG\r\n\x1a\n...."[..], "PNG image"),
             (b"", "empty"),
-            (b"Name,Age\nBob,3\n", "no date"),
+            (b"Name,Age\nBob,3\n", "no column for date"),
             (b"date,direction,tls\n", "no rows"),
             (b"date,direction,tls\nx,y,z\n", "none of its 1 rows"),
         ] {
             let l = load_bytes("x", bytes);
             let e = l.report.error.expect("an error");
-            assert!(e.contains(word), "{e:?} should contain {word:?}");
+            assert!(e.to_string().contains(word), "{e:?} should contain {word:?}");
             assert!(matches!(l.content, Content::Nothing));
         }
     }

@@ -5,6 +5,7 @@
 //! and not with the file. The other formats (Exchange exports and logs, TLS reports, zip
 //! archives) are gathered and read whole by [`crate::load`], up to [`MAX_WHOLE_BYTES`].
 
+use crate::lang::{Msg, Said};
 use chrono::{Datelike, NaiveDate};
 
 use crate::aggregate::Aggregate;
@@ -57,11 +58,11 @@ enum Stage {
     /// The first bytes, until there are enough to tell what the file is.
     Head(Vec<u8>),
     /// gzip: decompressed into a buffer that is emptied into the file inside after every write.
-    Gunzip { decoder: Box<flate2::write::MultiGzDecoder<Vec<u8>>>, inner: Box<FileLoad>, problem: Option<String> },
+    Gunzip { decoder: Box<flate2::write::MultiGzDecoder<Vec<u8>>>, inner: Box<FileLoad>, problem: Option<Said> },
     /// A format read whole.
     Whole(Vec<u8>),
     /// A format read whole that grew past [`MAX_WHOLE_BYTES`].
-    TooBig(String),
+    TooBig(Msg),
     /// Not text or not recognised: the start is kept for the message, the rest is dropped.
     Rejected(Vec<u8>),
     /// Text parsed as it comes.
@@ -186,7 +187,7 @@ impl FileLoad {
                 }
                 for piece in bytes.chunks(64 * 1024) {
                     if let Err(e) = std::io::Write::write_all(decoder.as_mut(), piece) {
-                        *problem = Some(format!("the gzip data is damaged ({e}); what came before was read"));
+                        *problem = Some(Said::new(Msg::GzipDamaged).text(e.to_string()));
                         return;
                     }
                     inner.push(&std::mem::take(decoder.get_mut()));
@@ -194,7 +195,7 @@ impl FileLoad {
             }
             Stage::Whole(all) => {
                 if all.len() + bytes.len() > MAX_WHOLE_BYTES {
-                    let what = if unpack::is_zip(all) { "zip archives".to_string() } else { "files of this format".to_string() };
+                    let what = if unpack::is_zip(all) { Msg::ZipArchives } else { Msg::FilesOfThisFormat };
                     self.stage = Stage::TooBig(what);
                 } else {
                     all.extend_from_slice(bytes);
@@ -270,7 +271,7 @@ impl FileLoad {
             Stage::Gunzip { mut decoder, mut inner, mut problem } => {
                 if problem.is_none() {
                     if let Err(e) = decoder.try_finish() {
-                        problem = Some(format!("the gzip data is damaged or cut short ({e}); what came before was read"));
+                        problem = Some(Said::new(Msg::GzipDamagedOrCut).text(e.to_string()));
                     }
                     inner.push(&std::mem::take(decoder.get_mut()));
                 }
@@ -297,10 +298,7 @@ impl FileLoad {
             Stage::TooBig(what) => {
                 let mut l = crate::load::load_bytes(&name, b"");
                 l.report.bytes = received;
-                l.report.error = Some(format!(
-                    "the file is {:.1} GB; Mailflow reads {what} whole, up to 1 GB. Split it (for example by date) and drop the parts.",
-                    received as f64 / 1e9
-                ));
+                l.report.error = Some(Said::new(Msg::TooBigWhole).gigabytes(received).said(what));
                 Outcome::Done(vec![(l, None)])
             }
             Stage::Rejected(head) => Outcome::Done(

@@ -2,6 +2,7 @@
 //! a `.zip` archive the files it holds. A corrupt or truncated archive keeps what could be read
 //! and says what went wrong.
 
+use crate::lang::{Msg, Said};
 use std::io::Read;
 
 /// The most a single file may grow to when decompressed (a guard against zip bombs).
@@ -15,7 +16,7 @@ pub struct Unpacked {
     /// The bytes.
     pub bytes: Vec<u8>,
     /// What went wrong while unpacking, if something did (the bytes are what was read before).
-    pub problem: Option<String>,
+    pub problem: Option<Said>,
 }
 
 /// True when the bytes start like gzip.
@@ -65,10 +66,10 @@ fn gunzip(name: &str, bytes: &[u8]) -> Unpacked {
     let problem = match decoder.take(MAX_UNPACKED + 1).read_to_end(&mut out) {
         Ok(_) if out.len() as u64 > MAX_UNPACKED => {
             out.truncate(MAX_UNPACKED as usize);
-            Some("it unpacks to more than 1 GB; only the first 1 GB was read".to_string())
+            Some(Msg::UnpacksOver1Gb.into())
         }
         Ok(_) => None,
-        Err(e) => Some(format!("the gzip data is damaged or cut short ({e}); what came before was read")),
+        Err(e) => Some(Said::new(Msg::GzipDamagedOrCut).text(e.to_string())),
     };
     Unpacked { name: inner_name(name), bytes: out, problem }
 }
@@ -80,7 +81,7 @@ fn unzip(name: &str, bytes: &[u8]) -> Vec<Unpacked> {
             return vec![Unpacked {
                 name: name.to_string(),
                 bytes: Vec::new(),
-                problem: Some(format!("the zip archive cannot be opened ({e}); it may be damaged or cut short")),
+                problem: Some(Said::new(Msg::ZipCannotOpen).text(e.to_string())),
             }]
         }
     };
@@ -89,7 +90,7 @@ fn unzip(name: &str, bytes: &[u8]) -> Vec<Unpacked> {
         let mut entry = match archive.by_index(i) {
             Ok(e) => e,
             Err(e) => {
-                out.push(Unpacked { name: format!("{name} › entry {}", i + 1), bytes: Vec::new(), problem: Some(format!("this entry cannot be read ({e})")) });
+                out.push(Unpacked { name: format!("{name} › entry {}", i + 1), bytes: Vec::new(), problem: Some(Said::new(Msg::EntryUnreadable).text(e.to_string())) });
                 continue;
             }
         };
@@ -101,15 +102,15 @@ fn unzip(name: &str, bytes: &[u8]) -> Vec<Unpacked> {
         let problem = match (&mut entry).take(MAX_UNPACKED + 1).read_to_end(&mut data) {
             Ok(_) if data.len() as u64 > MAX_UNPACKED => {
                 data.truncate(MAX_UNPACKED as usize);
-                Some("it unpacks to more than 1 GB; only the first 1 GB was read".to_string())
+                Some(Msg::UnpacksOver1Gb.into())
             }
             Ok(_) => None,
-            Err(e) => Some(format!("this entry is damaged ({e}); what came before was read")),
+            Err(e) => Some(Said::new(Msg::EntryDamaged).text(e.to_string())),
         };
         out.push(Unpacked { name: entry_name, bytes: data, problem });
     }
     if out.is_empty() {
-        out.push(Unpacked { name: name.to_string(), bytes: Vec::new(), problem: Some("the zip archive holds no files".into()) });
+        out.push(Unpacked { name: name.to_string(), bytes: Vec::new(), problem: Some(Msg::ZipEmpty.into()) });
     }
     out
 }
@@ -157,7 +158,7 @@ mod tests {
         let log = b"line of text that repeats\n".repeat(2000);
         let packed = gz(&log);
         let cut = unpack("m.gz", packed[..packed.len() / 2].to_vec());
-        assert!(cut[0].problem.as_deref().unwrap().contains("cut short"));
+        assert!(cut[0].problem.as_ref().unwrap().to_string().contains("cut short"));
         assert!(!cut[0].bytes.is_empty() && cut[0].bytes.len() < log.len());
         assert!(log.starts_with(&cut[0].bytes));
         let z = zip_of(&[("a.log", &log)]);

@@ -2,8 +2,7 @@
 //! with, and the files read (summaries and counts, never rows of text). postcard (a compact serde
 //! format) is used because the aggregate's maps have tuple keys, which JSON cannot carry.
 
-use serde::{Deserialize, Deserializer};
-
+use crate::lang::{Msg, Said};
 use crate::load::LoadOptions;
 use crate::stream::Part;
 
@@ -13,8 +12,8 @@ pub fn encode_parts(parts: &[Part]) -> Vec<u8> {
 }
 
 /// Decodes what [`encode_parts`] wrote.
-pub fn decode_parts(bytes: &[u8]) -> Result<Vec<Part>, String> {
-    postcard::from_bytes(bytes).map_err(|e| format!("the loading worker's answer could not be read ({e})"))
+pub fn decode_parts(bytes: &[u8]) -> Result<Vec<Part>, Said> {
+    postcard::from_bytes(bytes).map_err(|e| Said::new(Msg::WorkerAnswerUnreadable).text(e.to_string()))
 }
 
 /// Encodes the options a file is read with.
@@ -25,20 +24,6 @@ pub fn encode_options(options: &LoadOptions) -> Vec<u8> {
 /// Decodes what [`encode_options`] wrote (defaults when it cannot).
 pub fn decode_options(bytes: &[u8]) -> LoadOptions {
     postcard::from_bytes(bytes).unwrap_or_default()
-}
-
-/// Reads a label the code names with a `&'static str` (a format's name, a note): each distinct
-/// text is kept once for the life of the page, and there are only a few of them.
-pub fn static_label<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
-    static SEEN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
-    let Some(text) = Option::<String>::deserialize(d)? else { return Ok(None) };
-    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(s) = seen.iter().find(|s| **s == text) {
-        return Ok(Some(s));
-    }
-    let s: &'static str = Box::leak(text.into_boxed_str());
-    seen.push(s);
-    Ok(Some(s))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! `{kind: "progress", id, bytes, deliveries}`, `{kind: "done", id, parts, memory}`, and
 //! `{kind: "again", id, options}` when a pushed file must be sent once more with other options.
 
+use crate::lang::Msg;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -92,7 +93,7 @@ fn handle(m: JsValue) {
     match kind.as_str() {
         "file" => match get(&m, "blob").dyn_into::<web_sys::Blob>() {
             Ok(blob) => wasm_bindgen_futures::spawn_local(read_blob(id, blob, name, options)),
-            Err(_) => done(id, failed(&name, 0, "the file could not be handed to the loading worker.")),
+            Err(_) => done(id, failed(&name, 0, Msg::HandOverFailed)),
         },
         "open" => PUSHED.with(|p| {
             p.borrow_mut().insert(id, (FileLoad::new(&name, options), 0.0));
@@ -129,10 +130,10 @@ fn progress(id: u32, load: &FileLoad) {
     ]);
 }
 
-fn failed(name: &str, bytes: u64, message: &str) -> Vec<Part> {
+fn failed(name: &str, bytes: u64, message: Msg) -> Vec<Part> {
     let mut l = load_bytes(name, b"");
     l.report.bytes = bytes;
-    l.report.error = Some(message.to_string());
+    l.report.error = Some(message.into());
     vec![(l, None)]
 }
 
@@ -157,13 +158,13 @@ async fn read_blob(id: u32, blob: web_sys::Blob, name: String, mut options: Load
         let mut next = if size > 0.0 { slice(0.0) } else { None };
         while let Some(reading) = next.take() {
             let Ok(array) = reading.await else {
-                return done(id, failed(&name, size as u64, "the browser could not read the file. Check that it still exists and try again."));
+                return done(id, failed(&name, size as u64, Msg::BrowserCouldNotRead));
             };
             offset = (offset + SLICE_BYTES).min(size);
             if offset < size {
                 next = slice(offset);
                 if next.is_none() {
-                    return done(id, failed(&name, size as u64, "the browser could not read the file. Check that it still exists and try again."));
+                    return done(id, failed(&name, size as u64, Msg::BrowserCouldNotRead));
                 }
             }
             let view = Uint8Array::new(&array);

@@ -3,6 +3,7 @@
 //! 5.1 with `#TYPE`, semicolons, German dates and Windows-1252), the enhanced summary in UTF-16LE
 //! without BOM, the extended report, a German trace detail, connector settings, and their joins.
 
+use mailflow::lang::Msg;
 use chrono::NaiveDate;
 use mailflow::aggregate::{ConnectorFilter, Filter};
 use mailflow::dates::DateOrder;
@@ -35,9 +36,9 @@ fn powershell_7_message_trace_with_domains_suggested() {
     let mut ws = Workspace::new();
     load(&mut ws, "t.csv", fixture("message-trace-ps7.csv"));
     let r = &ws.reports()[0];
-    assert_eq!(r.format, Some("Exchange Online message trace"));
+    assert_eq!(r.format, Some(Msg::FormatExoTrace));
     assert_eq!((r.stats.rows_read, r.stats.deliveries, r.stats.skipped), (6, 5, 1));
-    assert!(r.stats.skips[0].reason.contains("Expanded"));
+    assert!(r.stats.skips[0].reason.to_string().contains("Expanded"));
     assert_eq!(r.stats.skips[0].line, 5);
     assert_eq!(r.date_order.map(|g| (g.order, g.certain)), Some((DateOrder::MonthFirst, true)));
     assert!(!r.found.tls && !r.found.connector && !r.found.direction);
@@ -74,7 +75,7 @@ fn enhanced_summary_in_utf16le_without_bom_counts_each_recipient() {
     let mut ws = Workspace::new();
     load(&mut ws, "enhanced.csv", utf16le_without_bom(&fixture("enhanced-summary.csv")));
     let r = &ws.reports()[0];
-    assert_eq!((r.encoding, r.format), (Some(TextEncoding::Utf16Le), Some("Exchange Online enhanced summary report")));
+    assert_eq!((r.encoding, r.format), (Some(TextEncoding::Utf16Le), Some(Msg::FormatExoEnhanced)));
     assert_eq!((r.stats.rows_read, r.stats.deliveries), (3, 4));
     assert!(r.found.direction && r.found.connector && !r.found.tls);
     let agg = ws.agg();
@@ -93,7 +94,7 @@ fn report_joined_with_a_german_detail_export_gives_connector_and_tls() {
     load(&mut ws, "enhanced.csv", fixture("enhanced-summary.csv"));
     load(&mut ws, "detail.csv", fixture("trace-detail-de.csv"));
     let r = &ws.reports()[1];
-    assert_eq!(r.format, Some("Exchange Online message trace detail"));
+    assert_eq!(r.format, Some(Msg::FormatExoDetail));
     assert_eq!((r.stats.rows_read, r.stats.deliveries, r.joined, r.duplicates), (8, 4, 4, 0));
     let agg = ws.agg();
     let mut f = march(1, 31);
@@ -115,7 +116,7 @@ fn extended_report_counts_each_message_and_recipient_once() {
     let mut ws = Workspace::new();
     load(&mut ws, "extended.csv", fixture("extended-report.csv"));
     let r = &ws.reports()[0];
-    assert_eq!(r.format, Some("Exchange Online extended report"));
+    assert_eq!(r.format, Some(Msg::FormatExoExtended));
     assert_eq!((r.stats.rows_read, r.stats.deliveries), (7, 3));
     let agg = ws.agg();
     let mut f = march(6, 6);
@@ -135,7 +136,7 @@ fn connector_settings_fill_type_and_forced_tls() {
     load(&mut ws, "in.csv", fixture("inbound-connectors.csv"));
     load(&mut ws, "enhanced.csv", fixture("enhanced-summary.csv"));
     load(&mut ws, "out.csv", fixture("outbound-connectors.csv"));
-    assert_eq!(ws.reports()[0].format, Some("Exchange Online connector settings"));
+    assert_eq!(ws.reports()[0].format, Some(Msg::FormatExoConnectors));
     let rows = ws.agg().details(&march(1, 31));
     let fab_in = rows.iter().find(|r| r.connector.as_deref() == Some("Fabrikam Partner Inbound")).unwrap();
     assert_eq!((fab_in.connector_type, fab_in.forced_tls), (Some(ConnectorType::Partner), Some(true)));
@@ -175,7 +176,7 @@ fn the_message_trace_pages_summary_export() {
     let mut ws = Workspace::new();
     load(&mut ws, "summary.csv", fixture("message-trace-summary.csv"));
     let r = &ws.reports()[0];
-    assert_eq!((r.format, r.stats.deliveries), (Some("Exchange Online message trace"), 3));
+    assert_eq!((r.format, r.stats.deliveries), (Some(Msg::FormatExoTrace), 3));
     assert_eq!(r.date_order, None, "ISO dates need no decision");
     let t = ws.agg().totals(&march(10, 10));
     assert_eq!((t.inbound.total(), t.outbound.total()), (2, 1));

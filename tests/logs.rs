@@ -2,6 +2,7 @@
 //! known by construction: Postfix (traditional stamps across a year change, and RFC 3339 with
 //! zones), Exim, rotated and compressed sets, and zip archives.
 
+use mailflow::lang::Msg;
 use std::io::Write;
 
 use chrono::NaiveDate;
@@ -33,7 +34,7 @@ fn gz(data: &[u8]) -> Vec<u8> {
 fn postfix_traditional_syslog_across_new_year() {
     let (r, agg) = aggregate_of(load_with("mail.log", &fixture("postfix-mail.log"), options()));
     assert_eq!(r.error, None);
-    assert_eq!(r.format, Some("Postfix log"));
+    assert_eq!(r.format, Some(Msg::FormatPostfix));
     assert_eq!(r.log_clock.and_then(|c| c.first_year), Some(2025), "Dec then Jan, read in Nov 2026: 2025 to 2026");
     assert_eq!((r.stats.deliveries, r.stats.failures, r.stats.local), (12, 2, 3));
     let dec31 = agg.totals(&Filter::window(day(2025, 12, 31), day(2025, 12, 31)));
@@ -71,7 +72,7 @@ fn postfix_rfc3339_with_zones() {
 #[test]
 fn exim_main_log() {
     let (r, agg) = aggregate_of(load_with("mainlog", &fixture("exim-mainlog"), options()));
-    assert_eq!((r.format, r.error.as_deref()), (Some("Exim main log"), None));
+    assert_eq!((r.format, r.error.as_ref()), (Some(Msg::FormatExim), None));
     assert_eq!((r.stats.deliveries, r.stats.failures, r.stats.local), (10, 2, 2));
     let f = Filter::window(day(2025, 3, 4), day(2025, 3, 5));
     let t = agg.totals(&f);
@@ -110,7 +111,7 @@ fn a_rotated_gzipped_set_and_a_zip_load_like_the_plain_files() {
     z.write_all(b"hello").unwrap();
     let loaded = load_all("logs.zip", z.finish().unwrap().into_inner(), &options());
     assert_eq!(loaded.len(), 2);
-    assert_eq!((loaded[0].0.report.format, loaded[0].0.report.stats.deliveries), (Some("Exim main log"), 10));
+    assert_eq!((loaded[0].0.report.format, loaded[0].0.report.stats.deliveries), (Some(Msg::FormatExim), 10));
     assert!(loaded[1].0.report.error.is_some(), "the text file in the archive is named as not a trace");
 }
 
@@ -120,7 +121,7 @@ fn a_truncated_gzip_keeps_what_was_read_and_says_so() {
     let packed = gz(&big);
     let loaded = load_all("mail.log.2.gz", packed[..packed.len() * 2 / 3].to_vec(), &options());
     let r = &loaded[0].0.report;
-    assert!(r.warning.as_deref().unwrap_or("").contains("cut short"), "{r:?}");
+    assert!(r.warning.as_ref().is_some_and(|w| w.to_string().contains("cut short")), "{r:?}");
     assert!(r.stats.deliveries > 0 && r.error.is_none());
 }
 
@@ -129,7 +130,7 @@ fn smtp_tls_reports_feed_their_own_panel_not_deliveries() {
     let mut ws = Workspace::new();
     let a = std::fs::read("tests/fixtures/tlsrpt/company-x.json").unwrap();
     for (l, _) in load_all("company-x.json.gz", gz(&a), &options()) {
-        assert_eq!(l.report.format, Some("SMTP TLS report (RFC 8460)"));
+        assert_eq!(l.report.format, Some(Msg::FormatTlsReport));
         ws.add(l);
     }
     for (l, _) in load_all("company-x-again.json", a.clone(), &options()) {
@@ -162,7 +163,7 @@ fn exchange(names: &[&str]) -> Workspace {
 fn exchange_server_tracking_and_protocol_logs_join() {
     let march4 = Filter::window(day(2025, 3, 4), day(2025, 3, 4));
     let tracking = exchange(&["MSGTRK20250304-1.LOG"]);
-    assert_eq!(tracking.reports()[0].format, Some("Exchange Server message tracking log"));
+    assert_eq!(tracking.reports()[0].format, Some(Msg::FormatExchangeTracking));
     let t = tracking.agg().totals(&march4);
     assert_eq!((t.inbound.0, t.outbound.0), ([0, 0, 0, 0, 0, 3], [0, 0, 0, 0, 0, 1]), "tracking alone: no TLS version");
 

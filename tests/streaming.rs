@@ -169,6 +169,6 @@ fn a_file_of_a_whole_format_past_the_limit_is_refused_by_name() {
         load.push(&row);
     }
     let Outcome::Done(parts) = load.finish() else { panic!("done") };
-    let e = parts[0].0.report.error.clone().unwrap();
+    let e = parts[0].0.report.error.clone().unwrap().to_string();
     assert!(e.contains("1.1 GB") && e.contains("Split it"), "{e}");
 }

@@ -129,7 +129,7 @@ async fn load_summary_names_a_bad_file_and_keeps_the_data() {
 
     let errors = texts(&root, "[data-testid=file-error]");
     assert_eq!(errors.len(), 2, "{errors:?}");
-    assert!(errors[1].contains("people.csv") && errors[1].contains("no date"), "{}", errors[1]);
+    assert!(errors[1].contains("people.csv") && errors[1].contains("no column for date"), "{}", errors[1]);
     assert_eq!(texts(&root, "[data-testid=deliveries-used]"), vec!["80"]);
     assert_eq!(store.data.with_untracked(|d| d.agg().direction_totals()[0].1), 70, "the good file's data stays");
 }

@@ -2,6 +2,7 @@
 //! `Get-OutboundConnector | Export-Csv`: they fill the report's Connector type (Partner,
 //! OnPremises) and Forced TLS (inbound `RequireTls`; outbound `TlsSettings` set).
 
+use crate::lang::Msg;
 use crate::formats::table::{self, header_key, Dialect};
 use crate::formats::ParseStats;
 use crate::model::{ConnectorType, Direction};
@@ -53,7 +54,7 @@ pub fn parse(text: &str, dialect: &Dialect, layout: &Layout) -> (Vec<ConnectorSe
     table::for_each_row(text, dialect, &mut stats, |line, record, stats| {
         let name = record.get(layout.name).unwrap_or("").trim();
         if name.is_empty() {
-            stats.skip(line.get(), "the connector has no name");
+            stats.skip(line.get(), Msg::ConnectorNoName);
             return;
         }
         let tls = layout.tls.and_then(|i| record.get(i)).unwrap_or("").trim();

@@ -5,6 +5,7 @@
 //! its SMTP session in `source-context`; a SEND is matched to the send session to the same server
 //! just before it. Protocol logs alone still count recipients per session.
 
+use crate::lang::{Msg, Said};
 use chrono::{Duration, NaiveDateTime};
 
 use crate::formats::table::header_key;
@@ -78,14 +79,14 @@ fn records<'a>(text: &'a str) -> (Vec<String>, Vec<(u64, csv::StringRecord)>, Pa
                 let line = r.position().map(|p| p.line()).unwrap_or(0);
                 stats.rows_read += 1;
                 if r.len() < fields.len().min(7) {
-                    stats.skip(line, format!("the row has {} fields; the #Fields line names {}", r.len(), fields.len()));
+                    stats.skip(line, Said::new(Msg::FieldsLineCount).number(r.len()).number(fields.len()));
                     continue;
                 }
                 out.push((line, r));
             }
             Err(e) => {
                 stats.rows_read += 1;
-                stats.skip(e.position().map(|p| p.line()).unwrap_or(0), format!("the row could not be read as CSV ({e})"));
+                stats.skip(e.position().map(|p| p.line()).unwrap_or(0), Said::new(Msg::CsvUnreadable).text(e.to_string()));
             }
         }
     }
@@ -119,7 +120,7 @@ pub fn parse_protocol(text: &str, kind: LogKind) -> (Vec<Session>, ParseStats) {
         col(&fields, "event"),
         col(&fields, "data"),
     ) else {
-        stats.skip(1, "the #Fields line lacks date-time, connector-id, session-id, remote-endpoint, event or data");
+        stats.skip(1, Msg::ProtocolFieldsMissing);
         return (Vec::new(), stats);
     };
     let context = col(&fields, "context");
@@ -168,7 +169,7 @@ pub fn parse_tracking(text: &str) -> (Vec<(MessageRecord, Option<String>)>, Pars
     let (fields, rows, mut stats) = records(text);
     let c = |n: &str| col(&fields, n);
     let (Some(time), Some(event), Some(recipients)) = (c("datetime"), c("eventid"), c("recipientaddress")) else {
-        stats.skip(1, "the #Fields line lacks date-time, event-id or recipient-address");
+        stats.skip(1, Msg::TrackingFieldsMissing);
         return (Vec::new(), stats);
     };
     let get = |r: &csv::StringRecord, i: Option<usize>| i.and_then(|i| r.get(i)).unwrap_or("").trim().to_string();
@@ -184,7 +185,7 @@ pub fn parse_tracking(text: &str) -> (Vec<(MessageRecord, Option<String>)>, Pars
             continue;
         }
         let Some(t) = crate::dates::parse_iso(&get(&r, Some(time))) else {
-            stats.skip(line, "the date-time is not a date");
+            stats.skip(line, Msg::DateTimeNotDate);
             continue;
         };
         let session = if inbound { get(&r, c("sourcecontext")).split(';').next().map(str::trim).filter(|s| !s.is_empty()).map(String::from) } else { None };

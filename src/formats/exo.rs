@@ -4,6 +4,7 @@
 //! Columns are found by name (any case, any order); dates may be ISO 8601 or the culture format
 //! PowerShell wrote, with day-first or month-first decided from the whole column.
 
+use crate::lang::{Msg, Said};
 use std::collections::HashMap;
 
 use crate::dates::{guess_order, parse_any, DateOrder, OrderGuess};
@@ -27,13 +28,13 @@ pub enum Export {
 }
 
 impl Export {
-    /// A label for the load summary.
-    pub fn label(self) -> &'static str {
+    /// Its name in the load summary.
+    pub fn label(self) -> Msg {
         match self {
-            Export::Trace => "Exchange Online message trace",
-            Export::Enhanced => "Exchange Online enhanced summary report",
-            Export::Extended => "Exchange Online extended report",
-            Export::Detail => "Exchange Online message trace detail",
+            Export::Trace => Msg::FormatExoTrace,
+            Export::Enhanced => Msg::FormatExoEnhanced,
+            Export::Extended => Msg::FormatExoExtended,
+            Export::Detail => Msg::FormatExoDetail,
         }
     }
 
@@ -215,9 +216,9 @@ fn take_row(line: u64, r: &table::Cells<'_>, rows: &mut Rows<'_>, layout: &Layou
     let raw_time = cell(r, "time");
     let Some(time) = parse_any(&raw_time, order) else {
         stats.skip(line, if raw_time.trim().is_empty() {
-            "the date is empty".to_string()
+            Said::new(Msg::DateEmpty)
         } else {
-            format!("date \"{}\" is not a date Mailflow reads", crate::text::clip(&raw_time, 60))
+            Said::new(Msg::DateUnreadable).text(crate::text::clip(&raw_time, 60))
         });
         return;
     };
@@ -227,7 +228,7 @@ fn take_row(line: u64, r: &table::Cells<'_>, rows: &mut Rows<'_>, layout: &Layou
         if !m.trim().is_empty() { normalise_id(&m) } else { normalise_id(&n) }
     };
     if id.is_empty() && layout.export != Export::Trace {
-        stats.skip(line, "the row has no message id");
+        stats.skip(line, Msg::NoMessageId);
         return;
     }
     let sender = opt(&cell(r, "sender"));
@@ -236,11 +237,11 @@ fn take_row(line: u64, r: &table::Cells<'_>, rows: &mut Rows<'_>, layout: &Layou
         Export::Trace => {
             let status = cell(r, "status");
             if status.trim().eq_ignore_ascii_case("expanded") {
-                stats.skip(line, "status Expanded is a distribution group expansion, not a delivery");
+                stats.skip(line, Msg::ExpandedStatus);
                 return;
             }
             let Some(recipient) = opt(&cell(r, "recipient")) else {
-                stats.skip(line, "the row has no recipient");
+                stats.skip(line, Msg::RowNoRecipient);
                 return;
             };
             let (to_ip, from_ip) = (opt(&cell(r, "to_ip")), opt(&cell(r, "from_ip")));
@@ -285,7 +286,7 @@ fn take_row(line: u64, r: &table::Cells<'_>, rows: &mut Rows<'_>, layout: &Layou
                 });
             }
             if !any {
-                stats.skip(line, "recipient_status names no recipient");
+                stats.skip(line, Msg::StatusNoRecipient);
             }
         }
         Export::Extended | Export::Detail => {
@@ -295,7 +296,7 @@ fn take_row(line: u64, r: &table::Cells<'_>, rows: &mut Rows<'_>, layout: &Layou
                 .filter(|a| a.contains('@'))
                 .collect();
             if recipients.is_empty() {
-                stats.skip(line, "the row names no recipient");
+                stats.skip(line, Msg::RowNamesNoRecipient);
                 return;
             }
             let event = cell(r, "event").trim().to_ascii_uppercase();

@@ -3,6 +3,7 @@
 //! CSV that the report's "Export details" writes (one row per day x direction x connector with a
 //! count per TLS column), and JSON Lines with the same names as keys. See `docs/format.md`.
 
+use crate::lang::{Msg, Said};
 use crate::dates::parse_iso;
 use crate::formats::jsonl::{FlatObject, Span};
 use crate::formats::table::{self, header_key, Dialect};
@@ -291,16 +292,16 @@ fn parse_count(cell: &str) -> Option<u64> {
 }
 
 /// Turns one row into deliveries for the sink, or says why it cannot.
-fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String> {
+fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, Said> {
     let time = crate::dates::parse_any(f.date, f.order).ok_or_else(|| {
         if crate::text::trim(f.date).is_empty() {
-            "the date is empty".to_string()
+            Said::new(Msg::DateEmpty)
         } else {
-            format!("date \"{}\" is not a date Mailflow reads (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", crate::text::clip(f.date, 60))
+            Said::new(Msg::DateUnreadableIso).text(crate::text::clip(f.date, 60))
         }
     })?;
     let direction = Direction::parse(f.direction).ok_or_else(|| {
-        format!("direction \"{}\" is not Inbound, Outbound or Intra-org", crate::text::clip(f.direction, 60))
+        Said::new(Msg::DirectionUnreadable).text(crate::text::clip(f.direction, 60))
     })?;
     let mut delivery = Delivery {
         time,
@@ -320,12 +321,12 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
                 Tls::Unknown
             } else {
                 Tls::normalise(f.tls).ok_or_else(|| {
-                    format!("TLS \"{}\" is not No TLS, TLS 1.0, 1.1, 1.2, 1.3 or Unknown", crate::text::clip(f.tls, 60))
+                    Said::new(Msg::TlsUnreadable).text(crate::text::clip(f.tls, 60))
                 })?
             };
             if !crate::text::trim(f.count).is_empty() {
                 delivery.count = parse_count(f.count)
-                    .ok_or_else(|| format!("count \"{}\" is not a whole number", crate::text::clip(f.count, 60)))?;
+                    .ok_or_else(|| Said::new(Msg::CountUnreadable).text(crate::text::clip(f.count, 60)))?;
             }
             if delivery.count > 0 {
                 sink.push(&delivery);
@@ -338,21 +339,21 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
             let volume = if crate::text::trim(f.count).is_empty() {
                 None
             } else {
-                Some(parse_count(f.count).ok_or_else(|| format!("volume \"{}\" is not a whole number", crate::text::clip(f.count, 60)))?)
+                Some(parse_count(f.count).ok_or_else(|| Said::new(Msg::VolumeUnreadable).text(crate::text::clip(f.count, 60)))?)
             };
             if percent {
-                let volume = volume.ok_or("the TLS columns are percentages but the row has no Volume")?;
+                let volume = volume.ok_or(Said::new(Msg::PercentNoVolume))?;
                 let mut shares = [0f64; 6];
                 for (i, cell) in f.wide.iter().enumerate() {
                     let t = crate::text::trim(cell).trim_end_matches('%').trim();
                     shares[i] = if t.is_empty() {
                         0.0
                     } else {
-                        t.replace(',', ".").parse::<f64>().map_err(|_| format!("\"{}\" is not a percentage", crate::text::clip(cell, 60)))?
+                        t.replace(',', ".").parse::<f64>().map_err(|_| Said::new(Msg::NotPercentage).text(crate::text::clip(cell, 60)))?
                     };
                 }
                 if shares.iter().any(|s| !s.is_finite() || *s < 0.0 || *s > 100.0) {
-                    return Err("a TLS percentage is not between 0 and 100".into());
+                    return Err(Msg::PercentRange.into());
                 }
                 counts = shares.map(|s| (s * volume as f64 / 100.0).round() as u64);
                 let sum: u64 = counts.iter().fold(0u64, |a, b| a.saturating_add(*b));
@@ -365,12 +366,12 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, String
             } else {
                 for (i, cell) in f.wide.iter().enumerate() {
                     counts[i] = parse_count(cell)
-                        .ok_or_else(|| format!("{} count \"{}\" is not a whole number", Tls::ALL[i].label(), crate::text::clip(cell, 60)))?;
+                        .ok_or_else(|| Said::new(Msg::TlsCountUnreadable).text(Tls::ALL[i].label()).text(crate::text::clip(cell, 60)))?;
                 }
                 let sum: u64 = counts.iter().fold(0u64, |a, b| a.saturating_add(*b));
                 if let Some(v) = volume {
                     if sum > v {
-                        return Err(format!("the TLS counts add up to {sum}, more than the Volume of {v}"));
+                        return Err(Said::new(Msg::TlsCountsOverVolume).count(sum).count(v));
                     }
                     counts[Tls::Unknown.index()] += v - sum;
                 }
@@ -520,7 +521,7 @@ impl JsonlParser {
             }
             stats.rows_read += 1;
             if let Err(e) = object.read(l) {
-                stats.skip(line_no, format!("the line is not a JSON object ({e})"));
+                stats.skip(line_no, Said::new(Msg::NotJsonObject).text(e));
                 continue;
             }
             found.clear();
@@ -652,11 +653,11 @@ mod tests {
         assert_eq!(stats.skipped, 5);
         let lines: Vec<u64> = stats.skips.iter().map(|s| s.line).collect();
         assert_eq!(lines, vec![3, 4, 5, 7, 10]);
-        assert!(stats.skips[0].reason.contains("yesterday"), "{}", stats.skips[0].reason);
-        assert!(stats.skips[1].reason.contains("Sideways"));
-        assert!(stats.skips[2].reason.contains("TLS 9"));
-        assert!(stats.skips[3].reason.contains("many"));
-        assert!(stats.skips[4].reason.contains("cut short"), "short row: {}", stats.skips[4].reason);
+        assert!(stats.skips[0].reason.to_string().contains("yesterday"), "{}", stats.skips[0].reason);
+        assert!(stats.skips[1].reason.to_string().contains("Sideways"));
+        assert!(stats.skips[2].reason.to_string().contains("TLS 9"));
+        assert!(stats.skips[3].reason.to_string().contains("many"));
+        assert!(stats.skips[4].reason.to_string().contains("cut short"), "short row: {}", stats.skips[4].reason);
     }
 
     #[test]
@@ -684,7 +685,7 @@ mod tests {
         let text = "Date,Direction,Volume,No TLS,TLS 1.2\n2026-03-04,Inbound,5,1,10\n2026-03-04,Inbound,5,1,3\n";
         let (agg, stats) = load_csv(text);
         assert_eq!(stats.skipped, 1);
-        assert!(stats.skips[0].reason.contains("more than the Volume"));
+        assert!(stats.skips[0].reason.to_string().contains("more than the Volume"));
         // volume above the sum: the rest is Unknown, never silently TLS
         assert_eq!(agg.totals(&all(&agg)).inbound.0, [1, 0, 0, 3, 0, 1]);
     }

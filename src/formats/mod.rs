@@ -12,6 +12,7 @@ pub mod syslog;
 pub mod table;
 pub mod tlsrpt;
 
+use crate::lang::Said;
 use crate::model::Delivery;
 
 /// How many skipped rows a parse keeps as examples (all of them are counted).
@@ -22,8 +23,8 @@ pub const MAX_SKIP_SAMPLES: usize = 5;
 pub struct Skip {
     /// The 1-based line in the file where the row starts.
     pub line: u64,
-    /// Why it was not used, phrased for the person who dropped the file.
-    pub reason: String,
+    /// Why it was not used, for the person who dropped the file.
+    pub reason: Said,
 }
 
 /// What a parser did with a file.
@@ -45,7 +46,7 @@ pub struct ParseStats {
 
 impl ParseStats {
     /// Counts a skipped row and keeps it as an example while there is room.
-    pub fn skip(&mut self, line: u64, reason: impl Into<String>) {
+    pub fn skip(&mut self, line: u64, reason: impl Into<Said>) {
         self.skipped += 1;
         if self.skips.len() < MAX_SKIP_SAMPLES {
             self.skips.push(Skip { line, reason: reason.into() });

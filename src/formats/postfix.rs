@@ -3,6 +3,7 @@
 //! `smtp` client delivered (`status=sent`), with the TLS version of that connection. The
 //! connector is the master.cf service in the process name (`postfix/submission/smtpd`).
 
+use crate::lang::Msg;
 use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -197,7 +198,7 @@ impl Parser {
             (None, Some((m, d, t))) => match self.clock.complete(m, d, t) {
                 Some(t) => t,
                 None => {
-                    stats.skip(line_no, "the date does not exist (e.g. Feb 30)");
+                    stats.skip(line_no, Msg::DayDoesNotExist);
                     return;
                 }
             },

@@ -1,6 +1,8 @@
 //! What every CSV-shaped source shares: finding the delimiter, stepping over a PowerShell `#TYPE`
 //! preamble, and finding columns by header name case-insensitively through aliases.
 
+use crate::lang::{Msg, Said};
+
 /// A CSV dialect found by looking at the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Dialect {
@@ -193,7 +195,7 @@ impl Rows {
                 Err(e) => {
                     let line = lines.line_at(e.position().map(|p| p.byte()).unwrap_or(start));
                     stats.rows_read += 1;
-                    stats.skip(line, format!("the row could not be read as CSV ({e})"));
+                    stats.skip(line, Said::new(Msg::CsvUnreadable).text(e.to_string()));
                     continue;
                 }
             }
@@ -218,7 +220,7 @@ impl Rows {
         }
         stats.rows_read += 1;
         if cells.len() < expected {
-            stats.skip(line.get(), format!("the row has {} fields but the header has {expected} (is the file cut short?)", cells.len()));
+            stats.skip(line.get(), Said::new(Msg::FieldCount).number(cells.len()).number(expected));
             return false;
         }
         true

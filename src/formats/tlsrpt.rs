@@ -2,6 +2,7 @@
 //! count sessions, not messages, and carry no TLS version, so they feed their own panel (success
 //! rate per day and per reporting organisation, failure types) and never the delivery counts.
 
+use crate::lang::{Msg, Said};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -83,14 +84,14 @@ pub fn recognise(text: &str) -> bool {
 }
 
 /// Reads one report (or several, one JSON document per line).
-pub fn parse(text: &str) -> Result<Vec<TlsReport>, String> {
+pub fn parse(text: &str) -> Result<Vec<TlsReport>, Said> {
     let mut out = Vec::new();
     let stream = serde_json::Deserializer::from_str(text).into_iter::<Raw>();
     for (i, raw) in stream.enumerate() {
-        let raw = raw.map_err(|e| format!("report {} is not a valid SMTP TLS report ({e})", i + 1))?;
+        let raw = raw.map_err(|e| Said::new(Msg::ReportInvalid).number(i + 1).text(e.to_string()))?;
         let day = crate::dates::parse_iso(&raw.date_range.start)
             .map(|t| t.date())
-            .ok_or_else(|| format!("the report's start-datetime \"{}\" is not a date", raw.date_range.start))?;
+            .ok_or_else(|| Said::new(Msg::ReportStartNotDate).text(raw.date_range.start.clone()))?;
         for p in raw.policies {
             out.push(TlsReport {
                 organization: raw.organization.clone(),

@@ -36,10 +36,10 @@ pub fn emit(store: &Store, event: &str, detail: Vec<(&'static str, String)>) {
 /// Tells the host that a file loaded (`loaded`) or could not be used (`error`).
 pub fn emit_load(store: &Store, report: &FileReport) {
     match &report.error {
-        Some(e) => emit(store, "error", vec![("file", report.name.clone()), ("message", e.clone())]),
+        Some(e) => emit(store, "error", vec![("file", report.name.clone()), ("message", store.lang().say(e))]),
         None => emit(store, "loaded", vec![
             ("file", report.name.clone()),
-            ("format", report.format.unwrap_or("").to_string()),
+            ("format", report.format.map(|m| crate::lang::Lang::En.t(m)).unwrap_or("").to_string()),
             ("deliveries", report.stats.deliveries.to_string()),
         ]),
     }

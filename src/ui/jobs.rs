@@ -5,6 +5,7 @@
 //! component tests) the same [`FileLoad`] runs on the page, slice by slice, yielding between
 //! slices.
 
+use crate::lang::{Msg, Said};
 use std::collections::VecDeque;
 
 use js_sys::{Array, Reflect, Uint8Array};
@@ -210,7 +211,7 @@ fn pump(store: &Store) {
                     ("options", Uint8Array::from(&wire::encode_options(&options)[..]).into()),
                 ]);
                 if w.post_message(&m).is_err() {
-                    finish(&store, id, Err("the file could not be handed to the loading worker.".into()));
+                    finish(&store, id, Err(Msg::HandOverFailed.into()));
                 }
             }
             None => leptos::task::spawn_local(async move { read_here(store, id, blob, name, options).await }),
@@ -252,7 +253,7 @@ fn worker(store: &Store) -> Option<web_sys::Worker> {
     // A worker that cannot start fires a plain Event; one whose code fails, an ErrorEvent.
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         ev.prevent_default();
-        worker_failed(&s, get(&ev, "message").as_string().unwrap_or_else(|| "it could not start".into()));
+        worker_failed(&s, get(&ev, "message").as_string().map(|m| Said::new(Msg::Verbatim).text(crate::text::clip(&m, 120))).unwrap_or_else(|| Msg::WorkerCouldNotStart.into()));
     });
     w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -263,7 +264,7 @@ fn worker(store: &Store) -> Option<web_sys::Worker> {
 /// The worker stopped. One that never started (a page that forbids workers) is not tried again:
 /// the running job starts over on the page. One that stopped while reading (out of memory, or
 /// its code failed) ends the running job with a message, and the next job gets a new worker.
-fn worker_failed(store: &Store, message: String) {
+fn worker_failed(store: &Store, message: Said) {
     let started = store.jobs.try_update_value(|j| {
         if let Some((w, _, _)) = j.worker.take() {
             w.terminate();
@@ -282,10 +283,7 @@ fn worker_failed(store: &Store, message: String) {
     }
     let id = store.jobs.try_with_value(|j| j.current.as_ref().map(|(id, _)| *id)).flatten();
     if let Some(id) = id {
-        finish(store, id, Err(format!(
-            "the loading worker stopped while reading it ({}). The browser may have run out of memory: split the file and drop the parts.",
-            crate::text::clip(&message, 120)
-        )));
+        finish(store, id, Err(Said::new(Msg::WorkerStopped).said(message)));
     }
 }
 
@@ -332,7 +330,7 @@ fn again(store: &Store, id: u32, options: LoadOptions) {
 }
 
 /// Ends the running job with what it gave (or why it gave nothing) and starts the next.
-fn finish(store: &Store, id: u32, result: Result<Vec<Part>, String>) {
+fn finish(store: &Store, id: u32, result: Result<Vec<Part>, Said>) {
     if !is_current(store, id) {
         return;
     }
@@ -426,7 +424,7 @@ async fn read_here(store: Store, id: u32, blob: web_sys::Blob, name: String, mut
             let end = (offset + INLINE_SLICE).min(size);
             let Ok(slice) = blob.slice_with_f64_and_f64(offset, end) else { break };
             let Ok(buf) = JsFuture::from(slice.array_buffer()).await else {
-                return finish(&store, id, Err("the browser could not read the file. Check that it still exists and try again.".into()));
+                return finish(&store, id, Err(Msg::BrowserCouldNotRead.into()));
             };
             load.push(&Uint8Array::new(&buf).to_vec());
             offset = end;
@@ -464,7 +462,7 @@ async fn download(store: Store, id: u32, address: String, options: LoadOptions, 
         }
     });
     let Some(body) = response.body() else {
-        return finish(&store, id, Err(format!("{name}: the server sent no content.")));
+        return finish(&store, id, Err(Said::new(Msg::ServerSentNothing).text(name.clone())));
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut here = match &worker {
@@ -478,7 +476,7 @@ async fn download(store: Store, id: u32, address: String, options: LoadOptions, 
     let mut received = 0.0;
     loop {
         let Ok(step) = JsFuture::from(reader.read()).await else {
-            return finish(&store, id, Err(format!("the download of {name} broke off. Try again.")));
+            return finish(&store, id, Err(Said::new(Msg::DownloadBrokeOff).text(name.clone())));
         };
         if !is_current(&store, id) {
             let _ = reader.cancel();

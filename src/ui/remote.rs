@@ -3,6 +3,7 @@
 //! Failures (cross-origin refusals, 404s, time-outs) get a message that says what to do; bodies
 //! stream into the loading jobs ([`crate::ui::jobs`]).
 
+use crate::lang::{Msg, Said};
 use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 
@@ -21,15 +22,15 @@ pub fn name_of(url: &web_sys::Url) -> String {
 }
 
 /// Starts a GET of one URL: its name and the response whose body is still to come, or why not.
-pub async fn open(address: &str) -> Result<(String, gloo_net::http::Response), String> {
-    let window = web_sys::window().ok_or("no window")?;
+pub async fn open(address: &str) -> Result<(String, gloo_net::http::Response), Said> {
+    let window = web_sys::window().ok_or(Said::new(Msg::Verbatim).text("no window"))?;
     let base = window.location().href().unwrap_or_default();
-    let url = web_sys::Url::new_with_base(address.trim(), &base).map_err(|_| format!("\"{}\" is not a web address.", crate::text::clip(address, 80)))?;
+    let url = web_sys::Url::new_with_base(address.trim(), &base).map_err(|_| Said::new(Msg::NotWebAddress).text(crate::text::clip(address, 80)))?;
     if !matches!(url.protocol().as_str(), "http:" | "https:") {
-        return Err(format!("{} is not an http or https address.", url.href()));
+        return Err(Said::new(Msg::NotHttp).text(url.href()));
     }
     let cross_origin = url.origin() != window.location().origin().unwrap_or_default();
-    let controller = web_sys::AbortController::new().map_err(|_| "the browser cannot fetch")?;
+    let controller = web_sys::AbortController::new().map_err(|_| Said::new(Msg::Verbatim).text("the browser cannot fetch"))?;
     let signal = controller.signal();
     let abort = wasm_bindgen::closure::Closure::once(move || controller.abort());
     let timer = window
@@ -42,20 +43,17 @@ pub async fn open(address: &str) -> Result<(String, gloo_net::http::Response), S
     let response = match result {
         Ok(r) => r,
         Err(_) if signal.aborted() => {
-            return Err(format!("{} did not answer within {} seconds. Try again, or download the file and drop it here.", url.host(), TIMEOUT_MS / 1000))
+            return Err(Said::new(Msg::NoAnswer).text(url.host()).number(TIMEOUT_MS / 1000))
         }
         Err(_) if cross_origin => {
-            return Err(format!(
-                "the server at {} does not allow cross-origin reads (or cannot be reached): host the file next to Mailflow, or enable CORS on that server (Access-Control-Allow-Origin), or download it and drop it here.",
-                url.host()
-            ))
+            return Err(Said::new(Msg::NoCors).text(url.host()))
         }
-        Err(e) => return Err(format!("{href} could not be fetched ({e}). Check the address and your connection.")),
+        Err(e) => return Err(Said::new(Msg::FetchFailed).text(href).text(e.to_string())),
     };
     match response.status() {
         200..=299 => {}
-        404 => return Err(format!("{href} was not found (HTTP 404). Check the address.")),
-        s => return Err(format!("the server answered HTTP {s} {} for {href}.", response.status_text())),
+        404 => return Err(Said::new(Msg::NotFound).text(href)),
+        s => return Err(Said::new(Msg::HttpStatus).number(s).text(response.status_text()).text(href)),
     }
     Ok((name_of(&url), response))
 }

@@ -73,7 +73,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                     <div>
                         <strong class="mf-file__name">{name}</strong>
                         ": "
-                        {err}
+                        {lang.say(&err)}
                         <span class="mf-file__hint">" "{lang.t(Msg::DataUnchanged)}</span>
                     </div>
                     {remove_button()}
@@ -106,12 +106,12 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                 <div>
                     <strong class="mf-file__name">{name}</strong>
                     <span class="mf-file__meta" data-testid="file-format">
-                        {format!(" — {} · {}", report.format.unwrap_or("?"), report.encoding.map(|e| e.label()).unwrap_or("?"))}
+                        {format!(" — {} · {}", report.format.map(|m| lang.t(m)).unwrap_or("?"), report.encoding.map(|e| e.label()).unwrap_or("?"))}
                     </span>
                 </div>
                 {remove_button()}
             </div>
-            {report.note.map(|n| view! { <div class="mf-file__found" data-testid="file-note">{n}</div> })}
+            {report.note.map(|n| view! { <div class="mf-file__found" data-testid="file-note">{lang.t(n)}</div> })}
             <div class="mf-file__counts" class:mf-hidden=report.note.is_some()>
                 <span data-testid="rows-read">{lang.thousands(s.rows_read)}</span>" "{lang.t(if s.rows_read == 1 { Msg::RowRead } else { Msg::RowsRead })}" · "
                 <span data-testid="deliveries-used">{lang.thousands(s.deliveries)}</span>" "{lang.t(if s.deliveries == 1 { Msg::Delivery } else { Msg::Deliveries })}
@@ -126,7 +126,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                 {yes_no(found.direction, lang.t(Msg::Direction))}" · "{yes_no(found.connector, lang.t(Msg::Connector))}" · "{yes_no(found.tls, lang.t(Msg::Tls))}
                 {(!found.direction).then(|| format!(" {}", lang.t(Msg::DirectionFromDomains)))}
             </div>
-            {warning.map(|w| view! { <div class="mf-file__warning" role="status" data-testid="file-warning">{w}</div> })}
+            {warning.map(|w| view! { <div class="mf-file__warning" role="status" data-testid="file-warning">{lang.say(&w)}</div> })}
             {(s.failures + s.local > 0).then(|| view! {
                 <div class="mf-file__found" data-testid="log-counts">
                     {lang.fill(Msg::LogCounts, &[&lang.thousands(s.failures), &lang.thousands(s.local)])}
@@ -189,7 +189,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                 <details class="mf-file__skips">
                     <summary>{if skipped == 1 { lang.t(Msg::WhyOneSkipped).to_string() } else { lang.fill(Msg::WhySkipped, &[&lang.thousands(skipped), &skips.len()]) }}</summary>
                     <ul>
-                        {skips.into_iter().map(|k| view! { <li>{lang.fill(Msg::SkipAtLine, &[&k.line, &k.reason])}</li> }).collect_view()}
+                        {skips.into_iter().map(|k| view! { <li>{lang.fill(Msg::SkipAtLine, &[&k.line, &lang.say(&k.reason)])}</li> }).collect_view()}
                     </ul>
                 </details>
             })}

@@ -1,8 +1,9 @@
 // Languages on the standalone page: `?lang=de`, the picker (the report keeps its data and
-// filters, and the choice is remembered), and the browser's own language.
+// filters, and the choice is remembered), the browser's own language, and what Mailflow says
+// about a dropped file.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { hooks, open, sample, tally, addDays } from './support.mjs';
+import { hooks, open, drop, sample, tally, addDays } from './support.mjs';
 
 const ctx = await hooks(test);
 
@@ -100,6 +101,27 @@ test('German, the longest wording, fits a 390 px phone: no sideways scrolling of
   await flyout.waitFor();
   const { table, panel } = await flyout.evaluate((el) => ({ table: el.querySelector('table').getBoundingClientRect().right, panel: el.getBoundingClientRect().right }));
   assert.ok(table <= panel + 0.5, `the flyout's table (right edge ${table}) stays inside the panel (${panel})`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('what Mailflow says about files is German too: a photo, a skipped row, a format name', async () => {
+  const page = await open(ctx.browser, ctx.server.url, '?lang=de');
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  const csv = 'date,direction,tls,count\n2026-03-04,Inbound,TLS 1.2,4\n2026-03-04,Seitwärts,TLS 1.2,1\n';
+  await drop(page, [{ name: 'urlaub.png', content: png }, { name: 'mail.csv', content: csv }]);
+  await page.getByTestId('file-summary').waitFor();
+  const error = await page.getByTestId('file-error').textContent();
+  assert.match(error, /^urlaub\.png: das ist ein PNG-Bild, keine Nachrichtenfluss-Aufzeichnung\. Legen Sie stattdessen/);
+  assert.match(error, /Zuvor geladene Daten bleiben unverändert\./);
+  assert.match(await page.getByTestId('file-format').textContent(), /Mailflow-CSV · UTF-8/);
+  await page.locator('.mf-file__skips summary').click();
+  assert.equal(await page.locator('.mf-file__skips li').first().textContent(),
+    'Zeile 3: die Richtung „Seitwärts“ ist weder Inbound noch Outbound noch Intra-org');
+  // The same file's messages switch with the picker.
+  await page.getByTestId('language').selectOption('en');
+  await page.locator('.mf-app[lang=en]').waitFor();
+  assert.match(await page.getByTestId('file-error').textContent(), /^urlaub\.png: this is a PNG image, not a mail-flow trace\./);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
