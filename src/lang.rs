@@ -336,6 +336,17 @@ messages! {
     PercentRange => "a TLS percentage is not between 0 and 100", "ein TLS-Prozentwert liegt nicht zwischen 0 und 100";
     TlsCountUnreadable => "{0} count \"{1}\" is not a whole number", "die Anzahl für {0}, „{1}“, ist keine ganze Zahl";
     TlsCountsOverVolume => "the TLS counts add up to {0}, more than the Volume of {1}", "die TLS-Anzahlen ergeben zusammen {0}, mehr als das Volumen von {1}";
+    JsonBraceExpected => "expected '{'", "'{' erwartet";
+    JsonKeyExpected => "expected a key in quotes", "Schlüssel in Anführungszeichen erwartet";
+    JsonColonExpected => "expected ':'", "':' erwartet";
+    JsonCommaExpected => "expected ',' or '}'", "',' oder '}' erwartet";
+    JsonStringOpen => "the string does not end", "die Zeichenkette endet nicht";
+    JsonUnicodeEscape => "a \\u escape needs four hex digits", "eine \\u-Escape-Sequenz braucht vier Hex-Ziffern";
+    JsonUnknownEscape => "unknown escape", "unbekannte Escape-Sequenz";
+    JsonNestedOpen => "the nested value does not end", "der verschachtelte Wert endet nicht";
+    JsonValueExpected => "expected a value", "Wert erwartet";
+    JsonTrailing => "unexpected text after the object", "unerwarteter Text nach dem Objekt";
+    AtColumn => "{0} at column {1}", "{0} in Spalte {1}";
     NotJsonObject => "the line is not a JSON object ({0})", "die Zeile ist kein JSON-Objekt ({0})";
     CsvUnreadable => "the row could not be read as CSV ({0})", "die Zeile ließ sich nicht als CSV lesen ({0})";
     FieldCount => "the row has {0} fields but the header has {1} (is the file cut short?)",

@@ -3,6 +3,8 @@
 //! the buffers have grown. Mailflow's JSON Lines hold one such object per line; values may be
 //! strings, numbers, booleans or null (a nested object or array is kept as its raw text).
 
+use crate::lang::{Msg, Said};
+
 /// Where a key's or value's text is: in the line, or in the scratch buffer (unescaped).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Span {
@@ -30,13 +32,13 @@ impl FlatObject {
     }
 
     /// Reads one line holding a JSON object; on failure says what was wrong and at which column.
-    pub fn read(&mut self, line: &str) -> Result<(), String> {
+    pub fn read(&mut self, line: &str) -> Result<(), Said> {
         self.pairs.clear();
         self.scratch.clear();
         let b = line.as_bytes();
         let mut i = skip_ws(b, 0);
         if b.get(i) != Some(&b'{') {
-            return Err(at(i, "expected '{'"));
+            return Err(at(i, Msg::JsonBraceExpected));
         }
         i = skip_ws(b, i + 1);
         if b.get(i) == Some(&b'}') {
@@ -44,12 +46,12 @@ impl FlatObject {
         }
         loop {
             if b.get(i) != Some(&b'"') {
-                return Err(at(i, "expected a key in quotes"));
+                return Err(at(i, Msg::JsonKeyExpected));
             }
             let (key, next) = self.string(line, i)?;
             i = skip_ws(b, next);
             if b.get(i) != Some(&b':') {
-                return Err(at(i, "expected ':'"));
+                return Err(at(i, Msg::JsonColonExpected));
             }
             i = skip_ws(b, i + 1);
             let (value, next) = self.value(line, i)?;
@@ -58,24 +60,24 @@ impl FlatObject {
             match b.get(i) {
                 Some(b',') => i = skip_ws(b, i + 1),
                 Some(b'}') => return end(b, i + 1),
-                _ => return Err(at(i, "expected ',' or '}'")),
+                _ => return Err(at(i, Msg::JsonCommaExpected)),
             }
         }
     }
 
     /// A string starting at the quote at `i`: its span (without quotes) and the index after it.
-    fn string(&mut self, line: &str, i: usize) -> Result<(Span, usize), String> {
+    fn string(&mut self, line: &str, i: usize) -> Result<(Span, usize), Said> {
         let b = line.as_bytes();
         let start = i + 1;
         match memchr::memchr2(b'"', b'\\', &b[start..]) {
-            None => Err(at(b.len(), "the string does not end")),
+            None => Err(at(b.len(), Msg::JsonStringOpen)),
             Some(k) if b[start + k] == b'"' => Ok((Span::Line(start, start + k), start + k + 1)),
             Some(_) => self.escaped(line, start),
         }
     }
 
     /// A string with escapes, unescaped into the scratch buffer.
-    fn escaped(&mut self, line: &str, start: usize) -> Result<(Span, usize), String> {
+    fn escaped(&mut self, line: &str, start: usize) -> Result<(Span, usize), Said> {
         let b = line.as_bytes();
         let from = self.scratch.len();
         let mut j = start;
@@ -83,7 +85,7 @@ impl FlatObject {
             match b[j] {
                 b'"' => return Ok((Span::Scratch(from, self.scratch.len()), j + 1)),
                 b'\\' => {
-                    let c = *b.get(j + 1).ok_or_else(|| at(j, "the string does not end"))?;
+                    let c = *b.get(j + 1).ok_or_else(|| at(j, Msg::JsonStringOpen))?;
                     j += 2;
                     match c {
                         b'"' => self.scratch.push('"'),
@@ -95,8 +97,8 @@ impl FlatObject {
                         b'r' => self.scratch.push('\r'),
                         b't' => self.scratch.push('\t'),
                         b'u' => {
-                            let hex = line.get(j..j + 4).ok_or_else(|| at(j, "a \\u escape needs four hex digits"))?;
-                            let unit = u32::from_str_radix(hex, 16).map_err(|_| at(j, "a \\u escape needs four hex digits"))?;
+                            let hex = line.get(j..j + 4).ok_or_else(|| at(j, Msg::JsonUnicodeEscape))?;
+                            let unit = u32::from_str_radix(hex, 16).map_err(|_| at(j, Msg::JsonUnicodeEscape))?;
                             j += 4;
                             let code = if (0xD800..0xDC00).contains(&unit) && line.get(j..j + 2) == Some("\\u") {
                                 let low = line.get(j + 2..j + 6).and_then(|h| u32::from_str_radix(h, 16).ok()).unwrap_or(0);
@@ -111,7 +113,7 @@ impl FlatObject {
                             };
                             self.scratch.push(char::from_u32(code).unwrap_or('\u{fffd}'));
                         }
-                        _ => return Err(at(j - 1, "unknown escape")),
+                        _ => return Err(at(j - 1, Msg::JsonUnknownEscape)),
                     }
                 }
                 _ => {
@@ -122,11 +124,11 @@ impl FlatObject {
                 }
             }
         }
-        Err(at(b.len(), "the string does not end"))
+        Err(at(b.len(), Msg::JsonStringOpen))
     }
 
     /// A value starting at `i`: its span and the index after it.
-    fn value(&mut self, line: &str, i: usize) -> Result<(Span, usize), String> {
+    fn value(&mut self, line: &str, i: usize) -> Result<(Span, usize), Said> {
         let b = line.as_bytes();
         match b.get(i) {
             Some(b'"') => self.string(line, i),
@@ -138,10 +140,10 @@ impl FlatObject {
                 Ok((Span::Line(i, end), end))
             }
             Some(b'{') | Some(b'[') => {
-                let end = nested_end(b, i).ok_or_else(|| at(i, "the nested value does not end"))?;
+                let end = nested_end(b, i).ok_or_else(|| at(i, Msg::JsonNestedOpen))?;
                 Ok((Span::Line(i, end), end))
             }
-            _ => Err(at(i, "expected a value")),
+            _ => Err(at(i, Msg::JsonValueExpected)),
         }
     }
 }
@@ -153,13 +155,13 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-fn end(b: &[u8], i: usize) -> Result<(), String> {
+fn end(b: &[u8], i: usize) -> Result<(), Said> {
     let j = skip_ws(b, i);
-    if j == b.len() { Ok(()) } else { Err(at(j, "unexpected text after the object")) }
+    if j == b.len() { Ok(()) } else { Err(at(j, Msg::JsonTrailing)) }
 }
 
-fn at(i: usize, what: &str) -> String {
-    format!("{what} at column {}", i + 1)
+fn at(i: usize, what: Msg) -> Said {
+    Said::new(Msg::AtColumn).said(what).number(i + 1)
 }
 
 /// The index after a nested object or array starting at `i` (strings in it are stepped over).
@@ -194,7 +196,7 @@ mod tests {
 
     fn pairs(line: &str) -> Result<Vec<(String, String)>, String> {
         let mut o = FlatObject::default();
-        o.read(line)?;
+        o.read(line).map_err(|e| e.to_string())?;
         Ok(o.pairs.iter().map(|(k, v)| (o.text(line, *k).to_string(), o.text(line, *v).to_string())).collect())
     }
 

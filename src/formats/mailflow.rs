@@ -521,7 +521,7 @@ impl JsonlParser {
             }
             stats.rows_read += 1;
             if let Err(e) = object.read(l) {
-                stats.skip(line_no, Said::new(Msg::NotJsonObject).text(e));
+                stats.skip(line_no, Said::new(Msg::NotJsonObject).said(e));
                 continue;
             }
             found.clear();
