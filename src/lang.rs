@@ -284,10 +284,10 @@ messages! {
 
     // What Mailflow says about a file: why it cannot be used, why rows were skipped, warnings
     FileEmpty => "the file is empty. Export the trace again and drop the new file.",
-        "die Datei ist leer. Exportieren Sie die Daten erneut und legen Sie die neue Datei ab.";
-    BinaryFile => "this is {0}, not a mail-flow trace. {1}", "das ist {0}, keine Nachrichtenfluss-Aufzeichnung. {1}";
+        "Die Datei ist leer. Exportieren Sie die Daten erneut und legen Sie die neue Datei ab.";
+    BinaryFile => "this is {0}, not a mail-flow trace. {1}", "Das ist {0}, keine Nachrichtenfluss-Aufzeichnung. {1}";
     NotTextFile => "this is not a text file (it holds binary data). Mailflow reads CSV and JSON Lines traces and mail-server logs.",
-        "das ist keine Textdatei (sie enthält Binärdaten). Mailflow liest CSV- und JSON-Lines-Aufzeichnungen und Mailserver-Protokolle.";
+        "Das ist keine Textdatei (sie enthält Binärdaten). Mailflow liest CSV- und JSON-Lines-Aufzeichnungen und Mailserver-Protokolle.";
     KindZip => "a ZIP archive", "ein ZIP-Archiv";
     KindEmptyZip => "an empty ZIP archive", "ein leeres ZIP-Archiv";
     KindGzip => "a gzip-compressed file", "eine gzip-komprimierte Datei";
@@ -310,32 +310,32 @@ messages! {
     AdviceSaveCsv => "Save it as CSV and drop that file.", "Speichern Sie es als CSV und legen Sie diese Datei ab.";
     AdviceUnpack => "Unpack it and drop the files inside.", "Entpacken Sie es und legen Sie die enthaltenen Dateien ab.";
     AdviceDecompress => "Decompress it and drop the file inside.", "Entpacken Sie sie und legen Sie die enthaltene Datei ab.";
-    NoLinesOfText => "the file has no lines of text.", "die Datei enthält keine Textzeilen.";
-    NotRecognised => "not a trace Mailflow recognises: {0}", "keine Aufzeichnung, die Mailflow kennt: {0}";
+    NoLinesOfText => "the file has no lines of text.", "Die Datei enthält keine Textzeilen.";
+    NotRecognised => "not a trace Mailflow recognises: {0}", "Keine Aufzeichnung, die Mailflow kennt: {0}";
     HeaderExpected => "line {0} should be a header naming the columns, but it has {1}: there is no column for {2}. Mailflow expects a CSV with date, direction, connector, tls and count columns (or its report export); see “Supported inputs” in the README.",
         "Zeile {0} sollte eine Kopfzeile mit den Spaltennamen sein, enthält aber {1}: Es fehlt eine Spalte für {2}. Mailflow erwartet eine CSV-Datei mit den Spalten date, direction, connector, tls und count (oder seinen Berichtsexport); siehe „Supported inputs“ im README.";
     Nothing => "nothing", "nichts";
     Verbatim => "{0}", "{0}";
     AndMore => "{0} and {1} more", "{0} und {1} weitere";
-    DateEmpty => "the date is empty", "das Datum ist leer";
+    DateEmpty => "the date is empty", "Das Datum ist leer";
     DateUnreadable => "date \"{0}\" is not a date Mailflow reads", "„{0}“ ist kein Datum, das Mailflow lesen kann";
     DateUnreadableIso => "date \"{0}\" is not a date Mailflow reads (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
         "„{0}“ ist kein Datum, das Mailflow lesen kann (JJJJ-MM-TT oder JJJJ-MM-TTThh:mm:ssZ)";
-    NoMessageId => "the row has no message id", "die Zeile hat keine Nachrichten-ID";
+    NoMessageId => "the row has no message id", "Die Zeile hat keine Nachrichten-ID";
     ExpandedStatus => "status Expanded is a distribution group expansion, not a delivery",
-        "der Status Expanded ist die Erweiterung einer Verteilergruppe, keine Zustellung";
-    RowNoRecipient => "the row has no recipient", "die Zeile hat keinen Empfänger";
+        "Der Status Expanded ist die Erweiterung einer Verteilergruppe, keine Zustellung";
+    RowNoRecipient => "the row has no recipient", "Die Zeile hat keinen Empfänger";
     StatusNoRecipient => "recipient_status names no recipient", "recipient_status nennt keinen Empfänger";
-    RowNamesNoRecipient => "the row names no recipient", "die Zeile nennt keinen Empfänger";
-    DirectionUnreadable => "direction \"{0}\" is not Inbound, Outbound or Intra-org", "die Richtung „{0}“ ist weder Inbound noch Outbound noch Intra-org";
+    RowNamesNoRecipient => "the row names no recipient", "Die Zeile nennt keinen Empfänger";
+    DirectionUnreadable => "direction \"{0}\" is not Inbound, Outbound or Intra-org", "Die Richtung „{0}“ ist weder Inbound noch Outbound noch Intra-org";
     TlsUnreadable => "TLS \"{0}\" is not No TLS, TLS 1.0, 1.1, 1.2, 1.3 or Unknown", "TLS „{0}“ ist keiner der Werte No TLS, TLS 1.0, 1.1, 1.2, 1.3 oder Unknown";
-    CountUnreadable => "count \"{0}\" is not a whole number", "die Anzahl „{0}“ ist keine ganze Zahl";
-    VolumeUnreadable => "volume \"{0}\" is not a whole number", "das Volumen „{0}“ ist keine ganze Zahl";
-    PercentNoVolume => "the TLS columns are percentages but the row has no Volume", "die TLS-Spalten sind Prozentwerte, aber die Zeile hat kein Volumen";
+    CountUnreadable => "count \"{0}\" is not a whole number", "Die Anzahl „{0}“ ist keine ganze Zahl";
+    VolumeUnreadable => "volume \"{0}\" is not a whole number", "Das Volumen „{0}“ ist keine ganze Zahl";
+    PercentNoVolume => "the TLS columns are percentages but the row has no Volume", "Die TLS-Spalten sind Prozentwerte, aber die Zeile hat kein Volumen";
     NotPercentage => "\"{0}\" is not a percentage", "„{0}“ ist kein Prozentwert";
-    PercentRange => "a TLS percentage is not between 0 and 100", "ein TLS-Prozentwert liegt nicht zwischen 0 und 100";
-    TlsCountUnreadable => "{0} count \"{1}\" is not a whole number", "die Anzahl für {0}, „{1}“, ist keine ganze Zahl";
-    TlsCountsOverVolume => "the TLS counts add up to {0}, more than the Volume of {1}", "die TLS-Anzahlen ergeben zusammen {0}, mehr als das Volumen von {1}";
+    PercentRange => "a TLS percentage is not between 0 and 100", "Ein TLS-Prozentwert liegt nicht zwischen 0 und 100";
+    TlsCountUnreadable => "{0} count \"{1}\" is not a whole number", "Die Anzahl für {0}, „{1}“, ist keine ganze Zahl";
+    TlsCountsOverVolume => "the TLS counts add up to {0}, more than the Volume of {1}", "Die TLS-Anzahlen ergeben zusammen {0}, mehr als das Volumen von {1}";
     JsonBraceExpected => "expected '{'", "'{' erwartet";
     JsonKeyExpected => "expected a key in quotes", "Schlüssel in Anführungszeichen erwartet";
     JsonColonExpected => "expected ':'", "':' erwartet";
@@ -347,65 +347,65 @@ messages! {
     JsonValueExpected => "expected a value", "Wert erwartet";
     JsonTrailing => "unexpected text after the object", "unerwarteter Text nach dem Objekt";
     AtColumn => "{0} at column {1}", "{0} in Spalte {1}";
-    NotJsonObject => "the line is not a JSON object ({0})", "die Zeile ist kein JSON-Objekt ({0})";
-    CsvUnreadable => "the row could not be read as CSV ({0})", "die Zeile ließ sich nicht als CSV lesen ({0})";
+    NotJsonObject => "the line is not a JSON object ({0})", "Die Zeile ist kein JSON-Objekt ({0})";
+    CsvUnreadable => "the row could not be read as CSV ({0})", "Die Zeile ließ sich nicht als CSV lesen ({0})";
     FieldCount => "the row has {0} fields but the header has {1} (is the file cut short?)",
-        "die Zeile hat {0} Felder, die Kopfzeile aber {1} (ist die Datei abgeschnitten?)";
-    FieldsLineCount => "the row has {0} fields; the #Fields line names {1}", "die Zeile hat {0} Felder; die #Fields-Zeile nennt {1}";
+        "Die Zeile hat {0} Felder, die Kopfzeile aber {1} (ist die Datei abgeschnitten?)";
+    FieldsLineCount => "the row has {0} fields; the #Fields line names {1}", "Die Zeile hat {0} Felder; die #Fields-Zeile nennt {1}";
     ProtocolFieldsMissing => "the #Fields line lacks date-time, connector-id, session-id, remote-endpoint, event or data",
-        "der #Fields-Zeile fehlt date-time, connector-id, session-id, remote-endpoint, event oder data";
+        "Der #Fields-Zeile fehlt date-time, connector-id, session-id, remote-endpoint, event oder data";
     TrackingFieldsMissing => "the #Fields line lacks date-time, event-id or recipient-address",
-        "der #Fields-Zeile fehlt date-time, event-id oder recipient-address";
+        "Der #Fields-Zeile fehlt date-time, event-id oder recipient-address";
     DateTimeNotDate => "the date-time is not a date", "date-time ist kein Datum";
-    ConnectorNoName => "the connector has no name", "der Connector hat keinen Namen";
-    DayDoesNotExist => "the date does not exist (e.g. Feb 30)", "das Datum gibt es nicht (z. B. 30. Februar)";
+    ConnectorNoName => "the connector has no name", "Der Connector hat keinen Namen";
+    DayDoesNotExist => "the date does not exist (e.g. Feb 30)", "Das Datum gibt es nicht (z. B. 30. Februar)";
     ReportInvalid => "report {0} is not a valid SMTP TLS report ({1})", "Bericht {0} ist kein gültiger SMTP-TLS-Bericht ({1})";
     ReportStartNotDate => "the report's start-datetime \"{0}\" is not a date", "start-datetime „{0}“ des Berichts ist kein Datum";
     NothingCrossed => "no RECEIVE of incoming or SEND of originating mail over SMTP in it: nothing crossed the organisation's boundary",
-        "kein RECEIVE eingehender und kein SEND ausgehender E-Mails über SMTP darin: Nichts hat die Grenze der Organisation überschritten";
+        "Kein RECEIVE eingehender und kein SEND ausgehender E-Mails über SMTP darin: Nichts hat die Grenze der Organisation überschritten";
     NoteSessions => "Sessions, not deliveries: they are summed in the SMTP TLS reports panel.",
         "Sitzungen, keine Zustellungen: Sie werden im Bereich der SMTP-TLS-Berichte zusammengefasst.";
-    NoConnectorListed => "it lists no connector.", "sie nennt keinen Connector.";
+    NoConnectorListed => "it lists no connector.", "Die Datei nennt keinen Connector.";
     NoteConnectors => "Connector settings: they fill Connector type and Forced TLS in the report.",
         "Connectoreinstellungen: Sie füllen Connectortyp und Erzwungenes TLS im Bericht.";
     NoRowUsable => "none of its {0} rows could be used; the first problem is on line {1}: {2}",
-        "keine ihrer {0} Zeilen war verwendbar; das erste Problem steht in Zeile {1}: {2}";
+        "Keine der {0} Zeilen war verwendbar; das erste Problem steht in Zeile {1}: {2}";
     NoServerLines => "it has no lines of the mail server. Export the trace again with a date range that has mail.",
-        "sie enthält keine Zeilen des Mailservers. Exportieren Sie die Daten erneut für einen Zeitraum mit E-Mails.";
+        "Die Datei enthält keine Zeilen des Mailservers. Exportieren Sie die Daten erneut für einen Zeitraum mit E-Mails.";
     HeaderNoRows => "it has a header but no rows. Export the trace again with a date range that has mail.",
-        "sie hat eine Kopfzeile, aber keine Zeilen. Exportieren Sie die Daten erneut für einen Zeitraum mit E-Mails.";
-    GzipDamaged => "the gzip data is damaged ({0}); what came before was read", "die gzip-Daten sind beschädigt ({0}); was davor stand, wurde gelesen";
+        "Die Datei hat eine Kopfzeile, aber keine Zeilen. Exportieren Sie die Daten erneut für einen Zeitraum mit E-Mails.";
+    GzipDamaged => "the gzip data is damaged ({0}); what came before was read", "Die gzip-Daten sind beschädigt ({0}); was davor stand, wurde gelesen";
     GzipDamagedOrCut => "the gzip data is damaged or cut short ({0}); what came before was read",
-        "die gzip-Daten sind beschädigt oder abgeschnitten ({0}); was davor stand, wurde gelesen";
+        "Die gzip-Daten sind beschädigt oder abgeschnitten ({0}); was davor stand, wurde gelesen";
     TooBigWhole => "the file is {0} GB; Mailflow reads {1} whole, up to 1 GB. Split it (for example by date) and drop the parts.",
-        "die Datei ist {0} GB groß; Mailflow liest {1} im Ganzen, bis 1 GB. Teilen Sie sie (etwa nach Datum) und legen Sie die Teile ab.";
+        "Die Datei ist {0} GB groß; Mailflow liest {1} im Ganzen, bis 1 GB. Teilen Sie sie (etwa nach Datum) und legen Sie die Teile ab.";
     ZipArchives => "zip archives", "ZIP-Archive";
     FilesOfThisFormat => "files of this format", "Dateien dieses Formats";
-    UnpacksOver1Gb => "it unpacks to more than 1 GB; only the first 1 GB was read", "entpackt ist sie größer als 1 GB; nur das erste 1 GB wurde gelesen";
+    UnpacksOver1Gb => "it unpacks to more than 1 GB; only the first 1 GB was read", "Entpackt ist die Datei größer als 1 GB; nur das erste 1 GB wurde gelesen";
     ZipCannotOpen => "the zip archive cannot be opened ({0}); it may be damaged or cut short",
-        "das ZIP-Archiv lässt sich nicht öffnen ({0}); es ist womöglich beschädigt oder abgeschnitten";
-    EntryUnreadable => "this entry cannot be read ({0})", "dieser Eintrag lässt sich nicht lesen ({0})";
-    EntryDamaged => "this entry is damaged ({0}); what came before was read", "dieser Eintrag ist beschädigt ({0}); was davor stand, wurde gelesen";
-    ZipEmpty => "the zip archive holds no files", "das ZIP-Archiv enthält keine Dateien";
-    WorkerAnswerUnreadable => "the loading worker's answer could not be read ({0})", "die Antwort des Lade-Workers ließ sich nicht lesen ({0})";
-    HandOverFailed => "the file could not be handed to the loading worker.", "die Datei ließ sich nicht an den Lade-Worker übergeben.";
+        "Das ZIP-Archiv lässt sich nicht öffnen ({0}); es ist womöglich beschädigt oder abgeschnitten";
+    EntryUnreadable => "this entry cannot be read ({0})", "Dieser Eintrag lässt sich nicht lesen ({0})";
+    EntryDamaged => "this entry is damaged ({0}); what came before was read", "Dieser Eintrag ist beschädigt ({0}); was davor stand, wurde gelesen";
+    ZipEmpty => "the zip archive holds no files", "Das ZIP-Archiv enthält keine Dateien";
+    WorkerAnswerUnreadable => "the loading worker's answer could not be read ({0})", "Die Antwort des Lade-Workers ließ sich nicht lesen ({0})";
+    HandOverFailed => "the file could not be handed to the loading worker.", "Die Datei ließ sich nicht an den Lade-Worker übergeben.";
     WorkerCouldNotStart => "it could not start", "er konnte nicht starten";
     WorkerStopped => "the loading worker stopped while reading it ({0}). The browser may have run out of memory: split the file and drop the parts.",
-        "der Lade-Worker hielt beim Lesen an ({0}). Womöglich reichte der Speicher des Browsers nicht: Teilen Sie die Datei und legen Sie die Teile ab.";
+        "Der Lade-Worker hielt beim Lesen an ({0}). Womöglich reichte der Speicher des Browsers nicht: Teilen Sie die Datei und legen Sie die Teile ab.";
     BrowserCouldNotRead => "the browser could not read the file. Check that it still exists and try again.",
-        "der Browser konnte die Datei nicht lesen. Prüfen Sie, ob es sie noch gibt, und versuchen Sie es erneut.";
+        "Der Browser konnte die Datei nicht lesen. Prüfen Sie, ob es sie noch gibt, und versuchen Sie es erneut.";
     ServerSentNothing => "{0}: the server sent no content.", "{0}: Der Server hat keinen Inhalt gesendet.";
-    DownloadBrokeOff => "the download of {0} broke off. Try again.", "der Download von {0} brach ab. Versuchen Sie es erneut.";
+    DownloadBrokeOff => "the download of {0} broke off. Try again.", "Der Download von {0} brach ab. Versuchen Sie es erneut.";
     NotWebAddress => "\"{0}\" is not a web address.", "„{0}“ ist keine Webadresse.";
     NotHttp => "{0} is not an http or https address.", "{0} ist keine http- oder https-Adresse.";
     NoAnswer => "{0} did not answer within {1} seconds. Try again, or download the file and drop it here.",
         "{0} hat nicht innerhalb von {1} Sekunden geantwortet. Versuchen Sie es erneut, oder laden Sie die Datei herunter und legen Sie sie hier ab.";
     NoCors => "the server at {0} does not allow cross-origin reads (or cannot be reached): host the file next to Mailflow, or enable CORS on that server (Access-Control-Allow-Origin), or download it and drop it here.",
-        "der Server {0} erlaubt keine ursprungsübergreifenden Zugriffe (oder ist nicht erreichbar): Legen Sie die Datei neben Mailflow ab, aktivieren Sie CORS auf diesem Server (Access-Control-Allow-Origin), oder laden Sie sie herunter und legen Sie sie hier ab.";
+        "Der Server {0} erlaubt keine ursprungsübergreifenden Zugriffe (oder ist nicht erreichbar): Legen Sie die Datei neben Mailflow ab, aktivieren Sie CORS auf diesem Server (Access-Control-Allow-Origin), oder laden Sie sie herunter und legen Sie sie hier ab.";
     FetchFailed => "{0} could not be fetched ({1}). Check the address and your connection.",
         "{0} ließ sich nicht abrufen ({1}). Prüfen Sie die Adresse und Ihre Verbindung.";
     NotFound => "{0} was not found (HTTP 404). Check the address.", "{0} wurde nicht gefunden (HTTP 404). Prüfen Sie die Adresse.";
-    HttpStatus => "the server answered HTTP {0} {1} for {2}.", "der Server antwortete mit HTTP {0} {1} auf {2}.";
+    HttpStatus => "the server answered HTTP {0} {1} for {2}.", "Der Server antwortete mit HTTP {0} {1} auf {2}.";
 }
 
 /// One argument of a [`Said`].
@@ -733,10 +733,10 @@ mod tests {
         assert_eq!(said.to_string(), "none of its 1,234 rows could be used; the first problem is on line 1234: date \"gestern\" is not a date Mailflow reads");
         assert_eq!(
             Lang::De.say(&said),
-            "keine ihrer 1.234 Zeilen war verwendbar; das erste Problem steht in Zeile 1234: „gestern“ ist kein Datum, das Mailflow lesen kann"
+            "Keine der 1.234 Zeilen war verwendbar; das erste Problem steht in Zeile 1234: „gestern“ ist kein Datum, das Mailflow lesen kann"
         );
         let big = Said::new(Msg::TooBigWhole).gigabytes(1_234_000_000).said(Msg::ZipArchives);
-        assert!(Lang::De.say(&big).starts_with("die Datei ist 1,2 GB groß; Mailflow liest ZIP-Archive im Ganzen"), "{}", Lang::De.say(&big));
+        assert!(Lang::De.say(&big).starts_with("Die Datei ist 1,2 GB groß; Mailflow liest ZIP-Archive im Ganzen"), "{}", Lang::De.say(&big));
         assert!(big.to_string().starts_with("the file is 1.2 GB; Mailflow reads zip archives whole"));
     }
 

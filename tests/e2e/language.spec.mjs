@@ -112,12 +112,12 @@ test('what Mailflow says about files is German too: a photo, a skipped row, a fo
   await drop(page, [{ name: 'urlaub.png', content: png }, { name: 'mail.csv', content: csv }]);
   await page.getByTestId('file-summary').waitFor();
   const error = await page.getByTestId('file-error').textContent();
-  assert.match(error, /^urlaub\.png: das ist ein PNG-Bild, keine Nachrichtenfluss-Aufzeichnung\. Legen Sie stattdessen/);
+  assert.match(error, /^urlaub\.png: Das ist ein PNG-Bild, keine Nachrichtenfluss-Aufzeichnung\. Legen Sie stattdessen/);
   assert.match(error, /Zuvor geladene Daten bleiben unverändert\./);
   assert.match(await page.getByTestId('file-format').textContent(), /Mailflow-CSV · UTF-8/);
   await page.locator('.mf-file__skips summary').click();
   assert.equal(await page.locator('.mf-file__skips li').first().textContent(),
-    'Zeile 3: die Richtung „Seitwärts“ ist weder Inbound noch Outbound noch Intra-org');
+    'Zeile 3: Die Richtung „Seitwärts“ ist weder Inbound noch Outbound noch Intra-org');
   // The same file's messages switch with the picker.
   await page.getByTestId('language').selectOption('en');
   await page.locator('.mf-app[lang=en]').waitFor();
