@@ -1,8 +1,8 @@
 //! Every text the views, charts and insights show comes from the language catalogue
 //! (`mailflow::lang`): a label written straight into a view would stay English in German.
 //! This reads the sources of the browser views, the charts and the insights and fails on a string
-//! literal that looks like interface text. (What Mailflow says about a file's content or its
-//! reading starts in lower case after the file's name and stays English, as the README says.)
+//! literal that looks like interface text (a capitalised one). What the core says about a file
+//! cannot slip through as a string: it is a `lang::Said`, which only the catalogue's messages make.
 
 use std::fs;
 use std::path::{Path, PathBuf};
