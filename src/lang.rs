@@ -569,10 +569,19 @@ impl Lang {
 
     /// `1234567` as `1,234,567` (English) or `1.234.567` (German).
     pub fn thousands(self, n: u64) -> String {
-        match self {
-            Lang::En => crate::text::thousands(n),
-            Lang::De => crate::text::thousands(n).replace(',', "."),
+        let separator = match self {
+            Lang::En => ',',
+            Lang::De => '.',
+        };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(separator);
+            }
+            out.push(c);
         }
+        out
     }
 
     /// A count with its noun in the singular or plural: `1 message`, `1.024 Nachrichten`.
@@ -615,7 +624,7 @@ impl Lang {
     /// A day for chart axes and tooltips: `Nov 20` / `20.11.`.
     pub fn short_day(self, d: NaiveDate) -> String {
         match self {
-            Lang::En => crate::text::short_day(d),
+            Lang::En => d.format("%b %-d").to_string(),
             Lang::De => format!("{}.{}.", d.day(), d.month()),
         }
     }
@@ -623,7 +632,7 @@ impl Lang {
     /// A day for sentences: `20 Nov 2026` / `20. Nov. 2026`.
     pub fn long_day(self, d: NaiveDate) -> String {
         match self {
-            Lang::En => crate::text::long_day(d),
+            Lang::En => d.format("%-d %b %Y").to_string(),
             Lang::De => format!("{}. {} {}", d.day(), DE_MONTHS[d.month0() as usize], d.year()),
         }
     }
@@ -713,6 +722,7 @@ mod tests {
     #[test]
     fn numbers_shares_and_days_per_language() {
         assert_eq!((Lang::En.thousands(1234567), Lang::De.thousands(1234567)), ("1,234,567".into(), "1.234.567".into()));
+        assert_eq!([0, 999, 1000].map(|n| Lang::En.thousands(n)), ["0", "999", "1,000"]);
         assert_eq!((Lang::En.percent(Some(97.94)), Lang::De.percent(Some(97.94))), ("97.9%".into(), "97,9\u{a0}%".into()));
         assert_eq!(Lang::De.percent(None), "–");
         assert_eq!((Lang::En.threshold(25.0), Lang::De.threshold(12.5)), ("25%".into(), "12,5\u{a0}%".into()));

@@ -1,8 +1,5 @@
-//! Formatting in English for the core's messages and exports (numbers with thousands separators,
-//! dates; [`crate::lang`] builds the other languages on these), trimming,
-//! and escaping untrusted text for SVG and HTML.
-
-use chrono::NaiveDate;
+//! Handling untrusted text: trimming cells on the parsers' hot paths, clipping a huge value for a
+//! message, and escaping text for SVG and HTML. (Numbers and days are written by [`crate::lang`].)
 
 /// `str::trim`, returning at once when the text starts and ends with a visible ASCII character
 /// (nearly every cell of a trace), which the parsers' hot paths call once per field.
@@ -14,19 +11,6 @@ pub fn trim(text: &str) -> &str {
     }
 }
 
-/// `1234567` as `1,234,567`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Shortens untrusted text for a message (trimmed, at most `max` characters, then `…`), so that one
 /// huge cell does not flood the page.
 pub fn clip(text: &str, max: usize) -> String {
@@ -36,16 +20,6 @@ pub fn clip(text: &str, max: usize) -> String {
     } else {
         format!("{}…", t.chars().take(max).collect::<String>())
     }
-}
-
-/// A day as `Nov 20` for chart axes.
-pub fn short_day(d: NaiveDate) -> String {
-    d.format("%b %-d").to_string()
-}
-
-/// A day as `20 Nov 2026` for sentences.
-pub fn long_day(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
 }
 
 /// Escapes text for SVG or HTML text and attribute values: untrusted names never become markup.
@@ -70,13 +44,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1234567), "1,234,567");
-        let d = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
-        assert_eq!((short_day(d).as_str(), long_day(d).as_str()), ("Nov 2", "2 Nov 2026"));
+    fn escapes() {
         assert_eq!(escape("<img src=x onerror=alert(1)>&\"'"), "&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;");
     }
 }
