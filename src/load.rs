@@ -152,6 +152,9 @@ pub struct LoadOptions {
     pub log_year: Option<i32>,
     /// Minutes east of UTC of a log's local time, when the user set it (default UTC).
     pub log_offset_minutes: Option<i32>,
+    /// The user says the log's server records TLS: a delivery without a TLS line is No TLS even
+    /// where the log shows no TLS line at all (otherwise such deliveries are Unknown).
+    pub tls_logged: bool,
 }
 
 /// Opens archives and compressed files (see [`crate::unpack`]) and loads every file inside; each
@@ -236,7 +239,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             let guessed = postfix::guess_first_year(text, today);
             let first_year = options.log_year.or(guessed).unwrap_or(chrono::Datelike::year(&today));
             let mut agg = Aggregate::new();
-            report.stats = postfix::parse(text, postfix::LogClock { first_year, offset_minutes: offset }, &mut agg);
+            report.stats = postfix::parse(text, postfix::LogClock { first_year, offset_minutes: offset }, options.tls_logged, &mut agg);
             report.log_clock = Some(LogTimes { first_year: guessed.map(|_| first_year), offset_minutes: offset });
             report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
             Content::Deliveries(agg)
@@ -244,7 +247,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
         Format::Exim => {
             let offset = options.log_offset_minutes.unwrap_or(0);
             let mut agg = Aggregate::new();
-            report.stats = exim::parse(text, offset, &mut agg);
+            report.stats = exim::parse(text, offset, options.tls_logged, &mut agg);
             report.log_clock = Some(LogTimes { first_year: None, offset_minutes: offset });
             report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
             Content::Deliveries(agg)

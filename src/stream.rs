@@ -74,6 +74,10 @@ enum Stage {
 struct TextLoad {
     decoder: encoding_rs::Decoder,
     pending: String,
+    /// When the pending text held no whole record, it is looked at again only once it has
+    /// doubled: a row with an unclosed quote arriving in small pieces costs linear time, not
+    /// quadratic (each look scans all the pending text).
+    retry_at: usize,
     report: FileReport,
     parser: Parser,
     agg: Aggregate,
@@ -252,7 +256,7 @@ impl FileLoad {
             report.found = Found { direction: true, connector: columns.has_connector(), tls: columns.has_tls() };
         }
         text.drain(..skip.min(text.len()));
-        let mut load = TextLoad { decoder, pending: text, report, parser, agg: Aggregate::new() };
+        let mut load = TextLoad { decoder, pending: text, retry_at: 0, report, parser, agg: Aggregate::new() };
         if load.pending.len() >= self.block {
             load.run(false);
         }
@@ -313,7 +317,7 @@ impl FileLoad {
             Stage::Text(mut text) => {
                 decode_into(&mut text.decoder, &[], &mut text.pending, true);
                 text.run(true);
-                let TextLoad { mut report, parser, agg, .. } = *text;
+                let TextLoad { mut report, parser, mut agg, .. } = *text;
                 report.bytes = received;
                 match parser {
                     Parser::Csv(p) => {
@@ -332,12 +336,12 @@ impl FileLoad {
                             }
                         }
                         report.log_clock = Some(LogTimes { first_year: guessed.map(|_| p.first_year()), offset_minutes: self.options.log_offset_minutes.unwrap_or(0) });
-                        report.stats = p.finish();
+                        report.stats = p.finish(&mut agg);
                         report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
                     }
                     Parser::Exim(p) => {
                         report.log_clock = Some(LogTimes { first_year: None, offset_minutes: self.options.log_offset_minutes.unwrap_or(0) });
-                        report.stats = p.finish();
+                        report.stats = p.finish(&mut agg);
                         report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
                     }
                 }
@@ -350,7 +354,7 @@ impl FileLoad {
 impl TextLoad {
     fn push(&mut self, bytes: &[u8], block: usize) {
         decode_into(&mut self.decoder, bytes, &mut self.pending, false);
-        if self.pending.len() >= block {
+        if self.pending.len() >= block.max(self.retry_at) {
             self.run(false);
         }
     }
@@ -358,9 +362,13 @@ impl TextLoad {
     /// Hands the whole records in the pending text (all of it when `last`) to the parser.
     fn run(&mut self, last: bool) {
         let cut = if last { Some(self.pending.len()) } else { self.parser.cut(&self.pending) };
-        if let Some(cut) = cut {
-            self.parser.feed(&self.pending[..cut], &mut self.agg);
-            self.pending.drain(..cut);
+        match cut.and_then(|cut| self.pending.get(..cut).map(|text| (cut, text))) {
+            Some((cut, text)) => {
+                self.parser.feed(text, &mut self.agg);
+                self.pending.drain(..cut);
+                self.retry_at = 0;
+            }
+            None => self.retry_at = self.pending.len().saturating_mul(2),
         }
     }
 }
@@ -378,9 +386,9 @@ fn streaming_parser(format: &Format, sample: &str, options: &LoadOptions, today:
         Format::Postfix => {
             let first_year = options.log_year.or_else(|| postfix::guess_first_year(sample, today)).unwrap_or(today.year());
             let clock = postfix::LogClock { first_year, offset_minutes: options.log_offset_minutes.unwrap_or(0) };
-            Some((Parser::Postfix(postfix::Parser::new(clock)), 0))
+            Some((Parser::Postfix(postfix::Parser::new(clock, options.tls_logged)), 0))
         }
-        Format::Exim => Some((Parser::Exim(exim::Parser::new(options.log_offset_minutes.unwrap_or(0))), 0)),
+        Format::Exim => Some((Parser::Exim(exim::Parser::new(options.log_offset_minutes.unwrap_or(0), options.tls_logged)), 0)),
         _ => None,
     }
 }

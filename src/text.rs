@@ -11,6 +11,19 @@ pub fn trim(text: &str) -> &str {
     }
 }
 
+/// The longest start of `text` that is at most `max` bytes long and ends on a character
+/// boundary: the safe way to look at "the first N bytes" of untrusted text.
+pub fn head(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or("")
+}
+
 /// Shortens untrusted text for a message (trimmed, at most `max` characters, then `…`), so that one
 /// huge cell does not flood the page.
 pub fn clip(text: &str, max: usize) -> String {
@@ -42,6 +55,17 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn head_never_cuts_a_character() {
+        let t = "ab\u{fc}\u{2013}\u{1F600}";
+        for max in 0..=t.len() + 2 {
+            let h = head(t, max);
+            assert!(h.len() <= max && t.starts_with(h) && max.min(t.len()) - h.len() < 4, "{max}");
+        }
+        assert_eq!(head(t, 3), "ab");
+        assert_eq!(head(t, 4), "ab\u{fc}");
+    }
 
     #[test]
     fn escapes() {

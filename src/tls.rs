@@ -54,13 +54,18 @@ impl Tls {
         }
     }
 
-    /// Turns any spelling found in the wild into a TLS value; `None` when the text names no TLS
-    /// version at all (so that callers can tell "no information" from "no TLS").
+    /// Turns a cell that holds a TLS value, however an export or log spells it, into a TLS value;
+    /// `None` when the cell says nothing readable (the caller counts it as a skipped row and names
+    /// the value, or as Unknown, as its format says).
     ///
-    /// Accepted: `No TLS`, `No Tls`, `None`, `none`, `notls`, `-`; `TLS1.2`, `TLS 1.2`, `TLSv1.2`,
-    /// `TLSv1` (= 1.0), `TLS1_2`, `SP_PROT_TLS1_2_SERVER`, `SP_PROT-TLS1_0_CLIENT`,
-    /// `version=TLS1_2`, `TLSv1.3:TLS_AES_256_GCM_SHA384:256` (Exim `X=`), `SSLv3` (counted as 1.0,
-    /// the weakest version the report shows), and `Unknown`.
+    /// Accepted (case, spaces, `_` and `-` aside): `No TLS`, `none`, `no`, `notls`, `plain`,
+    /// `plaintext`, `unencrypted`, `false` (no TLS); `TLS 1.2`, `TLS1.2`, `TLSv1.2`,
+    /// `tls1_2`, `TLS12`, `TLSv1` (= 1.0), bare `1.2` (the Elastic Common Schema's
+    /// `tls.version`), `v1.2`; the protocol code as IANA writes it, `0x0303` or `771`;
+    /// `SSLv3`/`SSLv2` (counted as TLS 1.0, the weakest version the report shows); the same forms
+    /// inside a longer value (`SP_PROT_TLS1_2_SERVER`, `version=TLS1_2`,
+    /// `TLSv1.3:TLS_AES_256_GCM_SHA384:256`); and `Unknown`. `TLS1.x` and other placeholders are
+    /// not read (`None`).
     pub fn normalise(text: &str) -> Option<Tls> {
         let t = crate::text::trim(text);
         if t.is_empty() {
@@ -72,71 +77,106 @@ impl Tls {
         let lower = t.to_ascii_lowercase();
         let compact: String = lower.chars().filter(|c| !matches!(c, ' ' | '_' | '-')).collect();
         match compact.as_str() {
-            "notls" | "none" | "no" | "plain" | "plaintext" | "unencrypted" => return Some(Tls::None),
+            "notls" | "none" | "no" | "plain" | "plaintext" | "unencrypted" | "false" => return Some(Tls::None),
             "unknown" => return Some(Tls::Unknown),
+            "1.0" | "v1.0" | "0x0301" | "769" | "0x0300" | "768" => return Some(Tls::V1_0),
+            "1.1" | "v1.1" | "0x0302" | "770" => return Some(Tls::V1_1),
+            "1.2" | "v1.2" | "0x0303" | "771" => return Some(Tls::V1_2),
+            "1.3" | "v1.3" | "0x0304" | "772" => return Some(Tls::V1_3),
             _ => {}
         }
-        if let Some(tls) = find_version(&lower) {
-            return Some(tls);
+        Tls::in_text(&lower)
+    }
+
+    /// The TLS version that free text names (`using TLS1.2 with AES256`, `S:tlsversion=TLS1_3`,
+    /// `TLS protocol SP_PROT_TLS1_2_SERVER`): the first `tls` token followed by a version that
+    /// is a word of its own, so that a host such as `tls1.contoso.com` or a placeholder such as
+    /// `TLS1.x` names nothing; `SSLv3` reads as TLS 1.0. `None` when no protocol is named.
+    pub fn in_text(text: &str) -> Option<Tls> {
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(pos) = find_ci(bytes.get(from..)?, b"tls") {
+            let start = from + pos;
+            from = start + 3;
+            if let Some(tls) = version_at(bytes, start) {
+                return Some(tls);
+            }
         }
-        if lower.contains("sslv3") || lower.contains("ssl3") || lower.contains("sslv2") {
-            return Some(Tls::V1_0);
+        let lower = text.to_ascii_lowercase();
+        for (word, tls) in [("sslv3", Tls::V1_0), ("ssl3", Tls::V1_0), ("sslv2", Tls::V1_0)] {
+            if let Some(at) = lower.find(word) {
+                if boundary_before(lower.as_bytes(), at) && boundary_after(lower.as_bytes(), at + word.len()) {
+                    return Some(tls);
+                }
+            }
         }
         None
     }
 }
 
-/// Finds the first `tls` token followed by an optional separator, optional `v` and a version
-/// number (`1`, `1.x`, `1_x`), and returns its version.
-fn find_version(lower: &str) -> Option<Tls> {
-    let bytes = lower.as_bytes();
-    let mut from = 0;
-    while let Some(pos) = memchr::memmem::find(&bytes[from..], b"tls") {
-        let mut i = from + pos + 3;
-        from = i;
-        while i < bytes.len() && matches!(bytes[i], b' ' | b'_' | b'-') {
-            i += 1;
-        }
-        if i < bytes.len() && bytes[i] == b'v' {
-            i += 1;
-        }
-        while i < bytes.len() && bytes[i] == b' ' {
-            i += 1;
-        }
-        if i >= bytes.len() || bytes[i] != b'1' {
-            continue;
-        }
+/// The first `tls` at or after the start of `bytes`, in any case.
+fn find_ci(bytes: &[u8], needle: &[u8]) -> Option<usize> {
+    bytes.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// True when no letter or digit comes right before `at` (`_`, `-`, `=`, space, start are fine).
+fn boundary_before(bytes: &[u8], at: usize) -> bool {
+    at == 0 || bytes.get(at - 1).is_some_and(|b| !b.is_ascii_alphanumeric())
+}
+
+/// True when the word ends at `at`: end of text, or a character that is neither a letter nor a
+/// digit, and not a `.` or `-` that continues a name (`tls1.contoso.com`, `TLS1.x`).
+fn boundary_after(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        None => true,
+        Some(b) if b.is_ascii_alphanumeric() => false,
+        Some(b'.' | b'-') => !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric),
+        Some(_) => true,
+    }
+}
+
+/// Reads a version at a `tls` token starting at `start`: `tls`, then an optional `v` (with
+/// optional space, `_` or `-` before it), then `1` with an optional minor `.x`/`_x` or a
+/// compact `12`; the version must end the word.
+fn version_at(bytes: &[u8], start: usize) -> Option<Tls> {
+    if !boundary_before(bytes, start) {
+        return None; // `mytls1.example`; `SP_PROT_TLS1_2` (a `_` before it) is fine
+    }
+    let mut i = start + 3;
+    while matches!(bytes.get(i), Some(b' ' | b'_' | b'-')) {
         i += 1;
-        let minor = if i + 1 < bytes.len() && matches!(bytes[i], b'.' | b'_') && bytes[i + 1].is_ascii_digit() {
-            if i + 2 < bytes.len() && bytes[i + 2].is_ascii_digit() {
-                continue; // "TLS1.23" is no version we know
-            }
-            bytes[i + 1] - b'0'
-        } else if i < bytes.len() && bytes[i].is_ascii_digit() {
-            continue; // "tls12" style without a separator is ambiguous with "tls 10"; see below
-        } else {
-            0
-        };
-        return match minor {
-            0 => Some(Tls::V1_0),
-            1 => Some(Tls::V1_1),
-            2 => Some(Tls::V1_2),
-            3 => Some(Tls::V1_3),
-            _ => None,
-        };
     }
-    // Compact forms with no separator at all: "tls12", "tlsv13".
-    let compact: String = lower.chars().filter(|c| !matches!(c, ' ' | '_' | '-' | '.')).collect();
-    for (needle, tls) in [("tlsv10", Tls::V1_0), ("tlsv11", Tls::V1_1), ("tlsv12", Tls::V1_2), ("tlsv13", Tls::V1_3)] {
-        for n in [needle.to_string(), needle.replace('v', "")] {
-            if let Some(pos) = compact.find(&n) {
-                if !compact[pos + n.len()..].starts_with(|c: char| c.is_ascii_digit()) {
-                    return Some(tls);
-                }
-            }
+    if matches!(bytes.get(i), Some(b'v' | b'V')) {
+        i += 1;
+    }
+    while matches!(bytes.get(i), Some(b' ')) {
+        i += 1;
+    }
+    if bytes.get(i) != Some(&b'1') {
+        return None;
+    }
+    i += 1;
+    let minor = match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(b'.' | b'_'), Some(d)) if d.is_ascii_digit() => {
+            i += 2;
+            d - b'0'
         }
+        (Some(d), _) if d.is_ascii_digit() => {
+            i += 1;
+            d - b'0' // compact `TLS12`, `tlsv13`
+        }
+        _ => 0,
+    };
+    if !boundary_after(bytes, i) && bytes.get(i) != Some(&b'_') {
+        return None;
     }
-    None
+    match minor {
+        0 => Some(Tls::V1_0),
+        1 => Some(Tls::V1_1),
+        2 => Some(Tls::V1_2),
+        3 => Some(Tls::V1_3),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -173,6 +213,26 @@ mod tests {
             ("tls12", Tls::V1_2),
             ("Unknown", Tls::Unknown),
             ("SSLv3", Tls::V1_0),
+            // What SIEM exports and other tools write (issue: `1.2` from an ECS `tls.version` was refused).
+            ("1.2", Tls::V1_2),
+            ("1.3", Tls::V1_3),
+            ("1.0", Tls::V1_0),
+            ("v1.1", Tls::V1_1),
+            ("none", Tls::None),
+            ("false", Tls::None),
+            ("no", Tls::None),
+            ("plain", Tls::None),
+            ("TLS12", Tls::V1_2),
+            ("tls1_2", Tls::V1_2),
+            ("TLSV1_3", Tls::V1_3),
+            ("0x0303", Tls::V1_2),
+            ("0x0304", Tls::V1_3),
+            ("0x0301", Tls::V1_0),
+            ("771", Tls::V1_2),
+            ("772", Tls::V1_3),
+            ("770", Tls::V1_1),
+            ("SSLv3", Tls::V1_0),
+            ("S:tlsversion=TLS1_3", Tls::V1_3),
         ];
         for (text, want) in cases {
             assert_eq!(Tls::normalise(text), Some(*want), "{text}");
@@ -181,9 +241,20 @@ mod tests {
 
     #[test]
     fn text_without_a_version_is_not_a_guess() {
-        for text in ["", "   ", "AES256", "TLS", "TLS 2.0", "TLS1.9", "STARTTLS offered", "TLS1.23"] {
+        for text in ["", "   ", "AES256", "TLS", "TLS 2.0", "TLS1.9", "STARTTLS offered", "TLS1.23", "TLS1.x", "tls1.contoso.com", "mytls12", "1.4", "773", "yes"] {
             assert_eq!(Tls::normalise(text), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn free_text_takes_the_protocol_not_a_host() {
+        // The first `tls` token used to win: this read as TLS 1.0.
+        assert_eq!(Tls::in_text("from tls1.contoso.com (10.0.0.1) by tls1-relay.example using TLS1.2 with AES256"), Some(Tls::V1_2));
+        assert_eq!(Tls::in_text("Exim placeholder X=TLS1.x:ke-RSA-AES256-SHA:xxx"), None);
+        assert_eq!(Tls::in_text("TLS protocol SP_PROT_TLS1_2_SERVER negotiated"), Some(Tls::V1_2));
+        assert_eq!(Tls::in_text("cipher with SSLv3 fallback"), Some(Tls::V1_0));
+        assert_eq!(Tls::in_text("host sslv3.example.com"), None);
+        assert_eq!(Tls::in_text("1.2"), None, "bare numbers are read only in a TLS cell");
     }
 
     #[test]

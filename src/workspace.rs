@@ -134,7 +134,7 @@ impl Workspace {
                                 .filter(|(_, s)| {
                                     s.direction == Some(Direction::Outbound)
                                         && Some(s.remote_ip.as_str()) == rec.remote_ip.as_deref()
-                                        && s.time.zip(rec.time).is_some_and(|(st, rt)| st <= rt && rt - st <= SEND_WINDOW)
+                                        && s.time.zip(rec.time).is_some_and(|(st, rt)| st <= rt && rt - s.last.unwrap_or(st).min(rt) <= SEND_WINDOW)
                                 })
                                 .max_by_key(|(_, s)| s.time)
                                 .map(|(i, _)| i),

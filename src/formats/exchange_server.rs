@@ -56,6 +56,9 @@ pub struct Session {
     pub connector: String,
     /// When the session started (UTC).
     pub time: Option<NaiveDateTime>,
+    /// The time of the session's last line (UTC): a long session sends messages well after it
+    /// started.
+    pub last: Option<NaiveDateTime>,
     /// The remote server's IP address.
     pub remote_ip: String,
     /// The TLS version negotiated; No TLS when the session never negotiated one.
@@ -137,15 +140,19 @@ pub fn parse_protocol(text: &str, kind: LogKind) -> (Vec<Session>, ParseStats) {
             sessions.push(Session { id: id.clone(), direction: Some(direction), ..Default::default() });
             sessions.len() - 1
         });
-        let s = &mut sessions[i];
+        let Some(s) = sessions.get_mut(i) else { continue };
+        let now = crate::dates::parse_iso(r.get(time).unwrap_or(""));
+        if now.is_some() {
+            s.last = now;
+        }
         if s.time.is_none() {
-            s.time = crate::dates::parse_iso(r.get(time).unwrap_or(""));
+            s.time = now;
             s.connector = r.get(conn).unwrap_or("").trim().to_string();
             s.remote_ip = endpoint_ip(r.get(remote).unwrap_or("")).to_string();
         }
         let text = format!("{} {}", r.get(data).unwrap_or(""), context.and_then(|c| r.get(c)).unwrap_or(""));
-        if let Some(at) = text.find("TLS protocol ") {
-            if let Some(tls) = Tls::normalise(text[at + 13..].split(' ').next().unwrap_or("")) {
+        if let Some((_, after)) = text.split_once("TLS protocol ") {
+            if let Some(tls) = Tls::normalise(after.split(' ').next().unwrap_or("")) {
                 s.tls = Some(tls);
             }
         }
@@ -217,7 +224,7 @@ pub fn parse_tracking(text: &str) -> (Vec<(MessageRecord, Option<String>)>, Pars
     (out, stats)
 }
 
-/// How long before a tracking SEND its send session may have started.
+/// How long after its send session's last line (or start) a tracking SEND may be logged.
 pub const SEND_WINDOW: Duration = Duration::minutes(10);
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ use rustc_hash::FxHashMap as HashMap;
 use chrono::{Duration, NaiveDateTime};
 
 use crate::domains::registrable;
+use crate::formats::evidence::{Evidence, Side};
+use crate::formats::syslog::is_loopback;
 use crate::formats::{ParseStats, Sink};
 use crate::model::{Delivery, Direction};
 use crate::tls::Tls;
@@ -87,17 +89,49 @@ fn remote(rest: &str) -> Option<(Option<&str>, Option<&str>)> {
     Some((host, ip))
 }
 
-/// True when the text has Exim main-log lines near its start.
+/// True when the text's first 64 KB has an Exim main-log message line (`<=`, `=>`, `**`, ...),
+/// or is mostly Exim's other lines (a rotated log may start with hundreds of rejections, "no
+/// host name found" and queue runs before the first message).
 pub fn recognise(text: &str) -> bool {
-    text.lines().take(200).filter_map(parse_line).any(|l| matches!(l.flag, "<=" | "=>" | "->" | "**" | "==" | "Completed"))
+    let (mut noise, mut lines) = (0usize, 0usize);
+    for line in crate::text::head(text, crate::stream::HEAD_BYTES).lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        if parse_line(line).is_some_and(|l| matches!(l.flag, "<=" | "=>" | "->" | "**" | "==" | "Completed")) {
+            return true;
+        }
+        if is_exim_noise(line) {
+            noise += 1;
+        }
+    }
+    noise >= 3 && noise * 2 >= lines
+}
+
+/// An Exim main-log line that is not about one message: a stamp, then a connection, rejection,
+/// queue run or warning as Exim words them.
+fn is_exim_noise(line: &str) -> bool {
+    let b = line.as_bytes();
+    let stamped = b.len() > 20
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && b.get(10) == Some(&b' ')
+        && b.get(13) == Some(&b':')
+        && b.get(16) == Some(&b':')
+        && b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit));
+    stamped
+        && ["H=", "SMTP connection from", "no host name found for IP address", "Start queue run", "End queue run", "exim ", "rejected ", "SMTP protocol", "TLS error", "SMTP command timeout", "unexpected disconnection"]
+            .iter()
+            .any(|w| line.contains(w))
 }
 
 /// Parses a whole Exim main log into the sink. Lines without a zone are taken as
-/// `offset_minutes` east of UTC (0: UTC).
-pub fn parse(text: &str, offset_minutes: i32, sink: &mut dyn Sink) -> ParseStats {
-    let mut parser = Parser::new(offset_minutes);
+/// `offset_minutes` east of UTC (0: UTC); `tls_logged` when the user says the server logs TLS.
+pub fn parse(text: &str, offset_minutes: i32, tls_logged: bool, sink: &mut dyn Sink) -> ParseStats {
+    let mut parser = Parser::new(offset_minutes, tls_logged);
     parser.feed(text, sink);
-    parser.finish()
+    parser.finish(sink)
 }
 
 /// Reads an Exim main log piece by piece, in blocks of whole lines (each line stands alone).
@@ -105,15 +139,23 @@ pub fn parse(text: &str, offset_minutes: i32, sink: &mut dyn Sink) -> ParseStats
 pub struct Parser {
     offset: Duration,
     stats: ParseStats,
+    evidence: Evidence,
     domains: HashMap<String, Option<String>>,
     /// The connector name of the line being read (`port 587`), in a buffer kept between lines.
     port: String,
 }
 
 impl Parser {
-    /// A parser taking lines without a zone as `offset_minutes` east of UTC.
-    pub fn new(offset_minutes: i32) -> Parser {
-        Parser { offset: Duration::minutes(offset_minutes as i64), stats: ParseStats::default(), domains: HashMap::default(), port: String::new() }
+    /// A parser taking lines without a zone as `offset_minutes` east of UTC; `tls_logged` when
+    /// the user says the server logs TLS (`X=`), so that a delivery without `X=` is No TLS.
+    pub fn new(offset_minutes: i32, tls_logged: bool) -> Parser {
+        Parser {
+            offset: Duration::minutes(offset_minutes as i64),
+            stats: ParseStats::default(),
+            evidence: Evidence::new(tls_logged),
+            domains: HashMap::default(),
+            port: String::new(),
+        }
     }
 
     /// What was read so far.
@@ -121,15 +163,22 @@ impl Parser {
         &self.stats
     }
 
-    /// What was read.
-    pub fn finish(self) -> ParseStats {
+    /// The end of the log: deliveries without `X=` on a log that never showed `X=` for their
+    /// direction are counted as Unknown (TLS logging off), not as No TLS.
+    pub fn finish(mut self, sink: &mut dyn Sink) -> ParseStats {
+        let unlogged = self.evidence.finish(sink);
+        self.stats.tls_unlogged = [unlogged.inbound, unlogged.outbound];
         self.stats
     }
 
     /// Reads one block of whole lines into the sink.
     pub fn feed(&mut self, text: &str, sink: &mut dyn Sink) {
         for raw in text.lines() {
+            let before = (self.stats.deliveries, self.stats.failures, self.stats.local, self.stats.submissions.total());
             self.line(raw, sink);
+            if before == (self.stats.deliveries, self.stats.failures, self.stats.local, self.stats.submissions.total()) && !raw.trim().is_empty() {
+                self.stats.other_lines += 1;
+            }
         }
     }
 
@@ -146,14 +195,41 @@ impl Parser {
                     return;
                 };
                 let inbound = l.flag == "<=";
-                if inbound && word(rest, "P=").is_some_and(|p| p == "local") {
+                let protocol = word(rest, "P=");
+                if inbound && protocol.is_some_and(|p| p == "local" || p.starts_with("local-")) {
                     stats.local += 1;
                     return;
                 }
+                if ip.is_some_and(is_loopback) {
+                    stats.local += 1; // a local content filter or the test suite: not mail flow
+                    return;
+                }
+                let side = if inbound { Side::Receiving } else { Side::Sending };
+                // X= names the version (`TLS1.x` and other unreadable values: Unknown); without
+                // it, an arrival's protocol says whether TLS was used (`esmtps`, `esmtpsa`,
+                // `smtps` did, `esmtp`, `smtp`, `esmtpa` did not); otherwise the log must show
+                // that it logs X= at all before a missing X= means No TLS.
                 let tls = match word(rest, "X=") {
-                    Some(x) => Tls::normalise(x.split(':').next().unwrap_or(x)).unwrap_or(Tls::Unknown),
-                    None => Tls::None,
+                    Some(x) => {
+                        self.evidence.prove("", side, sink);
+                        Some(Tls::in_text(x.split(':').next().unwrap_or(x)).unwrap_or(Tls::Unknown))
+                    }
+                    None => match protocol.filter(|_| inbound) {
+                        Some(p) if p.ends_with('s') || p.ends_with("sa") => Some(Tls::Unknown),
+                        Some(_) => Some(Tls::None),
+                        None => None,
+                    },
                 };
+                let count = if inbound {
+                    rest.split_once(" for ").map(|(_, r)| r.split(' ').filter(|a| a.contains('@')).count() as u64).filter(|n| *n > 0).unwrap_or(1)
+                } else {
+                    1
+                };
+                if inbound && (protocol.is_some_and(|p| p.ends_with('a')) || word(rest, "A=").is_some()) {
+                    // An authenticated client submission (SMTP AUTH): counted apart.
+                    stats.submissions.add(tls.unwrap_or(Tls::Unknown), count);
+                    return;
+                }
                 let connector: Option<&str> = if inbound {
                     match word(rest, "I=").and_then(|i| i.rsplit_once(':')).map(|(_, port)| port).filter(|p| *p != "25") {
                         Some(port) => {
@@ -167,11 +243,6 @@ impl Parser {
                 } else {
                     word(rest, "T=").filter(|t| *t != DEFAULT_TRANSPORT)
                 };
-                let count = if inbound {
-                    rest.split_once(" for ").map(|(_, r)| r.split(' ').filter(|a| a.contains('@')).count() as u64).filter(|n| *n > 0).unwrap_or(1)
-                } else {
-                    1
-                };
                 let domain = match host {
                     Some(h) => {
                         if !self.domains.contains_key(h) {
@@ -181,19 +252,23 @@ impl Parser {
                     }
                     None => None,
                 };
-                sink.push(&Delivery {
+                let d = Delivery {
                     time,
                     direction: if inbound { Direction::Inbound } else { Direction::Outbound },
                     connector,
                     connector_type: None,
                     forced_tls: None,
-                    tls,
+                    tls: tls.unwrap_or(Tls::None),
                     remote_host: host,
                     remote_ip: ip,
                     remote_domain: domain,
                     count,
-                });
-                stats.deliveries += count;
+                };
+                stats.deliveries = stats.deliveries.saturating_add(count);
+                match tls {
+                    Some(_) => sink.push(&d),
+                    None => self.evidence.push("", side, &d, sink),
+                }
             }
             "**" | "==" => stats.failures += 1,
             _ => {}

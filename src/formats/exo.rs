@@ -156,10 +156,7 @@ fn opt(s: &str) -> Option<String> {
 
 /// The first TLS version named in free text (`using TLS1.2 with AES256`, `S:tlsversion=TLS1_3`).
 pub fn tls_in_text(text: &str) -> Option<Tls> {
-    if !text.to_ascii_lowercase().contains("tls") {
-        return None;
-    }
-    Tls::normalise(text).filter(|t| *t != Tls::Unknown)
+    Tls::in_text(text)
 }
 
 /// Reads an Exchange Online export. `order` overrides the day/month order of culture dates.
@@ -246,7 +243,14 @@ fn take_row(line: u64, r: &table::Cells<'_>, rows: &mut Rows<'_>, layout: &Layou
             };
             let (to_ip, from_ip) = (opt(&cell(r, "to_ip")), opt(&cell(r, "from_ip")));
             let hint = if to_ip.is_some() { Some(Direction::Outbound) } else if from_ip.is_some() { Some(Direction::Inbound) } else { None };
-            let id = if id.is_empty() { format!("row{line}") } else { id };
+            // A row without a message id joins no other export; its key is what the row says (the
+            // same row in two overlapping exports is one delivery; rows of two files that merely
+            // sit on the same line are not).
+            let id = if id.is_empty() {
+                format!("row:{time}|{}|{recipient}|{}|{}|{}", sender.as_deref().unwrap_or(""), from_ip.as_deref().unwrap_or(""), to_ip.as_deref().unwrap_or(""), status.trim())
+            } else {
+                id
+            };
             records.push(MessageRecord {
                 id,
                 recipient: recipient.to_ascii_lowercase(),
@@ -268,7 +272,7 @@ fn take_row(line: u64, r: &table::Cells<'_>, rows: &mut Rows<'_>, layout: &Layou
             for entry in status.split(';') {
                 let address = entry.split("##").next().unwrap_or("").trim();
                 if address.is_empty() {
-                    return;
+                    continue; // `a@x##Delivered;;b@y##Delivered` or a trailing `;`: the others still count
                 }
                 any = true;
                 records.push(MessageRecord {

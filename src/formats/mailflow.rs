@@ -205,9 +205,11 @@ impl Columns {
 fn split_direction_and_name(cell: &str) -> (&str, &str) {
     let t = crate::text::trim(cell);
     for dir in ["Inbound", "Outbound", "Incoming", "Outgoing"] {
-        if t.len() >= dir.len() && t[..dir.len()].eq_ignore_ascii_case(dir) {
-            let rest = t[dir.len()..].trim_start_matches([' ', '-', ':', '–', '|']).trim();
-            return (&t[..dir.len()], rest);
+        // `get` is None where byte dir.len() falls inside a character (`Relay–Ost` panicked).
+        if let (Some(head), Some(rest)) = (t.get(..dir.len()), t.get(dir.len()..)) {
+            if head.eq_ignore_ascii_case(dir) {
+                return (head, rest.trim_start_matches([' ', '-', ':', '–', '|']).trim());
+            }
         }
     }
     ("", t)
@@ -714,6 +716,7 @@ mod tests {
         assert_eq!(agg.span().unwrap().0, NaiveDate::from_ymd_opt(2025, 3, 4).unwrap());
         assert_eq!(agg.connector("Fabrikam Partner Inbound").unwrap().forced_tls, Some(true));
         assert_eq!(split_direction_and_name("Outbound: X - Y"), ("Outbound", "X - Y"));
+        assert_eq!(split_direction_and_name("Relay–Ost"), ("", "Relay–Ost"), "byte 7 inside '–' panicked");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! sink, counting the rows it read and the rows it could not use (with line numbers and reasons).
 
 pub mod connectors;
+pub mod evidence;
 pub mod exchange_server;
 pub mod exim;
 pub mod exo;
@@ -42,6 +43,17 @@ pub struct ParseStats {
     pub failures: u64,
     /// Local deliveries and local pickup (mail-server logs): not mail flow in or out, counted apart.
     pub local: u64,
+    /// Authenticated client submissions (SMTP AUTH, mail-server logs): not mail flow from the
+    /// internet, counted apart by the TLS version the client used.
+    pub submissions: crate::aggregate::TlsCounts,
+    /// Log lines that were neither deliveries nor failures nor local mail (connections,
+    /// rejections, warnings, TLS lines, other programs' lines).
+    pub other_lines: u64,
+    /// Deliveries counted as Unknown because their server's log records no TLS line at all,
+    /// inbound and outbound (TLS logging off).
+    pub tls_unlogged: [u64; 2],
+    /// Deliveries counted as Unknown because their SMTP session began before the log did.
+    pub before_log: u64,
 }
 
 impl ParseStats {

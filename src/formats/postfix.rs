@@ -10,16 +10,15 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domains::registrable;
 use crate::formats::syslog::{self, host_ip, is_loopback, Clock};
+use crate::formats::evidence::{Evidence, Side};
 use crate::formats::{ParseStats, Sink};
 use crate::model::{Delivery, Direction};
 use crate::tls::Tls;
 
-/// How many of the first lines to look at when recognising a Postfix log.
-const SNIFF_LINES: usize = 200;
-
-/// True when the text has Postfix syslog lines near its start.
+/// True when the text has Postfix syslog lines anywhere in its first 64 KB (a rotated log may
+/// start with hundreds of lines of other programs).
 pub fn recognise(text: &str) -> bool {
-    text.lines().take(SNIFF_LINES).filter_map(syslog::parse).any(|l| is_postfix(l.program))
+    crate::text::head(text, crate::stream::HEAD_BYTES).lines().filter_map(syslog::parse).any(|l| is_postfix(l.program))
 }
 
 fn is_postfix(program: &str) -> bool {
@@ -32,40 +31,58 @@ fn service(program: &str) -> (Option<&str>, &str) {
     let parts: Vec<&str> = program.split('/').collect();
     let daemon = parts.last().copied().unwrap_or("");
     let instance = parts.first().copied().filter(|p| *p != "postfix");
-    let named = if parts.len() >= 3 { Some(parts[parts.len() - 2]) } else { None };
+    let named = if parts.len() >= 3 { parts.get(parts.len() - 2).copied() } else { None };
     (named.or(instance), daemon)
 }
 
-/// The queue id at the start of a message (`3F2A1C0B12: ...`).
+/// The queue id at the start of a message (`3F2A1C0B12: ...`); `NOQUEUE` is none.
 fn queue_id(message: &str) -> Option<(&str, &str)> {
     let (id, rest) = message.split_once(": ")?;
-    (id.len() >= 5 && id.bytes().all(|b| b.is_ascii_alphanumeric())).then_some((id, rest))
+    (id.len() >= 5 && id != "NOQUEUE" && id.bytes().all(|b| b.is_ascii_alphanumeric())).then_some((id, rest))
 }
 
 /// The value of `key=` in a Postfix key=value list, up to the next comma.
 fn field<'a>(rest: &'a str, key: &str) -> Option<&'a str> {
-    let start = rest.find(key)? + key.len();
-    let value = &rest[start..];
+    let (_, value) = rest.split_once(key)?;
     Some(value.split(", ").next().unwrap_or(value).trim())
 }
 
-/// The TLS version in `... TLS connection established from|to host[ip]: TLSv1.3 with cipher ...`.
+/// The peer and TLS version in `... TLS connection established from|to host[ip]: TLSv1.3 with
+/// cipher ...`, or `... TLS connection reused to host[ip]:25: TLSv1.3 ...` (connection reuse
+/// through tlsproxy, Postfix 3.4 and later). A version that cannot be read is Unknown.
 fn tls_line(message: &str, word: &str) -> Option<(String, Tls)> {
-    let at = message.find("TLS connection established ")?;
-    let rest = message[at + 27..].strip_prefix(word)?;
-    let (peer, version) = rest.split_once(": ")?;
-    let tls = Tls::normalise(version.split(' ').next().unwrap_or(version))?;
+    let (_, rest) = message.split_once("TLS connection ")?;
+    let rest = rest.strip_prefix("established ").or_else(|| rest.strip_prefix("reused "))?;
+    let (peer, version) = rest.strip_prefix(word)?.split_once(": ")?;
+    let tls = Tls::normalise(version.split(' ').next().unwrap_or(version)).unwrap_or(Tls::Unknown);
     let (host, ip) = host_ip(peer);
     Some((format!("{}[{}]", host.unwrap_or(""), ip.unwrap_or("")), tls))
+}
+
+/// What the log says about the TLS of a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SessionTls {
+    /// A TLS line named this version.
+    Known(Tls),
+    /// The session is in the log, without a TLS line: No TLS if the server logs TLS.
+    NoLine,
+    /// The session began before the log did: its TLS line, if any, is not in the file.
+    BeforeLog,
 }
 
 #[derive(Clone, Debug)]
 struct Inbound {
     time: NaiveDateTime,
-    tls: Tls,
+    tls: SessionTls,
+    server: String,
     connector: Option<String>,
     host: Option<String>,
     ip: Option<String>,
+    /// An authenticated client submission (`sasl_username=`), counted apart.
+    submission: bool,
+    /// Recipients beyond the first, when the queue manager named them before the message was
+    /// counted (a before-queue filter's `proxy-accept` comes after).
+    extra: u64,
 }
 
 /// Reading options for logs without a year or zone.
@@ -92,15 +109,20 @@ pub fn guess_first_year(text: &str, today: NaiveDate) -> Option<i32> {
 }
 
 /// Parses a whole Postfix log into the sink.
-pub fn parse(text: &str, clock: LogClock, sink: &mut dyn Sink) -> ParseStats {
-    let mut parser = Parser::new(clock);
+pub fn parse(text: &str, clock: LogClock, tls_logged: bool, sink: &mut dyn Sink) -> ParseStats {
+    let mut parser = Parser::new(clock, tls_logged);
     parser.feed(text, sink);
-    parser.finish()
+    parser.finish(sink)
 }
 
 /// How many smtp processes' TLS connections are remembered before those idle for as many lines
 /// are forgotten (keeps memory bounded on logs of any length).
 const MAX_PROCESSES: usize = 65_536;
+
+/// An smtp client reuses one connection for at most `smtp_connection_reuse_time_limit` (300 s by
+/// default): a delivery without a TLS line this soon after the log's first line may belong to a
+/// connection (and TLS line) from before the log.
+const REUSE_SECONDS: i64 = 300;
 
 /// Reads a Postfix log piece by piece, in blocks of whole lines, keeping what joins lines (TLS
 /// per smtpd and smtp process, accepted messages by queue id) from one block to the next.
@@ -110,11 +132,21 @@ pub struct Parser {
     first_year: i32,
     stats: ParseStats,
     lines: u64,
-    smtpd_tls: HashMap<u32, Tls>,
+    /// smtpd processes whose session began in the log (`connect from`), with their TLS version
+    /// once a TLS line named it.
+    smtpd_tls: HashMap<u32, Option<Tls>>,
     /// TLS of each smtp process's connection: peer, version, and the line it was last used on.
     smtp_tls: HashMap<u32, (String, Tls, u64)>,
     inbound: HashMap<String, Inbound>,
+    /// Messages a before-queue filter handed back (`client=localhost, orig_client=...`), waiting
+    /// for the internet-facing smtpd's `proxy-accept ... queued as` line.
+    proxied: HashMap<String, Inbound>,
     domains: HashMap<String, Option<String>>,
+    evidence: Evidence,
+    /// Submissions without a TLS line, per server: No TLS or Unknown as the server's log decides.
+    submissions_no_line: HashMap<String, u64>,
+    /// The time of the first line read.
+    start: Option<NaiveDateTime>,
     /// Every syslog line's month and day, as [`guess_first_year`] sees them: year turns, the
     /// last one, and whether any line had a full date.
     turns: i32,
@@ -123,8 +155,9 @@ pub struct Parser {
 }
 
 impl Parser {
-    /// A parser reading stamps without a year from `clock.first_year` on.
-    pub fn new(clock: LogClock) -> Parser {
+    /// A parser reading stamps without a year from `clock.first_year` on; `tls_logged` when the
+    /// user says the server logs TLS (no TLS line then means No TLS from the start).
+    pub fn new(clock: LogClock, tls_logged: bool) -> Parser {
         Parser {
             clock: Clock::new(clock.first_year, clock.offset_minutes),
             first_year: clock.first_year,
@@ -133,7 +166,11 @@ impl Parser {
             smtpd_tls: HashMap::default(),
             smtp_tls: HashMap::default(),
             inbound: HashMap::default(),
+            proxied: HashMap::default(),
             domains: HashMap::default(),
+            evidence: Evidence::new(tls_logged),
+            submissions_no_line: HashMap::default(),
+            start: None,
             turns: 0,
             last_md: (0, 0),
             dated: false,
@@ -145,8 +182,17 @@ impl Parser {
         &self.stats
     }
 
-    /// What was read.
-    pub fn finish(self) -> ParseStats {
+    /// The end of the log: deliveries still waiting to learn whether their server logs TLS are
+    /// counted as Unknown, and messages a before-queue filter handed back that no internet-facing
+    /// smtpd claimed count as local.
+    pub fn finish(mut self, sink: &mut dyn Sink) -> ParseStats {
+        let unlogged = self.evidence.finish(sink);
+        self.stats.tls_unlogged = [unlogged.inbound, unlogged.outbound];
+        for (server, n) in std::mem::take(&mut self.submissions_no_line) {
+            let tls = if self.evidence.is_proven(&server, Side::Receiving) { Tls::None } else { Tls::Unknown };
+            self.stats.submissions.add(tls, n);
+        }
+        self.stats.local = self.stats.local.saturating_add(self.proxied.len() as u64);
         self.stats
     }
 
@@ -172,13 +218,58 @@ impl Parser {
     pub fn feed(&mut self, text: &str, sink: &mut dyn Sink) {
         for raw in text.lines() {
             self.lines += 1;
+            let before = (self.stats.deliveries, self.stats.failures, self.stats.local, self.stats.submissions.total());
             self.line(raw, sink);
+            if before == (self.stats.deliveries, self.stats.failures, self.stats.local, self.stats.submissions.total()) && !raw.trim().is_empty() {
+                self.stats.other_lines += 1;
+            }
+        }
+    }
+
+    /// Counts an inbound message (or its further recipients) as its session's TLS says.
+    fn count_inbound(&mut self, d: &Inbound, count: u64, sink: &mut dyn Sink) {
+        if d.submission {
+            match d.tls {
+                SessionTls::Known(tls) => self.stats.submissions.add(tls, count),
+                SessionTls::BeforeLog => self.stats.submissions.add(Tls::Unknown, count),
+                SessionTls::NoLine => {
+                    let n = self.submissions_no_line.entry(d.server.clone()).or_default();
+                    *n = n.saturating_add(count);
+                }
+            }
+            return;
+        }
+        let domain = d.host.as_deref().and_then(|h| domain_of_host(&mut self.domains, h));
+        let delivery = Delivery {
+            time: d.time,
+            direction: Direction::Inbound,
+            connector: d.connector.as_deref(),
+            connector_type: None,
+            forced_tls: None,
+            tls: Tls::Unknown,
+            remote_host: d.host.as_deref(),
+            remote_ip: d.ip.as_deref(),
+            remote_domain: domain.as_deref(),
+            count,
+        };
+        self.push(&delivery, d.tls, &d.server, Side::Receiving, sink);
+    }
+
+    /// Hands a delivery to the sink with the TLS its session shows.
+    fn push(&mut self, d: &Delivery<'_>, tls: SessionTls, server: &str, side: Side, sink: &mut dyn Sink) {
+        self.stats.deliveries = self.stats.deliveries.saturating_add(d.count);
+        match tls {
+            SessionTls::Known(tls) => sink.push(&Delivery { tls, ..*d }),
+            SessionTls::BeforeLog => {
+                self.stats.before_log = self.stats.before_log.saturating_add(d.count);
+                sink.push(&Delivery { tls: Tls::Unknown, ..*d })
+            }
+            SessionTls::NoLine => self.evidence.push(server, side, d, sink),
         }
     }
 
     fn line(&mut self, raw: &str, sink: &mut dyn Sink) {
         let line_no = self.lines;
-        let stats = &mut self.stats;
         let Some(l) = syslog::parse(raw) else { return };
         match l.partial {
             Some((m, d, _)) => {
@@ -192,38 +283,73 @@ impl Parser {
         if !is_postfix(l.program) {
             return;
         }
-        stats.rows_read += 1;
+        self.stats.rows_read += 1;
         let time = match (l.time, l.partial) {
             (Some(t), _) => t,
             (None, Some((m, d, t))) => match self.clock.complete(m, d, t) {
                 Some(t) => t,
                 None => {
-                    stats.skip(line_no, Msg::DayDoesNotExist);
+                    self.stats.skip(line_no, Msg::DayDoesNotExist);
                     return;
                 }
             },
             _ => return,
         };
+        let start = *self.start.get_or_insert(time);
         let (connector, daemon) = service(l.program);
         let msg = l.message;
-        let domains = &mut self.domains;
         match daemon {
             "smtpd" => {
-                if msg.starts_with("connect from ") || msg.starts_with("disconnect from ") {
+                if msg.starts_with("connect from ") {
+                    self.smtpd_tls.insert(l.pid, None);
+                } else if msg.starts_with("disconnect from ") {
                     self.smtpd_tls.remove(&l.pid);
                 } else if let Some((_, tls)) = tls_line(msg, "from ") {
-                    self.smtpd_tls.insert(l.pid, tls);
+                    self.smtpd_tls.insert(l.pid, Some(tls));
+                    self.evidence.prove(l.host, Side::Receiving, sink);
+                } else if let Some((_, queued)) = msg.split_once("proxy-accept: ").and_then(|(_, r)| r.split_once("queued as ")) {
+                    // A before-queue filter: this internet-facing session's message is the one
+                    // the filter handed back under this queue id.
+                    let qid = queued.split([';', ' ', ',']).next().unwrap_or("");
+                    if let Some(mut d) = self.proxied.remove(qid) {
+                        d.tls = self.session_tls(l.pid);
+                        let count = 1 + d.extra;
+                        self.count_inbound(&d, count, sink);
+                        d.extra = 0;
+                        self.inbound.insert(qid.to_string(), d);
+                    }
                 } else if let Some((qid, rest)) = queue_id(msg) {
                     if let Some(client) = rest.strip_prefix("client=") {
                         let (host, ip) = host_ip(client.split(',').next().unwrap_or(client));
+                        let submission = field(rest, "sasl_username=").is_some_and(|u| !u.is_empty());
+                        let make = |host: Option<&str>, ip: Option<&str>, tls| Inbound {
+                            time,
+                            tls,
+                            server: l.host.to_string(),
+                            connector: connector.map(String::from),
+                            host: host.map(String::from),
+                            ip: ip.map(String::from),
+                            submission,
+                            extra: 0,
+                        };
                         if ip.is_some_and(is_loopback) {
-                            stats.local += 1;
+                            match field(rest, "orig_client=") {
+                                // Handed back by a before-queue filter: counted when the
+                                // internet-facing smtpd says `proxy-accept`.
+                                Some(orig) if field(rest, "orig_queue_id=").is_none() => {
+                                    let (h, i) = host_ip(orig);
+                                    if self.proxied.len() >= MAX_PROCESSES {
+                                        self.stats.local += self.proxied.len() as u64;
+                                        self.proxied.clear();
+                                    }
+                                    self.proxied.insert(qid.to_string(), make(h, i, SessionTls::BeforeLog));
+                                }
+                                _ => self.stats.local += 1,
+                            }
                             return;
                         }
-                        let tls = self.smtpd_tls.get(&l.pid).copied().unwrap_or(Tls::None);
-                        let d = Inbound { time, tls, connector: connector.map(String::from), host: host.map(String::from), ip: ip.map(String::from) };
-                        emit(sink, &d, 1, domains);
-                        stats.deliveries += 1;
+                        let d = make(host, ip, self.session_tls(l.pid));
+                        self.count_inbound(&d, 1, sink);
                         self.inbound.insert(qid.to_string(), d);
                     }
                 }
@@ -235,23 +361,26 @@ impl Parser {
                         self.inbound.remove(qid);
                         return;
                     }
-                    if let (Some(d), Some(n)) = (self.inbound.remove(qid), field(rest, "nrcpt=")) {
-                        let n: u64 = n.split(' ').next().and_then(|v| v.parse().ok()).unwrap_or(1);
+                    let Some(n) = field(rest, "nrcpt=") else { return };
+                    let n: u64 = n.split(' ').next().and_then(|v| v.parse().ok()).unwrap_or(1);
+                    if let Some(d) = self.inbound.remove(qid) {
                         if n > 1 {
-                            emit(sink, &d, n - 1, domains);
-                            stats.deliveries += n - 1;
+                            self.count_inbound(&d, n - 1, sink);
                         }
+                    } else if let Some(d) = self.proxied.get_mut(qid) {
+                        d.extra = n.saturating_sub(1);
                     }
                 }
             }
             "smtp" => {
-                if let Some(found) = tls_line(msg, "to ") {
+                if let Some((peer, tls)) = tls_line(msg, "to ") {
                     if self.smtp_tls.len() >= MAX_PROCESSES {
                         // smtp processes end without a log line: forget those idle for long.
                         let now = self.lines;
                         self.smtp_tls.retain(|_, v| v.2 + MAX_PROCESSES as u64 > now);
                     }
-                    self.smtp_tls.insert(l.pid, (found.0, found.1, self.lines));
+                    self.smtp_tls.insert(l.pid, (peer, tls, self.lines));
+                    self.evidence.prove(l.host, Side::Sending, sink);
                 } else if let Some((_, rest)) = queue_id(msg) {
                     if !rest.starts_with("to=") {
                         return;
@@ -259,45 +388,56 @@ impl Parser {
                     let status = field(rest, "status=").unwrap_or("");
                     if !status.starts_with("sent") {
                         if status.starts_with("deferred") || status.starts_with("bounced") {
-                            stats.failures += 1;
+                            self.stats.failures += 1;
                         }
                         return;
                     }
                     let relay = field(rest, "relay=").unwrap_or("");
                     let (host, ip) = host_ip(relay);
                     if ip.is_some_and(is_loopback) {
-                        stats.local += 1;
+                        self.stats.local += 1;
                         return;
                     }
                     let tls = match self.smtp_tls.get_mut(&l.pid) {
                         Some((peer, tls, used)) if same_peer(peer, host, ip) => {
                             *used = line_no;
-                            *tls
+                            SessionTls::Known(*tls)
                         }
-                        _ => Tls::None,
+                        _ if (time - start).num_seconds() < REUSE_SECONDS => SessionTls::BeforeLog,
+                        _ => SessionTls::NoLine,
                     };
-                    let domain = host.and_then(|h| domain_of_host(domains, h));
-                    sink.push(&Delivery {
+                    let domain = host.and_then(|h| domain_of_host(&mut self.domains, h));
+                    let d = Delivery {
                         time,
                         direction: Direction::Outbound,
                         connector,
                         connector_type: None,
                         forced_tls: None,
-                        tls,
+                        tls: Tls::Unknown,
                         remote_host: host,
                         remote_ip: ip,
                         remote_domain: domain.as_deref(),
                         count: 1,
-                    });
-                    stats.deliveries += 1;
+                    };
+                    self.push(&d, tls, l.host, Side::Sending, sink);
                 }
             }
             "local" | "virtual" | "pipe" | "lmtp" | "pickup" => {
                 if queue_id(msg).is_some_and(|(_, r)| r.starts_with("to=") || r.starts_with("uid=")) {
-                    stats.local += 1;
+                    self.stats.local += 1;
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The TLS of an smtpd process's session: its TLS line's version, no line yet, or a session
+    /// that began before the log (no `connect from` seen).
+    fn session_tls(&self, pid: u32) -> SessionTls {
+        match self.smtpd_tls.get(&pid) {
+            Some(Some(tls)) => SessionTls::Known(*tls),
+            Some(None) => SessionTls::NoLine,
+            None => SessionTls::BeforeLog,
         }
     }
 }
@@ -305,11 +445,7 @@ impl Parser {
 /// True when `peer` (`host[ip]`) names this host and IP, compared without building a string.
 fn same_peer(peer: &str, host: Option<&str>, ip: Option<&str>) -> bool {
     let (h, i) = (host.unwrap_or(""), ip.unwrap_or(""));
-    peer.len() == h.len() + i.len() + 2
-        && peer.starts_with(h)
-        && peer[h.len()..].starts_with('[')
-        && peer[h.len() + 1..].starts_with(i)
-        && peer.ends_with(']')
+    peer.strip_prefix(h).and_then(|r| r.strip_prefix('[')).and_then(|r| r.strip_prefix(i)) == Some("]")
 }
 
 /// The registrable domain of a host, looked up once per host.
@@ -320,22 +456,6 @@ fn domain_of_host(cache: &mut HashMap<String, Option<String>>, host: &str) -> Op
     let d = registrable(host);
     cache.insert(host.to_string(), d.clone());
     d
-}
-
-fn emit(sink: &mut dyn Sink, d: &Inbound, count: u64, domains: &mut HashMap<String, Option<String>>) {
-    let domain = d.host.as_deref().and_then(|h| domain_of_host(domains, h));
-    sink.push(&Delivery {
-        time: d.time,
-        direction: Direction::Inbound,
-        connector: d.connector.as_deref(),
-        connector_type: None,
-        forced_tls: None,
-        tls: d.tls,
-        remote_host: d.host.as_deref(),
-        remote_ip: d.ip.as_deref(),
-        remote_domain: domain.as_deref(),
-        count,
-    });
 }
 
 #[cfg(test)]
@@ -360,7 +480,7 @@ mod tests {
 
     #[test]
     fn smtp_processes_that_never_come_back_are_forgotten() {
-        let mut p = Parser::new(LogClock { first_year: 2026, offset_minutes: 0 });
+        let mut p = Parser::new(LogClock { first_year: 2026, offset_minutes: 0 }, false);
         let mut agg = crate::aggregate::Aggregate::new();
         let mut text = String::new();
         for pid in 0..(MAX_PROCESSES as u32 * 3) {

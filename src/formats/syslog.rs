@@ -12,6 +12,8 @@ pub struct Line<'a> {
     pub time: Option<NaiveDateTime>,
     /// For traditional stamps: month, day and time of day.
     pub partial: Option<(u32, u32, NaiveTime)>,
+    /// The host that wrote the line (several servers may log into one file).
+    pub host: &'a str,
     /// The program, e.g. `postfix/submission/smtpd`.
     pub program: &'a str,
     /// The process id.
@@ -56,13 +58,13 @@ pub fn parse(line: &str) -> Option<Line<'_>> {
         let t = NaiveTime::parse_from_str(clock, "%H:%M:%S").ok()?;
         (None, Some((m, day, t)), rest)
     };
-    let (_host, rest) = rest.trim_start().split_once(' ')?;
+    let (host, rest) = rest.trim_start().split_once(' ')?;
     let (tag, message) = rest.split_once(": ")?;
     let (program, pid) = match tag.split_once('[') {
         Some((p, pid)) => (p, pid.trim_end_matches(']').parse().ok()?),
         None => (tag, 0),
     };
-    Some(Line { time, partial, program, pid, message })
+    Some(Line { time, partial, host, program, pid, message })
 }
 
 /// Completes traditional timestamps: a year that turns over when the months go back (December
@@ -123,9 +125,12 @@ pub fn host_ip(text: &str) -> (Option<&str>, Option<&str>) {
     (host, ip)
 }
 
-/// True for loopback addresses (mail handed back by a local content filter is not mail flow).
+/// True for loopback addresses (mail handed back by a local content filter is not mail flow):
+/// 127.0.0.0/8, `::1` in its spellings, and IPv4-mapped 127.x (`::ffff:127.0.0.1`).
 pub fn is_loopback(ip: &str) -> bool {
-    ip.starts_with("127.") || ip == "::1"
+    let ip = ip.trim_start_matches("ipv6:").trim_start_matches("IPv6:");
+    let ip = ip.strip_prefix("::ffff:").or_else(|| ip.strip_prefix("::FFFF:")).unwrap_or(ip);
+    ip.starts_with("127.") || ip == "::1" || ip == "0:0:0:0:0:0:0:1"
 }
 
 #[cfg(test)]
@@ -165,5 +170,6 @@ mod tests {
         assert_eq!(host_ip("mx.partner.example[198.51.100.7]:25"), (Some("mx.partner.example"), Some("198.51.100.7")));
         assert_eq!(host_ip("unknown[192.0.2.1]"), (None, Some("192.0.2.1")));
         assert!(is_loopback("127.0.0.1") && is_loopback("::1") && !is_loopback("10.0.0.1"));
+        assert!(is_loopback("::ffff:127.0.0.1") && is_loopback("IPv6:::1") && !is_loopback("2001:db8::127"));
     }
 }

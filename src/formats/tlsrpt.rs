@@ -79,7 +79,7 @@ pub struct TlsReport {
 
 /// True when the text looks like an RFC 8460 report.
 pub fn recognise(text: &str) -> bool {
-    let head = &text[..text.len().min(4096)];
+    let head = crate::text::head(text, 4096);
     head.trim_start().starts_with('{') && head.contains("\"policies\"") && (head.contains("\"date-range\"") || head.contains("\"organization-name\""))
 }
 
@@ -122,7 +122,7 @@ pub struct Sessions {
 impl Sessions {
     /// The success rate in percent; `None` without sessions.
     pub fn rate(&self) -> Option<f64> {
-        let total = self.success + self.failure;
+        let total = self.success.saturating_add(self.failure);
         (total > 0).then(|| self.success as f64 * 100.0 / total as f64)
     }
 }
@@ -148,13 +148,15 @@ pub fn summarise(reports: &[TlsReport]) -> Summary {
             continue;
         }
         let d = days.entry(r.day).or_default();
-        d.success += r.success;
-        d.failure += r.failure;
+        // Session counts are untrusted numbers up to 2^64: sums saturate instead of overflowing.
+        d.success = d.success.saturating_add(r.success);
+        d.failure = d.failure.saturating_add(r.failure);
         let o = orgs.entry(r.organization.clone()).or_default();
-        o.success += r.success;
-        o.failure += r.failure;
+        o.success = o.success.saturating_add(r.success);
+        o.failure = o.failure.saturating_add(r.failure);
         for (kind, n) in &r.failures {
-            *kinds.entry(kind.clone()).or_default() += n;
+            let k = kinds.entry(kind.clone()).or_default();
+            *k = k.saturating_add(*n);
         }
     }
     let by_day = days.into_iter().map(|(d, s)| Sessions { key: d.format("%Y-%m-%d").to_string(), ..s }).collect();
@@ -189,5 +191,20 @@ mod tests {
         assert_eq!(s.by_failure[0], Sessions { key: "starttls-not-supported".into(), success: 0, failure: 200 });
         assert!((s.by_organization[0].rate().unwrap() - 94.62).abs() < 0.01);
         assert!(parse("{\"policies\":[]}").is_err());
+    }
+
+    #[test]
+    fn multi_byte_text_at_byte_4096_and_huge_counts() {
+        // Byte 4096 inside a character panicked: "end byte index 4096 is not a char boundary".
+        for pad in 4080..4100 {
+            let t = format!("{{\"policies\":[], \"date-range\":{{}}, \"o\":\"{}\u{2013}\u{2013}\"}}", "y".repeat(pad - 40));
+            assert!(recognise(&t));
+        }
+        let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        let big = TlsReport { organization: "o".into(), report_id: "1".into(), day, domain: "d".into(), policy_type: "sts".into(), success: u64::MAX - 1, failure: u64::MAX - 1, failures: vec![("x".into(), u64::MAX)] };
+        let other = TlsReport { report_id: "2".into(), ..big.clone() };
+        let s = summarise(&[big, other]);
+        assert_eq!((s.by_day[0].success, s.by_day[0].failure, s.by_failure[0].failure), (u64::MAX, u64::MAX, u64::MAX));
+        assert!(s.by_day[0].rate().is_some());
     }
 }
