@@ -99,6 +99,21 @@ messages! {
     DirectionFromDomains => "(direction from your domains)", "(Richtung aus Ihren Domänen)";
     LogCounts => "{0} failed or deferred (not delivered) · {1} local (not mail flow in or out)",
         "{0} fehlgeschlagen oder zurückgestellt (nicht zugestellt) · {1} lokal (kein ein- oder ausgehender Nachrichtenfluss)";
+    LogOtherLines => "{0} lines were not deliveries (connections, rejections, warnings, TLS lines, other programs)",
+        "{0} Zeilen waren keine Zustellungen (Verbindungen, Ablehnungen, Warnungen, TLS-Zeilen, andere Programme)";
+    Submissions => "{0} authenticated client submissions (SMTP AUTH), counted apart from inbound mail flow: {1}",
+        "{0} authentifizierte Einlieferungen von Clients (SMTP AUTH), getrennt vom eingehenden Nachrichtenfluss gezählt: {1}";
+    TlsUnlogged => "{0} inbound and {1} outbound deliveries count as Unknown TLS, not No TLS: this log has no TLS line at all for their server, so the server most likely does not log TLS. To log it, set smtpd_tls_loglevel = 1 and smtp_tls_loglevel = 1 (Postfix) or log_selector = +tls_cipher (Exim).",
+        "{0} eingehende und {1} ausgehende Zustellungen zählen als TLS unbekannt, nicht als kein TLS: Dieses Protokoll enthält für ihren Server keine einzige TLS-Zeile, der Server protokolliert TLS also vermutlich nicht. Zum Protokollieren setzen Sie smtpd_tls_loglevel = 1 und smtp_tls_loglevel = 1 (Postfix) oder log_selector = +tls_cipher (Exim).";
+    TlsLoggedButton => "This server logs TLS: count these as No TLS", "Dieser Server protokolliert TLS: als kein TLS zählen";
+    TlsLoggedSaid => "Deliveries without a TLS line count as No TLS, as you said this server logs TLS.",
+        "Zustellungen ohne TLS-Zeile zählen als kein TLS, da dieser Server laut Ihrer Angabe TLS protokolliert.";
+    TlsLoggedUndo => "Count them as Unknown again", "Wieder als unbekannt zählen";
+    BeforeLog => "{0} deliveries belong to SMTP sessions that began before the log starts: their TLS is Unknown.",
+        "{0} Zustellungen gehören zu SMTP-Sitzungen, die vor Beginn des Protokolls anfingen: Ihr TLS ist unbekannt.";
+    WorkerDefect => "Mailflow hit a defect while reading this file: a bug in Mailflow, not a problem with the file or the browser. Please report it with the details below.",
+        "Mailflow ist beim Lesen dieser Datei auf einen Fehler gestoßen: ein Fehler in Mailflow, kein Problem der Datei oder des Browsers. Bitte melden Sie ihn mit den Angaben unten.";
+    DefectDetails => "Details for a bug report", "Angaben für eine Fehlermeldung";
     NoYearInLines => "The lines carry no year: read from {0}.", "Die Zeilen enthalten keine Jahreszahl: gelesen ab dem Jahr {0}.";
     LocalTimesAs => "Local times read as {0}.", "Ortszeiten gelesen als {0}.";
     FirstYear => "First year", "Erstes Jahr";
@@ -328,7 +343,8 @@ messages! {
     StatusNoRecipient => "recipient_status names no recipient", "recipient_status nennt keinen Empfänger";
     RowNamesNoRecipient => "the row names no recipient", "Die Zeile nennt keinen Empfänger";
     DirectionUnreadable => "direction \"{0}\" is not Inbound, Outbound or Intra-org", "Die Richtung „{0}“ ist weder Inbound noch Outbound noch Intra-org";
-    TlsUnreadable => "TLS \"{0}\" is not No TLS, TLS 1.0, 1.1, 1.2, 1.3 or Unknown", "TLS „{0}“ ist keiner der Werte No TLS, TLS 1.0, 1.1, 1.2, 1.3 oder Unknown";
+    TlsUnreadable => "TLS \"{0}\" is not a TLS value Mailflow reads (it reads No TLS, none, no, plain, false; TLS 1.0 to 1.3 written as TLS 1.2, TLSv1.2, TLS12, tls1_2, 1.2, 0x0303 or 771; SSLv3; Unknown)",
+        "TLS „{0}“ ist kein TLS-Wert, den Mailflow liest (es liest No TLS, none, no, plain, false; TLS 1.0 bis 1.3 geschrieben als TLS 1.2, TLSv1.2, TLS12, tls1_2, 1.2, 0x0303 oder 771; SSLv3; Unknown)";
     CountUnreadable => "count \"{0}\" is not a whole number", "Die Anzahl „{0}“ ist keine ganze Zahl";
     VolumeUnreadable => "volume \"{0}\" is not a whole number", "Das Volumen „{0}“ ist keine ganze Zahl";
     PercentNoVolume => "the TLS columns are percentages but the row has no Volume", "Die TLS-Spalten sind Prozentwerte, aber die Zeile hat kein Volumen";

@@ -58,6 +58,9 @@ pub struct FileReport {
     /// Something the user should know although the file was used (a damaged archive whose
     /// readable part was loaded).
     pub warning: Option<Said>,
+    /// When reading the file hit a defect in Mailflow (a panic in the loading worker): the panic
+    /// message and where it happened, for a bug report.
+    pub defect: Option<String>,
     /// For a CSV Mailflow did not recognise: its header and first rows, to map its columns.
     pub preview: Option<Preview>,
     /// The column mapping the file was read with, if the user gave one.
@@ -77,6 +80,8 @@ pub struct LogTimes {
     pub first_year: Option<i32>,
     /// Minutes east of UTC the local times were taken as.
     pub offset_minutes: i32,
+    /// The user said the server logs TLS ([`LoadOptions::tls_logged`]).
+    pub tls_logged: bool,
 }
 
 impl FileReport {
@@ -95,6 +100,7 @@ impl FileReport {
             joined: 0,
             error: None,
             warning: None,
+            defect: None,
             preview: None,
             mapping: None,
             log_clock: None,
@@ -240,7 +246,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             let first_year = options.log_year.or(guessed).unwrap_or(chrono::Datelike::year(&today));
             let mut agg = Aggregate::new();
             report.stats = postfix::parse(text, postfix::LogClock { first_year, offset_minutes: offset }, options.tls_logged, &mut agg);
-            report.log_clock = Some(LogTimes { first_year: guessed.map(|_| first_year), offset_minutes: offset });
+            report.log_clock = Some(LogTimes { first_year: guessed.map(|_| first_year), offset_minutes: offset, tls_logged: options.tls_logged });
             report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
             Content::Deliveries(agg)
         }
@@ -248,7 +254,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             let offset = options.log_offset_minutes.unwrap_or(0);
             let mut agg = Aggregate::new();
             report.stats = exim::parse(text, offset, options.tls_logged, &mut agg);
-            report.log_clock = Some(LogTimes { first_year: None, offset_minutes: offset });
+            report.log_clock = Some(LogTimes { first_year: None, offset_minutes: offset, tls_logged: options.tls_logged });
             report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
             Content::Deliveries(agg)
         }

@@ -335,12 +335,12 @@ impl FileLoad {
                                 return Outcome::Again(LoadOptions { log_year: Some(year), ..self.options });
                             }
                         }
-                        report.log_clock = Some(LogTimes { first_year: guessed.map(|_| p.first_year()), offset_minutes: self.options.log_offset_minutes.unwrap_or(0) });
+                        report.log_clock = Some(LogTimes { first_year: guessed.map(|_| p.first_year()), offset_minutes: self.options.log_offset_minutes.unwrap_or(0), tls_logged: self.options.tls_logged });
                         report.stats = p.finish(&mut agg);
                         report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
                     }
                     Parser::Exim(p) => {
-                        report.log_clock = Some(LogTimes { first_year: None, offset_minutes: self.options.log_offset_minutes.unwrap_or(0) });
+                        report.log_clock = Some(LogTimes { first_year: None, offset_minutes: self.options.log_offset_minutes.unwrap_or(0), tls_logged: self.options.tls_logged });
                         report.stats = p.finish(&mut agg);
                         report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
                     }

@@ -6,8 +6,9 @@
 //!
 //! Messages in: `{kind: "file", id, blob, name, options}`; `{kind: "open", id, name, options}`,
 //! `{kind: "chunk", id, bytes}`, `{kind: "end", id}`. Messages out: `{kind: "ready"}`,
-//! `{kind: "progress", id, bytes, deliveries}`, `{kind: "done", id, parts, memory}`, and
-//! `{kind: "again", id, options}` when a pushed file must be sent once more with other options.
+//! `{kind: "progress", id, bytes, deliveries}`, `{kind: "done", id, parts, memory}`,
+//! `{kind: "again", id, options}` when a pushed file must be sent once more with other options,
+//! and `{kind: "defect", details}` when Mailflow's code panicked (the worker then stops).
 
 use crate::lang::Msg;
 use std::cell::RefCell;
@@ -62,9 +63,24 @@ fn memory_bytes() -> f64 {
     wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
 }
 
+/// What a panic in the worker posts to the page before the worker stops: a defect in Mailflow,
+/// worded for a bug report (version, where, what), never mistaken for running out of memory.
+fn report_defects() {
+    std::panic::set_hook(Box::new(|info| {
+        let agent = Reflect::get(&js_sys::global(), &JsValue::from_str("navigator"))
+            .ok()
+            .map(|n| get(&n, "userAgent"))
+            .and_then(|a| a.as_string())
+            .unwrap_or_default();
+        let details = format!("Mailflow {} (worker)\n{info}\n{agent}", env!("CARGO_PKG_VERSION"));
+        post(&[("kind", "defect".into()), ("details", details.into())]);
+    }));
+}
+
 /// Starts the worker: handles messages, first those that came before the WebAssembly was ready
 /// (the start-up script queued them in `self.__mailflowQueue`).
 pub fn run() {
+    report_defects();
     let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| handle(ev.data()));
     let s = scope();
     s.set_onmessage(Some(handler.as_ref().unchecked_ref()));
@@ -117,6 +133,9 @@ fn handle(m: JsValue) {
                 Outcome::Again(o) => post(&[("kind", "again".into()), ("id", id.into()), ("options", Uint8Array::from(&wire::encode_options(&o)[..]).into())]),
             }
         }
+        // A deliberate panic, so that the page's handling of a defect can be tested end to end
+        // (nothing in Mailflow sends it; a test posts it to the worker).
+        "defect-drill" => panic!("defect drill: a deliberate panic to test how defects are reported"),
         _ => {}
     }
 }

@@ -32,7 +32,12 @@ pub fn recognise(text: &str) -> Option<LogKind> {
         return None;
     }
     head.iter().find_map(|l| {
-        let t = l.strip_prefix("#Log-Type:")?.trim().to_ascii_lowercase();
+        // Protocol logs write `#Log-type:`, tracking logs `#Log-Type:`.
+        let (key, value) = l.split_once(':')?;
+        if !key.eq_ignore_ascii_case("#Log-Type") {
+            return None;
+        }
+        let t = value.trim().to_ascii_lowercase();
         if t.contains("tracking") {
             Some(LogKind::Tracking)
         } else if t.contains("receive protocol") {

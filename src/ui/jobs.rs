@@ -115,6 +115,8 @@ pub struct Jobs {
     next: u32,
     /// The largest WebAssembly memory a worker reported (bytes).
     pub worker_memory: f64,
+    /// What a worker that panicked said (for the bug report of the file it was reading).
+    defect: Option<String>,
 }
 
 fn now() -> f64 {
@@ -282,8 +284,9 @@ fn worker_failed(store: &Store, message: Said) {
         return pump(store);
     }
     let id = store.jobs.try_with_value(|j| j.current.as_ref().map(|(id, _)| *id)).flatten();
+    let defect = store.jobs.try_with_value(|j| j.defect.is_some()).unwrap_or(false);
     if let Some(id) = id {
-        finish(store, id, Err(Said::new(Msg::WorkerStopped).said(message)));
+        finish(store, id, Err(if defect { message } else { Said::new(Msg::WorkerStopped).said(message) }));
     }
 }
 
@@ -306,6 +309,13 @@ fn from_worker(store: &Store, m: JsValue) {
             store.jobs.update_value(|j| j.worker_memory = j.worker_memory.max(memory));
             let bytes = get(&m, "parts").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
             finish(store, id, wire::decode_parts(&bytes));
+        }
+        Some("defect") => {
+            // The worker's code panicked: a defect in Mailflow, not a lack of memory. The
+            // worker is ended now (it cannot go on) and the file it was reading says so.
+            let details = get(&m, "details").as_string().unwrap_or_default();
+            store.jobs.update_value(|j| j.defect = Some(details));
+            worker_failed(store, Msg::WorkerDefect.into());
         }
         Some("again") => {
             let options = get(&m, "options").dyn_into::<Uint8Array>().map(|a| wire::decode_options(&a.to_vec())).unwrap_or_default();
@@ -339,6 +349,7 @@ fn finish(store: &Store, id: u32, result: Result<Vec<Part>, Said>) {
     let parts = result.unwrap_or_else(|message| {
         let mut l = load_bytes(&job.name, b"");
         l.report.error = Some(message);
+        l.report.defect = store.jobs.try_update_value(|j| j.defect.take()).flatten().map(|d| format!("{d}\nFile: {}", job.name));
         vec![(l, None)]
     });
     apply(store, &job, parts);

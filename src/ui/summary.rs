@@ -24,6 +24,7 @@ fn options_of(r: &FileReport) -> LoadOptions {
         today: None,
         log_year: r.log_clock.and_then(|c| c.first_year),
         log_offset_minutes: r.log_clock.map(|c| c.offset_minutes),
+        tls_logged: r.log_clock.is_some_and(|c| c.tls_logged),
     }
 }
 
@@ -52,6 +53,38 @@ fn order_label(order: DateOrder, lang: Lang) -> &'static str {
     })
 }
 
+/// The note on deliveries counted as Unknown because the log shows no TLS line for their server,
+/// with the switch for an admin who knows that the server logs TLS (and the way back).
+fn tls_unlogged_note(report: &FileReport, index: usize, retained: bool, lang: Lang) -> Option<AnyView> {
+    let store = use_store();
+    let [inbound, outbound] = report.stats.tls_unlogged;
+    let said_logged = report.log_clock.is_some_and(|c| c.tls_logged);
+    if inbound + outbound == 0 && !said_logged {
+        return None;
+    }
+    let base = options_of(report);
+    let (text, button, logged) = if said_logged {
+        (lang.t(Msg::TlsLoggedSaid).to_string(), Msg::TlsLoggedUndo, false)
+    } else {
+        (lang.fill(Msg::TlsUnlogged, &[&lang.thousands(inbound), &lang.thousands(outbound)]), Msg::TlsLoggedButton, true)
+    };
+    Some(
+        view! {
+            <div class="mf-file__warning" role="status" data-testid="tls-unlogged">
+                {text}
+                {retained.then(|| view! {
+                    " "
+                    <button class="mf-button mf-button--small" data-testid="tls-logged-switch"
+                        on:click=move |_| reload(&store, index, LoadOptions { tls_logged: logged, ..base.clone() })>
+                        {lang.t(button)}
+                    </button>
+                })}
+            </div>
+        }
+        .into_any(),
+    )
+}
+
 /// One file's summary; `index` is its position in the workspace.
 #[component]
 pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
@@ -67,6 +100,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
     };
     if let Some(err) = report.error.clone() {
         let preview = report.preview.clone();
+        let defect = report.defect.clone();
         return view! {
             <li class="mf-file mf-file--error" role="alert" data-testid="file-error">
                 <div class="mf-file__row">
@@ -79,6 +113,12 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                     {remove_button()}
                 </div>
                 {preview.map(|p| view! { <MappingPanel preview=p index=index/> })}
+                {defect.map(|d| view! {
+                    <details class="mf-file__skips" data-testid="defect-details">
+                        <summary>{lang.t(Msg::DefectDetails)}</summary>
+                        <pre class="mf-defect">{d}</pre>
+                    </details>
+                })}
             </li>
         }
         .into_any();
@@ -132,6 +172,22 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                     {lang.fill(Msg::LogCounts, &[&lang.thousands(s.failures), &lang.thousands(s.local)])}
                 </div>
             })}
+            {(s.other_lines > 0).then(|| view! {
+                <div class="mf-file__found" data-testid="other-lines">{lang.fill(Msg::LogOtherLines, &[&lang.thousands(s.other_lines)])}</div>
+            })}
+            {(s.submissions.total() > 0).then(|| {
+                let mix = crate::tls::Tls::ALL
+                    .into_iter()
+                    .filter(|t| s.submissions.get(*t) > 0)
+                    .map(|t| format!("{} {}", lang.tls(t), lang.thousands(s.submissions.get(t))))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                view! { <div class="mf-file__found" data-testid="submissions">{lang.fill(Msg::Submissions, &[&lang.thousands(s.submissions.total()), &mix])}</div> }
+            })}
+            {(s.before_log > 0).then(|| view! {
+                <div class="mf-file__found" data-testid="before-log">{lang.fill(Msg::BeforeLog, &[&lang.thousands(s.before_log)])}</div>
+            })}
+            {tls_unlogged_note(&report, index, retained, lang)}
             {log_clock.map(|c| {
                 let base_year = base.clone();
                 let base_zone = base.clone();
