@@ -77,8 +77,8 @@ fn finish(svg: String, label: &str, hits: &[Hit]) -> String {
     }
     layer.push_str("</g>");
     let svg = svg.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(label)), 1);
-    match svg.rfind("</svg>") {
-        Some(end) => format!("{}{}{}", &svg[..end], layer, &svg[end..]),
+    match svg.rsplit_once("</svg>") {
+        Some((body, after)) => format!("{body}{layer}</svg>{after}"),
         None => svg,
     }
 }

@@ -21,7 +21,7 @@ pub fn parse_iso(text: &str) -> Option<NaiveDateTime> {
     }
     let swapped;
     let t = if t.as_bytes().get(10) == Some(&b' ') {
-        swapped = format!("{}T{}", &t[..10], &t[11..]);
+        swapped = format!("{}T{}", t.get(..10)?, t.get(11..)?);
         swapped.as_str()
     } else {
         t
@@ -148,8 +148,8 @@ struct CultureParts {
 
 fn culture_parts(text: &str) -> Option<CultureParts> {
     let t = crate::text::trim(text);
-    let (date, rest) = match t.find([' ', 'T']) {
-        Some(i) => (&t[..i], t[i + 1..].trim()),
+    let (date, rest) = match t.split_once([' ', 'T']) {
+        Some((date, rest)) => (date, rest.trim()),
         None => (t, ""),
     };
     let sep = date.chars().find(|c| matches!(c, '/' | '.' | '-'))?;

@@ -546,15 +546,14 @@ impl Lang {
         let template = self.t(msg);
         let mut out = String::with_capacity(template.len() + 16 * args.len());
         let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            match after.find('}').and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close))) {
-                Some((i, close)) => {
+        while let Some((before, after)) = rest.split_once('{') {
+            out.push_str(before);
+            match after.split_once('}').and_then(|(n, tail)| n.parse::<usize>().ok().map(|i| (i, tail))) {
+                Some((i, tail)) => {
                     if let Some(a) = args.get(i) {
                         out.push_str(&a.to_string());
                     }
-                    rest = &after[close + 1..];
+                    rest = tail;
                 }
                 None => {
                     out.push('{');

@@ -7,6 +7,12 @@
 //! Files are read piece by piece by [`stream`] (in a Web Worker in the browser).
 //! Everything but `ui` is pure Rust with no browser dependency and is tested natively.
 
+// Untrusted text is never sliced at a computed byte offset (`&text[..n]` panics inside a
+// character): the core uses `get`, `split_once`, `strip_prefix` or [`text::head`]. The one hot
+// path that slices at ASCII bytes found by memchr says so where it allows it. Checked by
+// `cargo clippy --lib` in scripts/test (unit tests may slice their own text).
+#![cfg_attr(not(test), deny(clippy::string_slice))]
+
 pub mod aggregate;
 pub mod chart;
 pub mod dates;
@@ -30,6 +36,7 @@ pub mod wire;
 pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
+#[allow(clippy::string_slice)]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

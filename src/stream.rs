@@ -232,8 +232,8 @@ impl FileLoad {
         let mut text = String::new();
         decode_into(&mut decoder, &head, &mut text, false);
         let sample = match (finishing, text.rfind('\n')) {
-            (false, Some(i)) => &text[..=i],
-            _ => &text[..],
+            (false, Some(i)) => text.get(..=i).unwrap_or(&text),
+            _ => text.as_str(),
         };
         let format = match (&self.options.mapping, detect(sample)) {
             (Some(m), _) => table::sniff(sample).map(|dialect| Format::Mapped { dialect, columns: Columns::from_mapping(m) }),

@@ -423,7 +423,9 @@ impl Fuzz {
                 let key = site_key(&location, &message);
                 let site = self.sites.entry(key).or_insert_with(|| Site { location, message, hits: 0, smallest: case.clone() });
                 site.hits += 1;
-                if case.bytes.len() < site.smallest.bytes.len() {
+                // The smallest input, text before binary (gzip, zip, damaged bytes) for a readable repro.
+                let rank = |c: &Case| (std::str::from_utf8(&c.bytes).is_err(), c.bytes.len());
+                if rank(case) < rank(&site.smallest) {
                     site.smallest = case.clone();
                 }
                 None

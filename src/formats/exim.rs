@@ -34,15 +34,15 @@ fn is_message_id(token: &str) -> bool {
 
 fn parse_line(line: &str) -> Option<Line<'_>> {
     let line = line.trim_end_matches(['\r', '\n']);
-    if line.len() < 20 || line.as_bytes()[10] != b' ' {
+    if line.len() < 20 || line.as_bytes().get(10) != Some(&b' ') {
         return None;
     }
     let stamp_end = line.get(19..)?.find(' ').map(|i| 19 + i)?;
     let mut dt = crate::dates::parse_iso(line.get(..stamp_end)?)?;
     let mut rest = line.get(stamp_end + 1..)?;
     let mut zoned = false;
-    if let Some(z) = rest.get(..5).filter(|z| matches!(z.as_bytes()[0], b'+' | b'-') && z[1..].bytes().all(|b| b.is_ascii_digit())) {
-        let minutes = z[1..3].parse::<i64>().ok()? * 60 + z[3..5].parse::<i64>().ok()?;
+    if let Some(z) = rest.get(..5).filter(|z| matches!(z.as_bytes().first(), Some(b'+' | b'-')) && z.bytes().skip(1).all(|b| b.is_ascii_digit())) {
+        let minutes = z.get(1..3)?.parse::<i64>().ok()? * 60 + z.get(3..5)?.parse::<i64>().ok()?;
         dt -= Duration::minutes(if z.starts_with('-') { -minutes } else { minutes });
         zoned = true;
         rest = rest.get(6..)?;
@@ -61,7 +61,7 @@ fn parse_line(line: &str) -> Option<Line<'_>> {
 /// The value of ` KEY=` (key given with its equals sign, `"X="`) up to the next space.
 fn word<'a>(rest: &'a str, key: &str) -> Option<&'a str> {
     let start = word_start(rest, key)?;
-    rest[start..].split(' ').next()
+    rest.get(start..)?.split(' ').next()
 }
 
 /// Where the value of ` KEY=` starts.
@@ -81,9 +81,9 @@ fn word_start(rest: &str, key: &str) -> Option<usize> {
 /// `H=host [ip]`, `H=(helo) [ip]`, `H=host (helo) [ip]:port`: host and IP.
 fn remote(rest: &str) -> Option<(Option<&str>, Option<&str>)> {
     let start = word_start(rest, "H=")?;
-    let value = &rest[start..];
+    let value = rest.get(start..)?;
     let end = value.find(']').map(|i| i + 1).unwrap_or_else(|| value.find(' ').unwrap_or(value.len()));
-    let value = &value[..end];
+    let value = value.get(..end)?;
     let host = value.split(' ').next().filter(|h| !h.starts_with('(') && !h.starts_with('[') && !h.is_empty());
     let ip = value.rsplit_once('[').map(|(_, ip)| ip.trim_end_matches(']'));
     Some((host, ip))

@@ -26,8 +26,8 @@ impl FlatObject {
     /// The text of a span of `line` (the line given to the last [`FlatObject::read`]).
     pub fn text<'a>(&'a self, line: &'a str, span: Span) -> &'a str {
         match span {
-            Span::Line(a, b) => &line[a..b],
-            Span::Scratch(a, b) => &self.scratch[a..b],
+            Span::Line(a, b) => line.get(a..b).unwrap_or(""),
+            Span::Scratch(a, b) => self.scratch.get(a..b).unwrap_or(""),
         }
     }
 
@@ -119,7 +119,9 @@ impl FlatObject {
                 _ => {
                     // Copy up to the next quote or backslash in one go (whole UTF-8 characters).
                     let k = memchr::memchr2(b'"', b'\\', &b[j..]).map_or(b.len(), |k| j + k);
-                    self.scratch.push_str(&line[j..k]);
+                    // j follows an ASCII quote or escape and k is an ASCII byte or the end: both
+                    // are character boundaries.
+                    self.scratch.push_str(line.get(j..k).unwrap_or(""));
                     j = k;
                 }
             }
@@ -132,9 +134,9 @@ impl FlatObject {
         let b = line.as_bytes();
         match b.get(i) {
             Some(b'"') => self.string(line, i),
-            Some(b'n') if line[i..].starts_with("null") => Ok((Span::Line(i, i), i + 4)),
-            Some(b't') if line[i..].starts_with("true") => Ok((Span::Line(i, i + 4), i + 4)),
-            Some(b'f') if line[i..].starts_with("false") => Ok((Span::Line(i, i + 5), i + 5)),
+            Some(b'n') if b[i..].starts_with(b"null") => Ok((Span::Line(i, i), i + 4)),
+            Some(b't') if b[i..].starts_with(b"true") => Ok((Span::Line(i, i + 4), i + 4)),
+            Some(b'f') if b[i..].starts_with(b"false") => Ok((Span::Line(i, i + 5), i + 5)),
             Some(c) if c.is_ascii_digit() || *c == b'-' => {
                 let end = i + b[i..].iter().take_while(|c| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E')).count();
                 Ok((Span::Line(i, end), end))

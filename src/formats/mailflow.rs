@@ -239,8 +239,8 @@ struct Fields<'a> {
 /// [`crate::export`] puts before a formula-like name is taken off again.
 fn connector_name(cell: &str) -> Option<&str> {
     let mut c = crate::text::trim(cell);
-    if c.starts_with('\'') && c[1..].starts_with(['=', '+', '-', '@']) {
-        c = &c[1..];
+    if let Some(formula) = c.strip_prefix('\'').filter(|rest| rest.starts_with(['=', '+', '-', '@'])) {
+        c = formula;
     }
     if c.is_empty() || c == "-" {
         return None;

@@ -36,8 +36,8 @@ pub fn parse_stamp(token: &str) -> Option<NaiveDateTime> {
     }
     // journald short-iso: 2026-03-04T09:15:01+0000
     let n = token.len();
-    if n > 5 && matches!(token.as_bytes()[n - 5], b'+' | b'-') && token[n - 4..].bytes().all(|b| b.is_ascii_digit()) {
-        let fixed = format!("{}:{}", &token[..n - 2], &token[n - 2..]);
+    if n > 5 && matches!(token.as_bytes().get(n - 5), Some(b'+' | b'-')) && token.as_bytes().get(n - 4..).is_some_and(|z| z.iter().all(u8::is_ascii_digit)) {
+        let fixed = format!("{}:{}", token.get(..n - 2)?, token.get(n - 2..)?);
         return crate::dates::parse_iso(&fixed);
     }
     None
