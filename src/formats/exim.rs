@@ -78,14 +78,28 @@ fn word_start(rest: &str, key: &str) -> Option<usize> {
     None
 }
 
-/// `H=host [ip]`, `H=(helo) [ip]`, `H=host (helo) [ip]:port`: host and IP.
+/// `H=host [ip]`, `H=(helo) [ip]`, `H=host (helo) [ip]:port`: host and IP. A HELO in
+/// parentheses may itself be an address literal (`H=relay.example ([127.0.0.1]) [198.51.100.1]`):
+/// the IP is the bracket outside the parentheses.
 fn remote(rest: &str) -> Option<(Option<&str>, Option<&str>)> {
     let start = word_start(rest, "H=")?;
     let value = rest.get(start..)?;
-    let end = value.find(']').map(|i| i + 1).unwrap_or_else(|| value.find(' ').unwrap_or(value.len()));
-    let value = value.get(..end)?;
+    let (mut depth, mut open, mut end) = (0usize, None, None);
+    for (i, b) in value.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b'[' if depth == 0 => open = Some(i),
+            b']' if depth == 0 && open.is_some() => {
+                end = Some(i);
+                break;
+            }
+            b' ' if depth == 0 && open.is_none() && i > 0 && !value.get(i + 1..).is_some_and(|r| r.starts_with(['(', '['])) => break,
+            _ => {}
+        }
+    }
     let host = value.split(' ').next().filter(|h| !h.starts_with('(') && !h.starts_with('[') && !h.is_empty());
-    let ip = value.rsplit_once('[').map(|(_, ip)| ip.trim_end_matches(']'));
+    let ip = open.zip(end).and_then(|(a, b)| value.get(a + 1..b));
     Some((host, ip))
 }
 
@@ -288,6 +302,8 @@ mod tests {
         let r = "a@b H=mail.fabrikam.com [203.0.113.10] P=esmtps X=TLS1.3:ECDHE:256";
         assert_eq!(remote(r), Some((Some("mail.fabrikam.com"), Some("203.0.113.10"))));
         assert_eq!(remote("a@b H=(helo.example) [192.0.2.1]:4567 P=esmtp"), Some((None, Some("192.0.2.1"))));
+        assert_eq!(remote("a@b H=relay.example ([127.0.0.1]) [198.51.100.153] P=esmtp"), Some((Some("relay.example"), Some("198.51.100.153"))));
+        assert_eq!(remote("a@b H=localhost R=x"), Some((Some("localhost"), None)));
         assert_eq!(word(r, "X="), Some("TLS1.3:ECDHE:256"));
         assert_eq!(word("id=CAX=1 X=TLSv1.2:x", "X="), Some("TLSv1.2:x"), "only a key after a space");
     }

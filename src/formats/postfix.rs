@@ -80,9 +80,11 @@ struct Inbound {
     ip: Option<String>,
     /// An authenticated client submission (`sasl_username=`), counted apart.
     submission: bool,
-    /// Recipients beyond the first, when the queue manager named them before the message was
-    /// counted (a before-queue filter's `proxy-accept` comes after).
-    extra: u64,
+    /// The recipients, once the queue manager named them (`nrcpt=`) before a before-queue
+    /// filter's `proxy-accept` line said whose message it is.
+    nrcpt: Option<u64>,
+    /// The line the message was accepted on (messages never queued are forgotten after a while).
+    line: u64,
 }
 
 /// Reading options for logs without a year or zone.
@@ -137,6 +139,8 @@ pub struct Parser {
     smtpd_tls: HashMap<u32, Option<Tls>>,
     /// TLS of each smtp process's connection: peer, version, and the line it was last used on.
     smtp_tls: HashMap<u32, (String, Tls, u64)>,
+    /// Messages accepted from a remote client, counted when the queue manager takes them
+    /// (`nrcpt=`): a message rejected after `client=` (milter, lost connection) is no delivery.
     inbound: HashMap<String, Inbound>,
     /// Messages a before-queue filter handed back (`client=localhost, orig_client=...`), waiting
     /// for the internet-facing smtpd's `proxy-accept ... queued as` line.
@@ -313,10 +317,10 @@ impl Parser {
                     let qid = queued.split([';', ' ', ',']).next().unwrap_or("");
                     if let Some(mut d) = self.proxied.remove(qid) {
                         d.tls = self.session_tls(l.pid);
-                        let count = 1 + d.extra;
-                        self.count_inbound(&d, count, sink);
-                        d.extra = 0;
-                        self.inbound.insert(qid.to_string(), d);
+                        match d.nrcpt {
+                            Some(n) => self.count_inbound(&d, n, sink),
+                            None => self.accept(qid, d),
+                        }
                     }
                 } else if let Some((qid, rest)) = queue_id(msg) {
                     if let Some(client) = rest.strip_prefix("client=") {
@@ -330,7 +334,8 @@ impl Parser {
                             host: host.map(String::from),
                             ip: ip.map(String::from),
                             submission,
-                            extra: 0,
+                            nrcpt: None,
+                            line: line_no,
                         };
                         if ip.is_some_and(is_loopback) {
                             match field(rest, "orig_client=") {
@@ -349,8 +354,7 @@ impl Parser {
                             return;
                         }
                         let d = make(host, ip, self.session_tls(l.pid));
-                        self.count_inbound(&d, 1, sink);
-                        self.inbound.insert(qid.to_string(), d);
+                        self.accept(qid, d);
                     }
                 }
             }
@@ -364,11 +368,9 @@ impl Parser {
                     let Some(n) = field(rest, "nrcpt=") else { return };
                     let n: u64 = n.split(' ').next().and_then(|v| v.parse().ok()).unwrap_or(1);
                     if let Some(d) = self.inbound.remove(qid) {
-                        if n > 1 {
-                            self.count_inbound(&d, n - 1, sink);
-                        }
+                        self.count_inbound(&d, n, sink);
                     } else if let Some(d) = self.proxied.get_mut(qid) {
-                        d.extra = n.saturating_sub(1);
+                        d.nrcpt = Some(n);
                     }
                 }
             }
@@ -422,13 +424,33 @@ impl Parser {
                     self.push(&d, tls, l.host, Side::Sending, sink);
                 }
             }
-            "local" | "virtual" | "pipe" | "lmtp" | "pickup" => {
-                if queue_id(msg).is_some_and(|(_, r)| r.starts_with("to=") || r.starts_with("uid=")) {
+            "local" | "virtual" | "pipe" | "lmtp" => {
+                if let Some((_, rest)) = queue_id(msg).filter(|(_, r)| r.starts_with("to=")) {
+                    let status = field(rest, "status=").unwrap_or("");
+                    if status.starts_with("sent") {
+                        self.stats.local += 1;
+                    } else if status.starts_with("deferred") || status.starts_with("bounced") {
+                        self.stats.failures += 1;
+                    } // `deliverable`/`undeliverable`: address probes, not deliveries
+                }
+            }
+            "pickup" => {
+                if queue_id(msg).is_some_and(|(_, r)| r.starts_with("uid=") || r.starts_with("sender=")) {
                     self.stats.local += 1;
                 }
             }
             _ => {}
         }
+    }
+
+    /// Keeps an accepted message until the queue manager names its recipients; messages never
+    /// queued (rejected after `client=`) are forgotten once many lines have passed.
+    fn accept(&mut self, qid: &str, d: Inbound) {
+        if self.inbound.len() >= MAX_PROCESSES {
+            let now = self.lines;
+            self.inbound.retain(|_, m| m.line + MAX_PROCESSES as u64 > now);
+        }
+        self.inbound.insert(qid.to_string(), d);
     }
 
     /// The TLS of an smtpd process's session: its TLS line's version, no line yet, or a session
