@@ -99,8 +99,10 @@ impl Preview {
 }
 
 fn preview(text: &str, dialect: &Dialect) -> Option<Preview> {
+    // Six rows are shown, clipped: a line of millions of fields is not read to the end.
+    let text = crate::text::head(text, dialect.header_offset.saturating_add(table::MAX_HEADER_BYTES));
     let mut reader = table::reader(text, dialect);
-    let mut rows = reader.records().take(6).filter_map(Result::ok).map(|r| r.iter().map(|c| crate::text::clip(c, 40)).collect::<Vec<_>>());
+    let mut rows = reader.records().take(6).filter_map(Result::ok).map(|r| r.iter().take(64).map(|c| crate::text::clip(c, 40)).collect::<Vec<_>>());
     let header = rows.next()?;
     // A header with a single field is no table to map.
     (header.len() >= 2).then(|| Preview { header, rows: rows.collect() })

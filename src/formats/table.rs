@@ -55,12 +55,21 @@ pub fn sniff(text: &str) -> Option<Dialect> {
     None
 }
 
-/// Splits the header line with the dialect, unquoting fields.
+/// No trace has more columns than this; a header is read up to it (a line of millions of
+/// delimiters must not become millions of strings).
+pub const MAX_HEADER_FIELDS: usize = 16_384;
+
+/// No trace's header line is longer than this; only so much of a file is looked at for one.
+pub const MAX_HEADER_BYTES: usize = 1024 * 1024;
+
+/// Splits the header line with the dialect, unquoting fields (at most [`MAX_HEADER_FIELDS`], from
+/// at most [`MAX_HEADER_BYTES`] of text).
 pub fn header_fields(text: &str, dialect: &Dialect) -> Vec<String> {
+    let text = crate::text::head(text, dialect.header_offset.saturating_add(MAX_HEADER_BYTES));
     let mut reader = reader(text, dialect);
     let mut record = csv::StringRecord::new();
     match reader.read_record(&mut record) {
-        Ok(true) => record.iter().map(str::to_string).collect(),
+        Ok(true) => record.iter().take(MAX_HEADER_FIELDS).map(str::to_string).collect(),
         _ => Vec::new(),
     }
 }
@@ -257,7 +266,13 @@ impl Rows {
             }
             fields.clear();
             let mut from = 0;
+            // Fields past the header's are never read: they stay in one last field, so that a
+            // line of millions of delimiters costs no more than its own size.
+            let cap = self.header_len.map_or(MAX_HEADER_FIELDS, |n| n + 1);
             for i in memchr::memchr_iter(self.delimiter, text.as_bytes()) {
+                if fields.len() + 1 >= cap {
+                    break;
+                }
                 fields.push(&text[from..i]);
                 from = i + 1;
             }
