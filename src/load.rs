@@ -247,7 +247,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             let mut agg = Aggregate::new();
             report.stats = postfix::parse(text, postfix::LogClock { first_year, offset_minutes: offset }, options.tls_logged, &mut agg);
             report.log_clock = Some(LogTimes { first_year: guessed.map(|_| first_year), offset_minutes: offset, tls_logged: options.tls_logged });
-            report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
+            report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: report.stats.logs_tls() };
             Content::Deliveries(agg)
         }
         Format::Exim => {
@@ -255,7 +255,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             let mut agg = Aggregate::new();
             report.stats = exim::parse(text, offset, options.tls_logged, &mut agg);
             report.log_clock = Some(LogTimes { first_year: None, offset_minutes: offset, tls_logged: options.tls_logged });
-            report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
+            report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: report.stats.logs_tls() };
             Content::Deliveries(agg)
         }
         Format::ExchangeServer(LogKind::Tracking) => {

@@ -337,12 +337,12 @@ impl FileLoad {
                         }
                         report.log_clock = Some(LogTimes { first_year: guessed.map(|_| p.first_year()), offset_minutes: self.options.log_offset_minutes.unwrap_or(0), tls_logged: self.options.tls_logged });
                         report.stats = p.finish(&mut agg);
-                        report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
+                        report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: report.stats.logs_tls() };
                     }
                     Parser::Exim(p) => {
                         report.log_clock = Some(LogTimes { first_year: None, offset_minutes: self.options.log_offset_minutes.unwrap_or(0), tls_logged: self.options.tls_logged });
                         report.stats = p.finish(&mut agg);
-                        report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
+                        report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: report.stats.logs_tls() };
                     }
                 }
                 Outcome::Done(vec![(complete(report, Content::Deliveries(agg)), None)])

@@ -37,6 +37,8 @@
 //! every byte offset of every character is placed at each boundary, in UTF-16 too;
 //! `MAILFLOW_FUZZ_SEED` (decimal or `0x` hex; default 0x6d61696c) changes every random choice.
 
+mod common;
+use common::fingerprint;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -48,7 +50,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use mailflow::aggregate::Filter;
-use mailflow::load::{load_all, Content, LoadOptions, Loaded};
+use mailflow::load::{load_all, LoadOptions, Loaded};
 use mailflow::model::Direction;
 use mailflow::sample::SplitMix as Rng;
 use mailflow::stream::{load_in_pieces, FileLoad, Outcome};
@@ -262,24 +264,6 @@ fn load(name: &str, bytes: &[u8], way: Way) -> Vec<Loaded> {
     }
 }
 
-/// Everything a loaded file shows (as in tests/streaming.rs): its summary and its counts per
-/// day, connector and partner.
-fn fingerprint(l: &Loaded) -> String {
-    let mut out = format!("{:?}\n", l.report);
-    match &l.content {
-        Content::Deliveries(agg) => {
-            if let Some((a, b)) = agg.span() {
-                let f = Filter::window(a, b);
-                out += &format!("{:?}\n", agg.details(&f));
-                for dir in [Direction::Inbound, Direction::Outbound] {
-                    out += &format!("{:?}\n", agg.partners(&f, dir, None));
-                }
-            }
-        }
-        other => out += &format!("{other:?}"),
-    }
-    out
-}
 
 /// Puts loaded files into a workspace and computes what the views show.
 fn exercise_workspace(files: Vec<Loaded>, charts: bool) {

@@ -106,15 +106,20 @@ fn postfix_that_logs_no_tls_is_unknown_not_no_tls() {
 fn postfix_sessions_that_began_before_the_log_are_unknown() {
     let log = "\
 2026-03-04T10:00:00+00:00 mx1 postfix/smtpd[7]: Q00001: client=early.example.net[192.0.2.7]
+2026-03-04T10:00:00+00:00 mx1 postfix/qmgr[5]: Q00001: from=<a@early.example.net>, size=100, nrcpt=1 (queue active)
 2026-03-04T10:00:01+00:00 mx1 postfix/smtp[8]: Q00002: to=<x@partner.example>, relay=mx.partner.example[198.51.100.8]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 OK)
 2026-03-04T10:20:00+00:00 mx1 postfix/smtpd[9]: connect from late.example.net[192.0.2.9]
 2026-03-04T10:20:01+00:00 mx1 postfix/smtpd[9]: Anonymous TLS connection established from late.example.net[192.0.2.9]: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)
 2026-03-04T10:20:02+00:00 mx1 postfix/smtpd[9]: Q00003: client=late.example.net[192.0.2.9]
+2026-03-04T10:20:02+00:00 mx1 postfix/qmgr[5]: Q00003: from=<b@late.example.net>, size=100, nrcpt=1 (queue active)
+2026-03-04T10:20:02+00:00 mx1 postfix/smtpd[9]: Q00009: client=late.example.net[192.0.2.9]
+2026-03-04T10:20:02+00:00 mx1 postfix/cleanup[6]: Q00009: milter-reject: END-OF-MESSAGE from late.example.net[192.0.2.9]: 5.7.1 Spam; from=<c@late.example.net> to=<x@example.com>
 2026-03-04T10:20:03+00:00 mx1 postfix/smtp[10]: Verified TLS connection established to mx.other.example[198.51.100.10]:25: TLSv1.2 with cipher ECDHE-RSA-AES256-GCM-SHA384 (256/256 bits)
 2026-03-04T10:20:04+00:00 mx1 postfix/smtp[10]: Q00004: to=<y@other.example>, relay=mx.other.example[198.51.100.10]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 OK)
 2026-03-04T10:20:05+00:00 mx1 postfix/smtp[11]: Q00005: to=<z@plain.example>, relay=mx.plain.example[198.51.100.11]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 OK)
 ";
     let (r, agg) = aggregate_of(load_with("mail.log", log.as_bytes(), options()));
+    // Q00009 was rejected after `client=` (never queued): no delivery.
     assert_eq!((r.stats.deliveries, r.stats.before_log, r.stats.tls_unlogged), (5, 2, [0, 0]));
     let t = agg.totals(&Filter::window(day(2026, 3, 4), day(2026, 3, 4)));
     assert_eq!(t.inbound.0, [0, 0, 0, 0, 1, 1]);

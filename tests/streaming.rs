@@ -2,35 +2,18 @@
 //! file pushed in two pieces split at every byte (and in tiny pieces with tiny parser blocks), so
 //! that records, `\r\n` pairs, UTF-8 and UTF-16 characters and gzip members are cut everywhere.
 
+mod common;
+use common::fingerprint;
 use std::io::Write;
 
 use chrono::NaiveDate;
-use mailflow::aggregate::Filter;
-use mailflow::load::{load_all, Content, LoadOptions, Loaded};
-use mailflow::model::Direction;
+use mailflow::load::{load_all, LoadOptions};
 use mailflow::stream::{load_in_pieces, FileLoad, Outcome};
 
 fn options() -> LoadOptions {
     LoadOptions { today: NaiveDate::from_ymd_opt(2026, 11, 27), ..Default::default() }
 }
 
-/// Everything a loaded file shows: its summary and its counts per day, connector and partner.
-fn fingerprint(l: &Loaded) -> String {
-    let mut out = format!("{:?}\n", l.report);
-    match &l.content {
-        Content::Deliveries(agg) => {
-            if let Some((a, b)) = agg.span() {
-                let f = Filter::window(a, b);
-                out += &format!("{:?}\n", agg.details(&f));
-                for dir in [Direction::Inbound, Direction::Outbound] {
-                    out += &format!("{:?}\n", agg.partners(&f, dir, None));
-                }
-            }
-        }
-        other => out += &format!("{other:?}"),
-    }
-    out
-}
 
 fn whole(name: &str, bytes: &[u8]) -> Vec<String> {
     load_all(name, bytes.to_vec(), &options()).iter().map(|(l, _)| fingerprint(l)).collect()

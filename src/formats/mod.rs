@@ -57,6 +57,12 @@ pub struct ParseStats {
 }
 
 impl ParseStats {
+    /// For logs: true when some delivery's TLS came from the log (not every delivery was counted
+    /// Unknown because the log records no TLS).
+    pub fn logs_tls(&self) -> bool {
+        self.tls_unlogged.iter().fold(0u64, |a, b| a.saturating_add(*b)) < self.deliveries
+    }
+
     /// Counts a skipped row and keeps it as an example while there is room.
     pub fn skip(&mut self, line: u64, reason: impl Into<Said>) {
         self.skipped += 1;

@@ -267,9 +267,15 @@ fn worker(store: &Store) -> Option<web_sys::Worker> {
 /// the running job starts over on the page. One that stopped while reading (out of memory, or
 /// its code failed) ends the running job with a message, and the next job gets a new worker.
 fn worker_failed(store: &Store, message: Said) {
+    let mut retired = None;
     let started = store.jobs.try_update_value(|j| {
-        if let Some((w, _, _)) = j.worker.take() {
+        if let Some((w, on_message, on_error)) = j.worker.take() {
+            // Messages the worker posted before it ended must find no handler, and the handler
+            // running now (this call comes from one) is dropped only after it returns.
+            w.set_onmessage(None);
+            w.set_onerror(None);
             w.terminate();
+            retired = Some((on_message, on_error));
         }
         let started = std::mem::take(&mut j.worker_ready);
         if !started {
@@ -280,6 +286,9 @@ fn worker_failed(store: &Store, message: Said) {
         }
         started
     });
+    if let Some(closures) = retired {
+        wasm_bindgen_futures::spawn_local(async move { drop(closures) });
+    }
     if started != Some(true) {
         return pump(store);
     }
