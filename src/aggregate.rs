@@ -156,7 +156,7 @@ pub struct Aggregate {
     partners: Vec<String>,
     partner_ids: HashMap<String, u32>,
     cells: BTreeMap<CellKey, TlsCounts>,
-    partner_cells: HashMap<(NaiveDate, Direction, u32, u32), TlsCounts>,
+    partner_cells: crate::partners::PartnerCells,
 }
 
 impl Aggregate {
@@ -210,7 +210,7 @@ impl Aggregate {
         self.cells.entry((day, d.direction, conn)).or_default().add(d.tls, d.count);
         if let Some(p) = d.partner() {
             let pid = self.partner_id(crate::text::trim(p));
-            self.partner_cells.entry((day, d.direction, conn, pid)).or_default().add(d.tls, d.count);
+            self.partner_cells.add((day, d.direction, conn, pid), d.tls, d.count);
         }
     }
 
@@ -229,6 +229,11 @@ impl Aggregate {
 
     /// Adds everything counted in `other` (as when a second file finishes loading).
     pub fn merge(&mut self, other: Aggregate) {
+        self.merge_from(&other);
+    }
+
+    /// Adds everything counted in `other`, which stays as it is (no copy of it is made).
+    pub fn merge_from(&mut self, other: &Aggregate) {
         let conn_map: Vec<u32> = other
             .connectors
             .iter()
@@ -245,15 +250,13 @@ impl Aggregate {
             })
             .collect();
         let remap = |c: u32| if c == 0 { 0 } else { conn_map[c as usize - 1] };
-        for ((day, dir, c), counts) in other.cells {
-            self.cells.entry((day, dir, remap(c))).or_default().add_all(&counts);
+        for ((day, dir, c), counts) in &other.cells {
+            self.cells.entry((*day, *dir, remap(*c))).or_default().add_all(counts);
         }
         let partner_map: Vec<u32> = other.partners.iter().map(|p| self.partner_id(p)).collect();
-        for ((day, dir, c, p), counts) in other.partner_cells {
-            self.partner_cells
-                .entry((day, dir, remap(c), partner_map[p as usize]))
-                .or_default()
-                .add_all(&counts);
+        for ((day, dir, c, p), counts) in other.partner_cells.iter() {
+            let p = partner_map.get(p as usize).copied().unwrap_or(0);
+            self.partner_cells.add_all((day, dir, remap(c), p), &counts);
         }
     }
 
@@ -395,9 +398,9 @@ impl Aggregate {
             None => 0,
         };
         let mut by_partner: HashMap<u32, TlsCounts> = HashMap::default();
-        for ((day, d, c, p), counts) in &self.partner_cells {
-            if *d == dir && *c == conn && *day >= f.from && *day <= f.to {
-                by_partner.entry(*p).or_default().add_all(counts);
+        for ((day, d, c, p), counts) in self.partner_cells.iter() {
+            if d == dir && c == conn && day >= f.from && day <= f.to {
+                by_partner.entry(p).or_default().add_all(&counts);
             }
         }
         let mut out: Vec<(&str, TlsCounts)> =

@@ -26,6 +26,7 @@ pub mod lang;
 pub mod load;
 pub mod messages;
 pub mod model;
+pub mod partners;
 pub mod sample;
 pub mod stream;
 pub mod text;

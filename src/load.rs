@@ -115,8 +115,9 @@ pub enum Content {
     /// Nothing (the file could not be used).
     #[default]
     Nothing,
-    /// Deliveries already counted (Mailflow's formats, report exports).
-    Deliveries(Aggregate),
+    /// Deliveries already counted (Mailflow's formats, report exports, logs), shared with the
+    /// workspace's sum when it is the only such file (no copy of a large aggregate).
+    Deliveries(std::sync::Arc<Aggregate>),
     /// Per-message records from Exchange Online exports, joined across files.
     Messages {
         /// Which export.
@@ -216,13 +217,13 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             let mut agg = Aggregate::new();
             report.stats = mailflow::parse_csv(text, dialect, columns, &mut agg);
             report.found = Found { direction: true, connector: columns.has_connector(), tls: columns.has_tls() };
-            Content::Deliveries(agg)
+            Content::Deliveries(agg.into())
         }
         Format::MailflowJsonl => {
             let mut agg = Aggregate::new();
             report.stats = mailflow::parse_jsonl(text, &mut agg);
             report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: true };
-            Content::Deliveries(agg)
+            Content::Deliveries(agg.into())
         }
         Format::Exchange { dialect, layout } => {
             let parsed = exo::parse(text, dialect, layout, options.date_order);
@@ -248,7 +249,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             report.stats = postfix::parse(text, postfix::LogClock { first_year, offset_minutes: offset }, options.tls_logged, &mut agg);
             report.log_clock = Some(LogTimes { first_year: guessed.map(|_| first_year), offset_minutes: offset, tls_logged: options.tls_logged });
             report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: report.stats.logs_tls() };
-            Content::Deliveries(agg)
+            Content::Deliveries(agg.into())
         }
         Format::Exim => {
             let offset = options.log_offset_minutes.unwrap_or(0);
@@ -256,7 +257,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
             report.stats = exim::parse(text, offset, options.tls_logged, &mut agg);
             report.log_clock = Some(LogTimes { first_year: None, offset_minutes: offset, tls_logged: options.tls_logged });
             report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: report.stats.logs_tls() };
-            Content::Deliveries(agg)
+            Content::Deliveries(agg.into())
         }
         Format::ExchangeServer(LogKind::Tracking) => {
             let (records, stats) = exchange_server::parse_tracking(text);

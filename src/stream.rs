@@ -345,7 +345,7 @@ impl FileLoad {
                         report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: report.stats.logs_tls() };
                     }
                 }
-                Outcome::Done(vec![(complete(report, Content::Deliveries(agg)), None)])
+                Outcome::Done(vec![(complete(report, Content::Deliveries(agg.into())), None)])
             }
         }
     }

@@ -13,6 +13,10 @@ use crate::sample::SplitMix;
 pub enum Kind {
     /// Mailflow's long CSV, one delivery per row.
     MailflowCsv,
+    /// Mailflow's long CSV shaped like a real estate's: 90 days, 9 connectors, 5,000 remote
+    /// hosts of 2,500 organisations drawn from a long-tailed distribution (a few partners carry
+    /// most mail), timestamps with milliseconds.
+    Partners,
     /// An enhanced summary report, UTF-16LE without BOM.
     Enhanced,
     /// A Postfix syslog with RFC 3339 stamps.
@@ -23,12 +27,13 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the benchmark's order.
-    pub const ALL: [Kind; 4] = [Kind::MailflowCsv, Kind::Enhanced, Kind::Postfix, Kind::Exim];
+    pub const ALL: [Kind; 5] = [Kind::MailflowCsv, Kind::Partners, Kind::Enhanced, Kind::Postfix, Kind::Exim];
 
     /// A file name for the kind.
     pub fn file_name(self) -> &'static str {
         match self {
             Kind::MailflowCsv => "mailflow.csv",
+            Kind::Partners => "mailflow-partners.csv",
             Kind::Enhanced => "enhanced-summary-utf16le.csv",
             Kind::Postfix => "postfix-mail.log",
             Kind::Exim => "exim-mainlog",
@@ -46,6 +51,11 @@ const PEERS: [(&str, &str); 6] = [
     ("mx1.woodgrovebank.com", "198.51.100.50"),
 ];
 
+/// How many remote hosts the partners input draws from (two per organisation).
+pub const PARTNER_HOSTS: usize = 5_000;
+
+const CONNECTORS: [&str; 9] = ["", "", "Partner Relay", "Fabrikam Inbound", "To Fabrikam", "On-premises Hub", "Contoso Outbound", "Legacy Relay", "Scanner Relay"];
+
 /// Writes about `bytes` bytes of `kind`; returns the bytes and how many deliveries they hold.
 pub fn generate(kind: Kind, bytes: usize, seed: u64) -> (Vec<u8>, u64) {
     let mut rng = SplitMix(seed);
@@ -55,14 +65,17 @@ pub fn generate(kind: Kind, bytes: usize, seed: u64) -> (Vec<u8>, u64) {
     let mut t = start;
     let target = if kind == Kind::Enhanced { bytes / 2 } else { bytes };
     match kind {
-        Kind::MailflowCsv => out.push_str("date,direction,connector,tls,count,remote_host,remote_ip\n"),
+        Kind::MailflowCsv | Kind::Partners => out.push_str("date,direction,connector,tls,count,remote_host,remote_ip\n"),
         Kind::Enhanced => out.push_str("\"origin_timestamp_utc\",\"sender_address\",\"recipient_status\",\"message_subject\",\"total_bytes\",\"message_id\",\"network_message_id\",\"original_client_ip\",\"directionality\",\"connector_id\",\"delivery_priority\"\r\n"),
         _ => {}
     }
     let mut n = 0u64;
+    // Partners: about 85 bytes a row, spread evenly over 90 days.
+    let step_ms = (90 * 86_400_000u64 / (target as u64 / 85).max(1)).max(1);
     while out.len() < target {
         n += 1;
-        t += Duration::milliseconds((rng.next() % 4000) as i64);
+        let step = if kind == Kind::Partners { rng.next() % (2 * step_ms) } else { rng.next() % 4000 };
+        t += Duration::milliseconds(step as i64);
         let (host, ip) = PEERS[rng.below(PEERS.len())];
         let tls = TLS[rng.below(TLS.len())];
         let inbound = rng.next() % 2 == 0;
@@ -71,6 +84,24 @@ pub fn generate(kind: Kind, bytes: usize, seed: u64) -> (Vec<u8>, u64) {
             Kind::MailflowCsv => {
                 let conn = if rng.next() % 4 == 0 { "Partner Relay" } else { "" };
                 let _ = writeln!(out, "{stamp},{},{conn},{tls},1,{host},{ip}", if inbound { "Inbound" } else { "Outbound" });
+                deliveries += 1;
+            }
+            Kind::Partners => {
+                // Log-uniform over 5,000 hosts: host k is drawn with a probability about 1/k.
+                let k = ((PARTNER_HOSTS as f64).powf((rng.next() % 1_000_000) as f64 / 1_000_000.0) as usize).clamp(1, PARTNER_HOSTS) - 1;
+                let conn = CONNECTORS[rng.below(CONNECTORS.len())];
+                // Large partners use TLS 1.2/1.3; the tail holds the old and the plain ones.
+                let tls = if k < 50 { TLS[3 + rng.below(2)] } else { TLS[rng.below(5)] };
+                let _ = writeln!(
+                    out,
+                    "{stamp},{},{conn},{tls},1,mx{}.org{}.example,198.{}.{}.{}",
+                    if inbound { "Inbound" } else { "Outbound" },
+                    k % 2 + 1,
+                    k / 2,
+                    18 + k / 65_536,
+                    (k / 256) % 256,
+                    k % 256
+                );
                 deliveries += 1;
             }
             Kind::Enhanced => {

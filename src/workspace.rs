@@ -1,6 +1,10 @@
 //! Everything loaded, as one: the files in the order they came, what each contributes, the
-//! joins between them, "your domains", and the aggregate the views read. Adding, replacing or
-//! removing a file rebuilds the aggregate from the files' contents.
+//! joins between them, "your domains", and the aggregate the views read. Adding a file of counted
+//! deliveries adds its counts (no copy of what was loaded before; the only such file is shared,
+//! not copied); adding a file that joins with others, replacing or removing a file rebuilds the
+//! aggregate from the files' contents.
+
+use std::sync::Arc;
 
 use crate::aggregate::Aggregate;
 use crate::formats::tlsrpt::{summarise, Summary, TlsReport};
@@ -16,7 +20,11 @@ pub struct Workspace {
     files: Vec<Loaded>,
     user_domains: Option<Domains>,
     suggested: Domains,
-    combined: Aggregate,
+    /// The sum of the files of counted deliveries (the file itself when there is one).
+    deliveries: Arc<Aggregate>,
+    /// What the views read when other files add to the deliveries (joined exports, Exchange
+    /// Server logs, connector settings); `None`: the deliveries alone.
+    combined: Option<Aggregate>,
     placed: Materialised,
     tls_reports: Summary,
 }
@@ -27,10 +35,25 @@ impl Workspace {
         Workspace::default()
     }
 
-    /// Adds a file (a failed one too, for its summary) and rebuilds.
+    /// Adds a file (a failed one too, for its summary). Counted deliveries are added to what is
+    /// there; a file that may join with others rebuilds everything.
     pub fn add(&mut self, loaded: Loaded) {
+        let simple = self.combined.is_none();
+        match &loaded.content {
+            Content::Nothing if simple => {}
+            Content::Deliveries(agg) if simple => {
+                if self.deliveries.is_empty() && self.files.iter().all(|f| !matches!(f.content, Content::Deliveries(_))) {
+                    self.deliveries = Arc::clone(agg);
+                } else {
+                    Arc::make_mut(&mut self.deliveries).merge_from(agg);
+                }
+            }
+            _ => {
+                self.files.push(loaded);
+                return self.rebuild();
+            }
+        }
         self.files.push(loaded);
-        self.rebuild();
     }
 
     /// Replaces the file at `index` (read again with other options) and rebuilds.
@@ -67,7 +90,7 @@ impl Workspace {
 
     /// The aggregate the views read.
     pub fn agg(&self) -> &Aggregate {
-        &self.combined
+        self.combined.as_ref().unwrap_or(&self.deliveries)
     }
 
     /// The domains in use: the user's, else the suggestion; and whether the user set them.
@@ -102,8 +125,35 @@ impl Workspace {
         self.placed
     }
 
+    /// The sum of the files of counted deliveries: the one file itself, or their counts added.
+    fn sum_deliveries(&self) -> Arc<Aggregate> {
+        let mut all = self.files.iter().filter_map(|f| match &f.content {
+            Content::Deliveries(agg) => Some(agg),
+            _ => None,
+        });
+        let Some(first) = all.next() else { return Arc::default() };
+        let rest: Vec<&Arc<Aggregate>> = all.collect();
+        if rest.is_empty() {
+            return Arc::clone(first);
+        }
+        let mut sum = Aggregate::clone(first);
+        for agg in rest {
+            sum.merge_from(agg);
+        }
+        Arc::new(sum)
+    }
+
     fn rebuild(&mut self) {
-        let mut combined = Aggregate::new();
+        self.deliveries = self.sum_deliveries();
+        let joins = self.files.iter().any(|f| !matches!(f.content, Content::Nothing | Content::Deliveries(_)));
+        if !joins {
+            self.combined = None;
+            self.suggested = Domains::default();
+            self.placed = Materialised::default();
+            self.tls_reports = Summary::default();
+            return;
+        }
+        let mut combined = Aggregate::clone(&self.deliveries);
         let mut store = MessageStore::default();
         let mut settings = Vec::new();
         let mut tenants: Vec<String> = Vec::new();
@@ -154,7 +204,7 @@ impl Workspace {
         for file in &mut self.files {
             match &file.content {
                 Content::Nothing => {}
-                Content::Deliveries(agg) => combined.merge(agg.clone()),
+                Content::Deliveries(_) => {} // already in `combined`
                 Content::Messages { kind, records, tenants: t } => {
                     let outcome = store.add(*kind, records.clone());
                     file.report.duplicates = outcome.duplicates;
@@ -201,7 +251,7 @@ impl Workspace {
         for s in settings {
             combined.set_connector_info(&s.name, s.connector_type, s.forced_tls);
         }
-        self.combined = combined;
+        self.combined = Some(combined);
         self.tls_reports = summarise(&reports);
     }
 }
@@ -211,5 +261,50 @@ pub fn aggregate_of(loaded: Loaded) -> (FileReport, Aggregate) {
     let mut ws = Workspace::new();
     ws.add(loaded);
     let report = ws.files[0].report.clone();
-    (report, ws.combined)
+    let Workspace { files, deliveries, combined, .. } = ws;
+    drop(files);
+    let agg = combined.unwrap_or_else(|| Arc::try_unwrap(deliveries).unwrap_or_else(|shared| Aggregate::clone(&shared)));
+    (report, agg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::Filter;
+    use crate::load::load_bytes;
+
+    fn csv(rows: &[(&str, &str, &str)]) -> Loaded {
+        let mut text = String::from("date,direction,connector,tls,remote_host\n");
+        for (day, tls, host) in rows {
+            text.push_str(&format!("{day},Inbound,Relay,{tls},{host}\n"));
+        }
+        load_bytes("x.csv", text.as_bytes())
+    }
+
+    fn everything(ws: &Workspace) -> String {
+        let agg = ws.agg();
+        let f = agg.span().map(|(a, b)| Filter::window(a, b));
+        format!("{:?} {:?}", f.as_ref().map(|f| agg.details(f)), f.as_ref().map(|f| agg.partners(f, Direction::Inbound, Some("Relay"))))
+    }
+
+    #[test]
+    fn adding_counted_files_one_by_one_equals_rebuilding_and_shares_a_lone_file() {
+        let a = csv(&[("2026-03-04", "TLS 1.2", "mx.a.example"), ("2026-03-05", "No TLS", "mx.b.example")]);
+        let b = csv(&[("2026-03-05", "TLS 1.3", "mx.b.example"), ("2026-03-06", "TLS 1.0", "mx.c.example")]);
+        let mut ws = Workspace::new();
+        ws.add(a.clone());
+        let Content::Deliveries(shared) = &ws.files[0].content else { panic!("counted") };
+        assert!(std::ptr::eq(ws.agg(), &**shared), "one file's aggregate is the workspace's, not a copy");
+        ws.add(load_bytes("photo.png", b"\x89PNG\r\n\x1a\n...."));
+        ws.add(b.clone());
+        let incremental = everything(&ws);
+        ws.rebuild();
+        assert_eq!(everything(&ws), incremental);
+        assert!(incremental.contains("mx.b.example"));
+        ws.remove(0);
+        let mut only_b = Workspace::new();
+        only_b.add(b);
+        assert_eq!(everything(&ws), everything(&only_b), "removing a file takes its counts away");
+        assert_eq!(ws.reports().len(), 2);
+    }
 }

@@ -106,6 +106,7 @@ fn main() {
         // bench gen KIND MB FILE: writes one input (KIND = mailflow, enhanced, postfix, exim).
         let kind = match args[1].as_str() {
             "mailflow" => Kind::MailflowCsv,
+            "partners" => Kind::Partners,
             "enhanced" => Kind::Enhanced,
             "postfix" => Kind::Postfix,
             _ => Kind::Exim,
@@ -161,7 +162,7 @@ fn main() {
             results.push(format!("\"{}\": {{\"mb\": {size:.1}, \"seconds\": {s:.3}, \"deliveries\": {n}, \"peak_mb\": {peak:.1}}}", kind.file_name()));
         }
         row(&format!("{} Mailflow", kind.file_name()), mailflow, true);
-        if kind == Kind::MailflowCsv {
+        if matches!(kind, Kind::MailflowCsv | Kind::Partners) {
             let csv = measure("csv", &file);
             row(&format!("{} csv crate", kind.file_name()), csv, false);
             if let (Some(m), Some(c)) = (mailflow, csv) {
