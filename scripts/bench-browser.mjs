@@ -14,7 +14,34 @@ import { serve, launch, dist } from '../tests/e2e/support.mjs';
 const dir = path.resolve(process.argv[2] || 'target/bench');
 const big = process.argv[3];
 const native = fs.existsSync(path.join(dir, 'native.json')) ? JSON.parse(fs.readFileSync(path.join(dir, 'native.json'), 'utf8')) : {};
-const inputs = ['mailflow.csv', 'enhanced-summary-utf16le.csv', 'postfix-mail.log', 'exim-mainlog'].filter((f) => fs.existsSync(path.join(dir, f)));
+const inputs = ['mailflow.csv', 'mailflow-partners.csv', 'enhanced-summary-utf16le.csv', 'postfix-mail.log', 'exim-mainlog'].filter((f) => fs.existsSync(path.join(dir, f)));
+// DuckDB-Wasm in the same Chromium (prepared by scripts/bench-duckdb-wasm.sh), for the CSVs.
+const duckdbPage = path.join(dir, 'duckdb-wasm', 'page');
+const duckdbServer = fs.existsSync(path.join(duckdbPage, 'duckdb.js')) ? await serve(duckdbPage) : null;
+
+/** DuckDB-Wasm's GROUP BY day, direction, connector and TLS on the file, as a user would run it
+ * on a dropped file (registered as a browser file, read by DuckDB's CSV reader): seconds. */
+async function duckdbWasm(browser, file) {
+  const page = await browser.newPage();
+  await page.goto(duckdbServer.url);
+  await page.waitForFunction(() => document.title === 'ready');
+  await page.setInputFiles('#file', file);
+  return page.evaluate(async () => {
+    const duckdb = window.duckdb;
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker('./duckdb-browser-eh.worker.js'));
+    await db.instantiate('./duckdb-eh.wasm');
+    const conn = await db.connect();
+    const f = document.getElementById('file').files[0];
+    const t = performance.now();
+    await db.registerFileHandle('input.csv', f, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    const result = await conn.query("SELECT CAST(date AS DATE) d, direction, connector, tls, sum(count) n FROM read_csv('input.csv', header=true, columns={'date':'VARCHAR','direction':'VARCHAR','connector':'VARCHAR','tls':'VARCHAR','count':'BIGINT','remote_host':'VARCHAR','remote_ip':'VARCHAR'}) GROUP BY ALL");
+    const seconds = (performance.now() - t) / 1000;
+    if (result.numRows === 0) throw new Error('DuckDB-Wasm returned no rows');
+    await conn.close();
+    await db.terminate();
+    return seconds;
+  });
+}
 if (big && fs.existsSync(big)) inputs.push(path.resolve(big));
 
 /** The largest VmHWM (MB) among Chromium's renderer processes. */
@@ -71,6 +98,14 @@ for (const input of inputs) {
     const ratio = n ? `${((mb / seconds) / (n.mb / n.seconds)).toFixed(2)}x` : '-';
     console.log(`${path.basename(file).padEnd(30)} ${mb.toFixed(0).padStart(8)} ${(mb / (readMs / 1000)).toFixed(0).padStart(10)} ${(mb / seconds).toFixed(0).padStart(8)} ${(deliveries / seconds).toFixed(0).padStart(13)} ${peak.toFixed(0).padStart(8)} ${ratio.padStart(10)}`);
     if (error || errors.length) console.log(`  problem: ${error || errors.join('; ')}`);
+    if (duckdbServer && file.endsWith('.csv') && !file.includes('enhanced')) {
+      try {
+        const d = await duckdbWasm(browser, file);
+        console.log(`  DuckDB-Wasm (same Chromium, same file) GROUP BY: ${d.toFixed(2)} s = ${(mb / d).toFixed(0)} MB/s; Mailflow / DuckDB-Wasm (throughput): ${(d / seconds).toFixed(2)}`);
+      } catch (e) {
+        console.log(`  DuckDB-Wasm: failed (${String(e).split('\n')[0]})`);
+      }
+    }
     if (input === inputs[0]) console.log(`  (starting the worker and loading a one-line file first took ${warmMs} ms; not counted above)`);
   } catch (e) {
     console.log(`${path.basename(file).padEnd(30)} ${mb.toFixed(0).padStart(8)} failed: ${String(e).split('\n')[0]}`);
@@ -79,3 +114,4 @@ for (const input of inputs) {
   }
 }
 await server.close();
+await duckdbServer?.close();

@@ -165,6 +165,12 @@ impl Aggregate {
         Aggregate::default()
     }
 
+    /// Packs what was counted for reading (once a file is read): the partner cells become one
+    /// sorted array, which crosses to the page as bytes and merges in one pass.
+    pub fn freeze(&mut self) {
+        self.partner_cells.freeze();
+    }
+
     /// True when nothing has been counted.
     pub fn is_empty(&self) -> bool {
         self.cells.is_empty()
@@ -254,10 +260,7 @@ impl Aggregate {
             self.cells.entry((*day, *dir, remap(*c))).or_default().add_all(counts);
         }
         let partner_map: Vec<u32> = other.partners.iter().map(|p| self.partner_id(p)).collect();
-        for ((day, dir, c, p), counts) in other.partner_cells.iter() {
-            let p = partner_map.get(p as usize).copied().unwrap_or(0);
-            self.partner_cells.add_all((day, dir, remap(c), p), &counts);
-        }
+        self.partner_cells.merge_from(&other.partner_cells, remap, |p| partner_map.get(p as usize).copied().unwrap_or(0));
     }
 
     /// The first and last day with any delivery.

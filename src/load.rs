@@ -311,7 +311,12 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
 
 /// Finishes a file's summary from what its parser gave: a file none of whose rows could be used,
 /// or that has no rows, becomes an error; otherwise its days and directions are filled in.
-pub(crate) fn complete(mut report: FileReport, content: Content) -> Loaded {
+pub(crate) fn complete(mut report: FileReport, mut content: Content) -> Loaded {
+    if let Content::Deliveries(agg) = &mut content {
+        if let Some(agg) = std::sync::Arc::get_mut(agg) {
+            agg.freeze();
+        }
+    }
     let fail = |mut report: FileReport, e: Said| {
         report.error = Some(e);
         Loaded { report, content: Content::Nothing }

@@ -2,7 +2,9 @@
 //! months of data are millions of cells, so each is a 64-bit packed key and six 32-bit counts
 //! (32 bytes instead of 64). A cell that does not fit (a date past the year 22,000, more than
 //! 16,383 connectors or 33 million partners, a count past 2^32) lives in a wide map instead, so
-//! every count stays exact.
+//! every count stays exact. While a file is read the cells are a hash map; once it is read they
+//! are frozen into one sorted array, which crosses from the loading worker to the page as plain
+//! bytes (no hashing on the page's main thread) and merges with another in one linear pass.
 
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap as HashMap;
@@ -37,8 +39,65 @@ fn unpack(key: u64) -> Option<Key> {
 /// The partner cells of an aggregate.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct PartnerCells {
+    /// Cells being counted.
+    #[serde(skip)]
     narrow: HashMap<u64, [u32; 6]>,
+    /// Cells counted, sorted by key (what [`PartnerCells::freeze`] made), as bytes on the wire.
+    frozen: Frozen,
     wide: HashMap<Key, TlsCounts>,
+}
+
+/// Sorted cells, serialised as one byte string: per cell the key (8 bytes) and six counts (4
+/// bytes each), little-endian.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Frozen(Vec<(u64, [u32; 6])>);
+
+const CELL_BYTES: usize = 8 + 6 * 4;
+
+impl serde::Serialize for Frozen {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut bytes = Vec::with_capacity(self.0.len() * CELL_BYTES);
+        for (key, counts) in &self.0 {
+            bytes.extend_from_slice(&key.to_le_bytes());
+            for c in counts {
+                bytes.extend_from_slice(&c.to_le_bytes());
+            }
+        }
+        serializer.serialize_bytes(&bytes)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Frozen {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Cells;
+        impl serde::de::Visitor<'_> for Cells {
+            type Value = Frozen;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("partner cells as bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Frozen, E> {
+                if bytes.len() % CELL_BYTES != 0 {
+                    return Err(E::custom("partner cells cut short"));
+                }
+                let word = |b: &[u8], at: usize| b.get(at..at + 4).and_then(|w| w.try_into().ok()).map(u32::from_le_bytes).unwrap_or(0);
+                let cells = bytes
+                    .chunks_exact(CELL_BYTES)
+                    .map(|c| {
+                        let key = c.get(..8).and_then(|k| k.try_into().ok()).map(u64::from_le_bytes).unwrap_or(0);
+                        (key, [word(c, 8), word(c, 12), word(c, 16), word(c, 20), word(c, 24), word(c, 28)])
+                    })
+                    .collect::<Vec<_>>();
+                if cells.windows(2).any(|w| w[0].0 >= w[1].0) {
+                    return Err(E::custom("partner cells out of order"));
+                }
+                Ok(Frozen(cells))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Frozen, E> {
+                self.visit_bytes(&bytes)
+            }
+        }
+        deserializer.deserialize_bytes(Cells)
+    }
 }
 
 impl PartnerCells {
@@ -47,6 +106,82 @@ impl PartnerCells {
         let mut counts = TlsCounts::default();
         counts.add(tls, n);
         self.add_all(key, &counts);
+    }
+
+    /// Sorts the cells counted into the frozen array (once a file is read).
+    pub fn freeze(&mut self) {
+        if self.narrow.is_empty() {
+            return;
+        }
+        let mut cells: Vec<(u64, [u32; 6])> = std::mem::take(&mut self.narrow).into_iter().collect();
+        cells.sort_unstable_by_key(|(k, _)| *k);
+        self.merge_sorted(cells);
+    }
+
+    /// Merges sorted cells into the frozen array in one pass (equal keys add up).
+    fn merge_sorted(&mut self, cells: Vec<(u64, [u32; 6])>) {
+        let old = std::mem::take(&mut self.frozen.0);
+        let mut out = Vec::with_capacity(old.len() + cells.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), cells.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.0 == y.0 => {
+                    let (k, x) = a.next().unwrap_or_default();
+                    let (_, y) = b.next().unwrap_or_default();
+                    let mut sums = [0u64; 6];
+                    for ((s, p), q) in sums.iter_mut().zip(x).zip(y) {
+                        *s = u64::from(p) + u64::from(q);
+                    }
+                    match sums.map(u32::try_from) {
+                        n if n.iter().all(Result::is_ok) => (k, n.map(|v| v.unwrap_or(u32::MAX))),
+                        _ => {
+                            if let Some(key) = unpack(k) {
+                                self.wide.entry(key).or_default().add_all(&TlsCounts(sums));
+                            }
+                            continue;
+                        }
+                    }
+                }
+                (Some(x), Some(y)) if x.0 < y.0 => a.next().unwrap_or_default(),
+                (Some(_), None) => a.next().unwrap_or_default(),
+                (_, Some(_)) => b.next().unwrap_or_default(),
+                (None, None) => break,
+            };
+            out.push(next);
+        }
+        self.frozen.0 = out;
+    }
+
+    /// Adds every cell of `other`, with its connector and partner ids turned into this side's by
+    /// `conn` and `partner`: frozen cells merge in one sorted pass.
+    pub fn merge_from(&mut self, other: &PartnerCells, conn: impl Fn(u32) -> u32, partner: impl Fn(u32) -> u32) {
+        self.freeze();
+        let mut cells = Vec::with_capacity(other.frozen.0.len() + other.narrow.len());
+        let remapped = |(day, dir, c, p): Key| (day, dir, conn(c), partner(p));
+        for (k, counts) in other.narrow_cells() {
+            let Some(key) = unpack(k).map(remapped) else { continue };
+            match pack(key) {
+                Some(packed) if !self.wide.contains_key(&key) => cells.push((packed, counts)),
+                _ => self.wide.entry(key).or_default().add_all(&TlsCounts(counts.map(u64::from))),
+            }
+        }
+        for (k, counts) in &other.wide {
+            self.add_all(remapped(*k), counts);
+        }
+        cells.sort_unstable_by_key(|(k, _)| *k);
+        // Equal keys within `cells` (two of theirs mapped onto one of ours) are added up too.
+        let mut folded: Vec<(u64, [u32; 6])> = Vec::with_capacity(cells.len());
+        for (k, c) in cells {
+            match folded.last_mut() {
+                Some((lk, lc)) if *lk == k && lc.iter().zip(c).all(|(a, b)| a.checked_add(b).is_some()) => {
+                    for (a, b) in lc.iter_mut().zip(c) {
+                        *a += b;
+                    }
+                }
+                _ => folded.push((k, c)),
+            }
+        }
+        self.merge_sorted(folded);
     }
 
     /// Adds every count of `counts` to a cell.
@@ -59,7 +194,14 @@ impl PartnerCells {
         let Some(packed) = pack(key) else {
             return self.wide.entry(key).or_default().add_all(counts);
         };
-        let cell = self.narrow.entry(packed).or_default();
+        let cell = match self.frozen.0.binary_search_by_key(&packed, |(k, _)| *k) {
+            // A frozen cell counted again (a joined export adding to a log's counts).
+            Ok(i) => match self.frozen.0.get_mut(i) {
+                Some((_, cell)) => cell,
+                None => return,
+            },
+            Err(_) => self.narrow.entry(packed).or_default(),
+        };
         let mut sums = [0u64; 6];
         for ((s, a), b) in sums.iter_mut().zip(cell.iter()).zip(counts.0) {
             *s = u64::from(*a).saturating_add(b);
@@ -68,6 +210,9 @@ impl PartnerCells {
             narrow if narrow.iter().all(Result::is_ok) => *cell = narrow.map(|n| n.unwrap_or(u32::MAX)),
             _ => {
                 self.narrow.remove(&packed);
+                if let Ok(i) = self.frozen.0.binary_search_by_key(&packed, |(k, _)| *k) {
+                    self.frozen.0.remove(i);
+                }
                 self.wide.insert(key, TlsCounts(sums));
             }
         }
@@ -75,13 +220,18 @@ impl PartnerCells {
 
     /// Every cell with its counts (in no particular order).
     pub fn iter(&self) -> impl Iterator<Item = (Key, TlsCounts)> + '_ {
-        let narrow = self.narrow.iter().filter_map(|(k, c)| Some((unpack(*k)?, TlsCounts(c.map(u64::from)))));
+        let narrow = self.narrow_cells().filter_map(|(k, c)| Some((unpack(k)?, TlsCounts(c.map(u64::from)))));
         narrow.chain(self.wide.iter().map(|(k, c)| (*k, *c)))
+    }
+
+    /// The packed cells, frozen and being counted.
+    fn narrow_cells(&self) -> impl Iterator<Item = (u64, [u32; 6])> + '_ {
+        self.frozen.0.iter().copied().chain(self.narrow.iter().map(|(k, v)| (*k, *v)))
     }
 
     /// How many cells there are.
     pub fn len(&self) -> usize {
-        self.narrow.len() + self.wide.len()
+        self.frozen.0.len() + self.narrow.len() + self.wide.len()
     }
 
     /// True when there is no cell.
@@ -114,5 +264,42 @@ mod tests {
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].1 .0, [1, 0, 0, u64::from(u32::MAX) + 9, 0, 0], "past 2^32 the cell moved to the wide map, exactly");
         assert_eq!(all[1], (far, TlsCounts([0, 0, 0, 5, 0, 0])));
+    }
+
+    #[test]
+    fn frozen_cells_cross_as_bytes_and_merge_like_counting_again() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let mut a = PartnerCells::default();
+        let mut b = PartnerCells::default();
+        for i in 0..500u32 {
+            a.add((day(1 + i % 28), Direction::Inbound, i % 3, i % 40), Tls::ALL[(i % 6) as usize], u64::from(i));
+            b.add((day(1 + i % 20), Direction::Outbound, i % 2, i % 70), Tls::V1_2, 1);
+        }
+        let far = (NaiveDate::from_ymd_opt(250_000, 1, 1).unwrap(), Direction::Inbound, 1, 1);
+        b.add(far, Tls::None, 3);
+        let sorted = |c: &PartnerCells| {
+            let mut v: Vec<(Key, TlsCounts)> = c.iter().collect();
+            v.sort_by_key(|(k, _)| *k);
+            v
+        };
+        // Counting both into one, against freezing each, sending it as bytes and merging.
+        let mut together = a.clone();
+        for (k, c) in b.iter() {
+            together.add_all((k.0, k.1, k.2 + 10, k.3 + 100), &c);
+        }
+        a.freeze();
+        b.freeze();
+        let a: PartnerCells = postcard::from_bytes(&postcard::to_stdvec(&a).unwrap()).unwrap();
+        let b: PartnerCells = postcard::from_bytes(&postcard::to_stdvec(&b).unwrap()).unwrap();
+        let mut merged = a.clone();
+        merged.merge_from(&b, |c| c + 10, |p| p + 100);
+        assert_eq!(sorted(&merged), sorted(&together));
+        assert_eq!(merged.len(), together.len());
+        // Counting into frozen cells again still adds up.
+        let mut again = merged.clone();
+        again.add((day(1), Direction::Inbound, 0, 0), Tls::None, 2);
+        let cell = |c: &PartnerCells| c.iter().find(|(k, _)| *k == (day(1), Direction::Inbound, 0, 0)).map(|(_, c)| c.get(Tls::None));
+        assert_eq!(cell(&again), cell(&merged).map(|n| n + 2));
+        assert!(postcard::from_bytes::<PartnerCells>(&[1, 2, 3]).is_err(), "damaged bytes are an error, not a panic");
     }
 }
