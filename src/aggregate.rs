@@ -401,10 +401,8 @@ impl Aggregate {
             None => 0,
         };
         let mut by_partner: HashMap<u32, TlsCounts> = HashMap::default();
-        for ((day, d, c, p), counts) in self.partner_cells.iter() {
-            if d == dir && c == conn && day >= f.from && day <= f.to {
-                by_partner.entry(p).or_default().add_all(&counts);
-            }
+        for ((_, _, _, p), counts) in self.partner_cells.range(dir, conn, f.from, f.to) {
+            by_partner.entry(p).or_default().add_all(&counts);
         }
         let mut out: Vec<(&str, TlsCounts)> =
             by_partner.into_iter().map(|(p, c)| (self.partners[p as usize].as_str(), c)).collect();

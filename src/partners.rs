@@ -21,19 +21,22 @@ const DIR_BITS: u32 = 2;
 const CONN_BITS: u32 = 14;
 const PARTNER_BITS: u32 = 25;
 
+/// Packs a key as direction, connector, day, partner (high bits to low), so that the frozen
+/// cells of one direction and connector over a run of days are one slice of the sorted array.
 fn pack((day, dir, conn, partner): Key) -> Option<u64> {
     let d = u64::try_from(day.num_days_from_ce()).ok().filter(|d| *d < 1 << DAY_BITS)?;
     if u64::from(conn) >= 1 << CONN_BITS || u64::from(partner) >= 1 << PARTNER_BITS {
         return None;
     }
-    Some(d << (DIR_BITS + CONN_BITS + PARTNER_BITS) | (dir as u64) << (CONN_BITS + PARTNER_BITS) | u64::from(conn) << PARTNER_BITS | u64::from(partner))
+    Some((dir as u64) << (CONN_BITS + DAY_BITS + PARTNER_BITS) | u64::from(conn) << (DAY_BITS + PARTNER_BITS) | d << PARTNER_BITS | u64::from(partner))
 }
 
 fn unpack(key: u64) -> Option<Key> {
     let mask = |bits: u32| (1u64 << bits) - 1;
-    let day = NaiveDate::from_num_days_from_ce_opt(i32::try_from(key >> (DIR_BITS + CONN_BITS + PARTNER_BITS)).ok()?)?;
-    let dir = *Direction::ALL.get(((key >> (CONN_BITS + PARTNER_BITS)) & mask(DIR_BITS)) as usize)?;
-    Some((day, dir, ((key >> PARTNER_BITS) & mask(CONN_BITS)) as u32, (key & mask(PARTNER_BITS)) as u32))
+    let dir = *Direction::ALL.get((key >> (CONN_BITS + DAY_BITS + PARTNER_BITS)) as usize)?;
+    let conn = ((key >> (DAY_BITS + PARTNER_BITS)) & mask(CONN_BITS)) as u32;
+    let day = NaiveDate::from_num_days_from_ce_opt(i32::try_from((key >> PARTNER_BITS) & mask(DAY_BITS)).ok()?)?;
+    Some((day, dir, conn, (key & mask(PARTNER_BITS)) as u32))
 }
 
 /// The partner cells of an aggregate.
@@ -229,6 +232,27 @@ impl PartnerCells {
         self.frozen.0.iter().copied().chain(self.narrow.iter().map(|(k, v)| (*k, *v)))
     }
 
+    /// The cells of one direction and connector from day `from` to day `to`: a slice of the
+    /// frozen array found by binary search (and the few cells not frozen or wide).
+    pub fn range(&self, dir: Direction, conn: u32, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = (Key, TlsCounts)> + '_ {
+        let bounds = pack((from, dir, conn, 0)).zip(pack((to, dir, conn, (1 << PARTNER_BITS) - 1)));
+        let slice = match bounds {
+            Some((lo, hi)) => {
+                let a = self.frozen.0.partition_point(|(k, _)| *k < lo);
+                let b = self.frozen.0.partition_point(|(k, _)| *k <= hi);
+                self.frozen.0.get(a..b.max(a)).unwrap_or(&[])
+            }
+            // Days outside what packs: only the wide map can hold them, but look everywhere.
+            None => &self.frozen.0[..],
+        };
+        let keep = move |(day, d, c, _): &Key| *d == dir && *c == conn && *day >= from && *day <= to;
+        let packed = slice.iter().copied().chain(self.narrow.iter().map(|(k, v)| (*k, *v)));
+        packed
+            .filter_map(|(k, c)| Some((unpack(k)?, TlsCounts(c.map(u64::from)))))
+            .chain(self.wide.iter().map(|(k, c)| (*k, *c)))
+            .filter(move |(k, _)| keep(k))
+    }
+
     /// How many cells there are.
     pub fn len(&self) -> usize {
         self.frozen.0.len() + self.narrow.len() + self.wide.len()
@@ -295,6 +319,12 @@ mod tests {
         merged.merge_from(&b, |c| c + 10, |p| p + 100);
         assert_eq!(sorted(&merged), sorted(&together));
         assert_eq!(merged.len(), together.len());
+        let by_range: Vec<(Key, TlsCounts)> = merged.range(Direction::Outbound, 11, day(3), day(9)).collect();
+        let by_scan: Vec<(Key, TlsCounts)> = sorted(&merged).into_iter().filter(|((d, dir, c, _), _)| *dir == Direction::Outbound && *c == 11 && *d >= day(3) && *d <= day(9)).collect();
+        assert!(!by_scan.is_empty());
+        let mut by_range_sorted = by_range.clone();
+        by_range_sorted.sort_by_key(|(k, _)| *k);
+        assert_eq!(by_range_sorted, by_scan);
         // Counting into frozen cells again still adds up.
         let mut again = merged.clone();
         again.add((day(1), Direction::Inbound, 0, 0), Tls::None, 2);
