@@ -1,6 +1,7 @@
 //! Decides which source format decoded text is in, from its content alone (never the file name),
 //! and says what was expected when it is none of them.
 
+pub use crate::mapping::Preview;
 use crate::lang::{Msg, Said};
 use crate::formats::mailflow::{self, Columns};
 use crate::formats::{connectors, exchange_server, exim, exo, postfix, tlsrpt};
@@ -80,22 +81,6 @@ pub struct NotRecognised {
     pub message: Said,
     /// For a CSV with a header: the header and the first rows, so the user can map its columns.
     pub preview: Option<Preview>,
-}
-
-/// A CSV's header and first rows, for the column-mapping panel.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Preview {
-    /// The header's fields.
-    pub header: Vec<String>,
-    /// Up to five rows.
-    pub rows: Vec<Vec<String>>,
-}
-
-impl Preview {
-    /// A key for remembering a mapping: the header's fields in [`table::header_key`] form.
-    pub fn signature(&self) -> String {
-        self.header.iter().map(|h| table::header_key(h)).collect::<Vec<_>>().join("|")
-    }
 }
 
 fn preview(text: &str, dialect: &Dialect) -> Option<Preview> {

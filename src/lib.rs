@@ -24,6 +24,7 @@ pub mod formats;
 pub mod insights;
 pub mod lang;
 pub mod load;
+pub mod mapping;
 pub mod messages;
 pub mod model;
 pub mod partners;

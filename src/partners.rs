@@ -20,6 +20,7 @@ const DAY_BITS: u32 = 23;
 const DIR_BITS: u32 = 2;
 const CONN_BITS: u32 = 14;
 const PARTNER_BITS: u32 = 25;
+const _: () = assert!(DIR_BITS + CONN_BITS + DAY_BITS + PARTNER_BITS == 64, "a key is 64 bits");
 
 /// Packs a key as direction, connector, day, partner (high bits to low), so that the frozen
 /// cells of one direction and connector over a run of days are one slice of the sorted array.

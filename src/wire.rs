@@ -1,10 +1,104 @@
-//! What crosses between the page and the loading worker, as bytes: the options a file is read
-//! with, and the files read (summaries and counts, never rows of text). postcard (a compact serde
-//! format) is used because the aggregate's maps have tuple keys, which JSON cannot carry.
+//! What crosses between the page and the loading worker: a typed protocol ([`ToWorker`],
+//! [`FromWorker`]) encoded with postcard (a compact serde format, which carries the aggregate's
+//! tuple-keyed maps that JSON cannot), and beside it the one large payload a message may have (a
+//! `Blob`, a download's bytes, or the files read as bytes), which the browser hands over without
+//! copying. Never rows of text: summaries and counts.
+//!
+//! A browser message is `{msg: Uint8Array, payload?: Blob | Uint8Array}`; `msg` is one of the
+//! enums below, written by [`encode`] and read by [`decode_to_worker`] / [`decode_from_worker`].
 
 use crate::lang::{Msg, Said};
 use crate::load::LoadOptions;
 use crate::stream::Part;
+
+/// What the page asks of the loading worker.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ToWorker {
+    /// Read the file whose `Blob` is the payload, in slices.
+    File {
+        /// The job.
+        id: u32,
+        /// The file's name.
+        name: String,
+        /// How to read it.
+        options: LoadOptions,
+    },
+    /// A download begins; its bytes follow in [`ToWorker::Chunk`]s.
+    Open {
+        /// The job.
+        id: u32,
+        /// The name the download goes by.
+        name: String,
+        /// How to read it.
+        options: LoadOptions,
+    },
+    /// The next bytes of a download (the payload).
+    Chunk {
+        /// The job.
+        id: u32,
+    },
+    /// The download ended.
+    End {
+        /// The job.
+        id: u32,
+    },
+    /// Panic on purpose: the end-to-end test of how a defect is reported posts it (encoded as
+    /// the single byte [`DEFECT_DRILL_BYTE`]); nothing in Mailflow sends it.
+    DefectDrill,
+}
+
+/// [`ToWorker::DefectDrill`] as postcard writes it (checked by a test), for the test that posts it.
+pub const DEFECT_DRILL_BYTE: u8 = 4;
+
+/// What the loading worker tells the page.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum FromWorker {
+    /// The worker's WebAssembly runs and takes messages.
+    Ready,
+    /// How far a job got.
+    Progress {
+        /// The job.
+        id: u32,
+        /// Bytes read.
+        bytes: u64,
+        /// Deliveries counted so far.
+        deliveries: u64,
+    },
+    /// A job ended; the files it gave are the payload ([`encode_parts`]).
+    Done {
+        /// The job.
+        id: u32,
+        /// The worker's WebAssembly memory (its high-water mark), in bytes.
+        memory: u64,
+    },
+    /// A download must be sent once more, read with these options.
+    Again {
+        /// The job.
+        id: u32,
+        /// The options to read it with.
+        options: LoadOptions,
+    },
+    /// Mailflow's code panicked in the worker (which then stops): details for a bug report.
+    Defect {
+        /// Version, panic message and place, browser.
+        details: String,
+    },
+}
+
+/// Encodes a protocol message.
+pub fn encode<T: serde::Serialize>(message: &T) -> Vec<u8> {
+    postcard::to_stdvec(message).unwrap_or_default()
+}
+
+/// Decodes what the page sent; `None` for bytes that are no message.
+pub fn decode_to_worker(bytes: &[u8]) -> Option<ToWorker> {
+    postcard::from_bytes(bytes).ok()
+}
+
+/// Decodes what the worker sent; `None` for bytes that are no message.
+pub fn decode_from_worker(bytes: &[u8]) -> Option<FromWorker> {
+    postcard::from_bytes(bytes).ok()
+}
 
 /// Encodes the files one load gave.
 pub fn encode_parts(parts: &[Part]) -> Vec<u8> {
@@ -16,15 +110,6 @@ pub fn decode_parts(bytes: &[u8]) -> Result<Vec<Part>, Said> {
     postcard::from_bytes(bytes).map_err(|e| Said::new(Msg::WorkerAnswerUnreadable).text(e.to_string()))
 }
 
-/// Encodes the options a file is read with.
-pub fn encode_options(options: &LoadOptions) -> Vec<u8> {
-    postcard::to_stdvec(options).unwrap_or_default()
-}
-
-/// Decodes what [`encode_options`] wrote (defaults when it cannot).
-pub fn decode_options(bytes: &[u8]) -> LoadOptions {
-    postcard::from_bytes(bytes).unwrap_or_default()
-}
 
 #[cfg(test)]
 mod tests {
@@ -40,7 +125,31 @@ mod tests {
         assert_eq!(back[0].0.report, parts[0].0.report);
         assert_eq!(format!("{:?}", back[0].0.content.clone()).len(), format!("{:?}", parts[0].0.content).len());
         assert!(decode_parts(b"\x01garbage").is_err());
-        let o = LoadOptions { log_year: Some(2024), ..Default::default() };
-        assert_eq!(decode_options(&encode_options(&o)), o);
+    }
+
+    #[test]
+    fn protocol_messages_cross_unchanged() {
+        let options = LoadOptions { log_year: Some(2024), tls_logged: true, ..Default::default() };
+        for m in [
+            ToWorker::File { id: 7, name: "mail.log".into(), options: options.clone() },
+            ToWorker::Open { id: 8, name: "https://example.com/t.csv".into(), options: LoadOptions::default() },
+            ToWorker::Chunk { id: 8 },
+            ToWorker::End { id: 8 },
+            ToWorker::DefectDrill,
+        ] {
+            assert_eq!(decode_to_worker(&encode(&m)), Some(m));
+        }
+        for m in [
+            FromWorker::Ready,
+            FromWorker::Progress { id: 7, bytes: 1 << 40, deliveries: 12 },
+            FromWorker::Done { id: 7, memory: 3 << 20 },
+            FromWorker::Again { id: 8, options },
+            FromWorker::Defect { details: "panicked at src/x.rs:1:1".into() },
+        ] {
+            assert_eq!(decode_from_worker(&encode(&m)), Some(m));
+        }
+        assert_eq!(encode(&ToWorker::DefectDrill), vec![DEFECT_DRILL_BYTE], "the e2e test posts this byte");
+        assert_eq!(decode_to_worker(&[200, 1, 2]), None);
+        assert_eq!(decode_from_worker(&[]), None);
     }
 }

@@ -4,11 +4,9 @@
 //! posts back only progress and the finished files' summaries and counts (see [`crate::wire`]),
 //! never rows.
 //!
-//! Messages in: `{kind: "file", id, blob, name, options}`; `{kind: "open", id, name, options}`,
-//! `{kind: "chunk", id, bytes}`, `{kind: "end", id}`. Messages out: `{kind: "ready"}`,
-//! `{kind: "progress", id, bytes, deliveries}`, `{kind: "done", id, parts, memory}`,
-//! `{kind: "again", id, options}` when a pushed file must be sent once more with other options,
-//! and `{kind: "defect", details}` when Mailflow's code panicked (the worker then stops).
+//! Messages in and out are the typed protocol of [`crate::wire`]: [`ToWorker`] (a file's `Blob`
+//! or a download's bytes as the payload) and [`FromWorker`] (the files read as the payload of
+//! `Done`; `Defect` when Mailflow's code panicked, after which the worker stops).
 
 use crate::lang::Msg;
 use std::cell::RefCell;
@@ -20,7 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::load::{load_bytes, LoadOptions};
 use crate::stream::{FileLoad, Outcome, Part};
-use crate::wire;
+use crate::wire::{self, FromWorker, ToWorker};
 
 /// Bytes read from a file at a time.
 pub const SLICE_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
@@ -73,7 +71,7 @@ fn report_defects() {
             .and_then(|a| a.as_string())
             .unwrap_or_default();
         let details = format!("Mailflow {} (worker)\n{info}\n{agent}", env!("CARGO_PKG_VERSION"));
-        post(&[("kind", "defect".into()), ("details", details.into())]);
+        send(&FromWorker::Defect { details }, None);
     }));
 }
 
@@ -93,7 +91,19 @@ pub fn run() {
             queue.set_length(0);
         }
     }
-    post(&[("kind", "ready".into())]);
+    send(&FromWorker::Ready, None);
+}
+
+/// Posts a protocol message, with a payload handed over without copying.
+fn send(message: &FromWorker, payload: Option<Uint8Array>) {
+    let msg = Uint8Array::from(&wire::encode(message)[..]);
+    match payload {
+        Some(p) => {
+            let transfer = Array::of2(&msg.buffer(), &p.buffer());
+            let _ = scope().post_message_with_transfer(&object(&[("msg", msg.into()), ("payload", p.into())]), &transfer);
+        }
+        None => post(&[("msg", msg.into())]),
+    }
 }
 
 /// A property of a JavaScript object (`undefined` when it has none).
@@ -102,20 +112,18 @@ pub fn get(m: &JsValue, key: &str) -> JsValue {
 }
 
 fn handle(m: JsValue) {
-    let kind = get(&m, "kind").as_string().unwrap_or_default();
-    let id = get(&m, "id").as_f64().unwrap_or(0.0) as u32;
-    let name = get(&m, "name").as_string().unwrap_or_default();
-    let options = get(&m, "options").dyn_into::<Uint8Array>().map(|a| wire::decode_options(&a.to_vec())).unwrap_or_default();
-    match kind.as_str() {
-        "file" => match get(&m, "blob").dyn_into::<web_sys::Blob>() {
+    let Some(message) = get(&m, "msg").dyn_into::<Uint8Array>().ok().and_then(|a| wire::decode_to_worker(&a.to_vec())) else { return };
+    let payload = get(&m, "payload");
+    match message {
+        ToWorker::File { id, name, options } => match payload.dyn_into::<web_sys::Blob>() {
             Ok(blob) => wasm_bindgen_futures::spawn_local(read_blob(id, blob, name, options)),
             Err(_) => done(id, failed(&name, 0, Msg::HandOverFailed)),
         },
-        "open" => PUSHED.with(|p| {
+        ToWorker::Open { id, name, options } => PUSHED.with(|p| {
             p.borrow_mut().insert(id, (FileLoad::new(&name, options), 0.0));
         }),
-        "chunk" => {
-            let bytes = get(&m, "bytes").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+        ToWorker::Chunk { id } => {
+            let bytes = payload.dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
             PUSHED.with(|p| {
                 if let Some((load, last)) = p.borrow_mut().get_mut(&id) {
                     load.push(&bytes);
@@ -126,27 +134,21 @@ fn handle(m: JsValue) {
                 }
             });
         }
-        "end" => {
+        ToWorker::End { id } => {
             let Some((load, _)) = PUSHED.with(|p| p.borrow_mut().remove(&id)) else { return };
             match load.finish() {
                 Outcome::Done(parts) => done(id, parts),
-                Outcome::Again(o) => post(&[("kind", "again".into()), ("id", id.into()), ("options", Uint8Array::from(&wire::encode_options(&o)[..]).into())]),
+                Outcome::Again(options) => send(&FromWorker::Again { id, options }, None),
             }
         }
         // A deliberate panic, so that the page's handling of a defect can be tested end to end
         // (nothing in Mailflow sends it; a test posts it to the worker).
-        "defect-drill" => panic!("defect drill: a deliberate panic to test how defects are reported"),
-        _ => {}
+        ToWorker::DefectDrill => panic!("defect drill: a deliberate panic to test how defects are reported"),
     }
 }
 
 fn progress(id: u32, load: &FileLoad) {
-    post(&[
-        ("kind", "progress".into()),
-        ("id", id.into()),
-        ("bytes", (load.received() as f64).into()),
-        ("deliveries", (load.deliveries() as f64).into()),
-    ]);
+    send(&FromWorker::Progress { id, bytes: load.received(), deliveries: load.deliveries() }, None);
 }
 
 fn failed(name: &str, bytes: u64, message: Msg) -> Vec<Part> {
@@ -158,8 +160,7 @@ fn failed(name: &str, bytes: u64, message: Msg) -> Vec<Part> {
 
 fn done(id: u32, parts: Vec<Part>) {
     let data = Uint8Array::from(&wire::encode_parts(&parts)[..]);
-    let message = object(&[("kind", "done".into()), ("id", id.into()), ("parts", data.clone().into()), ("memory", memory_bytes().into())]);
-    let _ = scope().post_message_with_transfer(&message, &Array::of1(&data.buffer()));
+    send(&FromWorker::Done { id, memory: memory_bytes() as u64 }, Some(data));
 }
 
 /// Reads a whole Blob slice by slice, reading it again when the load asks to. The next slice is

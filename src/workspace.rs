@@ -7,7 +7,8 @@
 use std::sync::Arc;
 
 use crate::aggregate::Aggregate;
-use crate::formats::tlsrpt::{summarise, Summary, TlsReport};
+pub use crate::formats::tlsrpt::{Sessions, Summary};
+use crate::formats::tlsrpt::{summarise, TlsReport};
 use crate::domains::{suggest, Domains};
 use crate::load::{Content, FileReport, Loaded};
 use crate::formats::exchange_server::{Session, SEND_WINDOW};

@@ -3,6 +3,7 @@
 //! CSV that the report's "Export details" writes (one row per day x direction x connector with a
 //! count per TLS column), and JSON Lines with the same names as keys. See `docs/format.md`.
 
+pub use crate::mapping::Mapping;
 use crate::lang::{Msg, Said};
 use crate::dates::parse_iso;
 use crate::formats::jsonl::{FlatObject, Span};
@@ -112,59 +113,6 @@ impl Columns {
             combined,
             percent: combined.is_some() || header.iter().any(|h| h.contains('%')),
         })
-    }
-}
-
-/// Which column holds which field, as the user chose in the column-mapping panel for a CSV that
-/// Mailflow did not recognise.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Mapping {
-    /// The date or date-time column.
-    pub date: usize,
-    /// The direction column.
-    pub direction: usize,
-    /// The connector column, if any.
-    pub connector: Option<usize>,
-    /// The TLS column, if any (without one, TLS is Unknown).
-    pub tls: Option<usize>,
-    /// The count column, if any (without one, each row is one delivery).
-    pub count: Option<usize>,
-    /// The remote host column, if any.
-    pub remote_host: Option<usize>,
-}
-
-impl Mapping {
-    /// The mapping as text for storing (`date=0;direction=3;tls=5`).
-    pub fn to_text(&self) -> String {
-        let mut parts = vec![format!("date={}", self.date), format!("direction={}", self.direction)];
-        for (k, v) in [("connector", self.connector), ("tls", self.tls), ("count", self.count), ("remote_host", self.remote_host)] {
-            if let Some(i) = v {
-                parts.push(format!("{k}={i}"));
-            }
-        }
-        parts.join(";")
-    }
-
-    /// Reads [`Mapping::to_text`]'s form back.
-    pub fn from_text(text: &str) -> Option<Mapping> {
-        let mut m = Mapping::default();
-        let (mut date, mut direction) = (None, None);
-        for part in text.split(';') {
-            let (k, v) = part.split_once('=')?;
-            let i: usize = v.trim().parse().ok()?;
-            match k.trim() {
-                "date" => date = Some(i),
-                "direction" => direction = Some(i),
-                "connector" => m.connector = Some(i),
-                "tls" => m.tls = Some(i),
-                "count" => m.count = Some(i),
-                "remote_host" => m.remote_host = Some(i),
-                _ => return None,
-            }
-        }
-        m.date = date?;
-        m.direction = direction?;
-        Some(m)
     }
 }
 

@@ -18,7 +18,7 @@ use crate::load::{load_bytes, FileReport, LoadOptions, Loaded};
 use crate::stream::{FileLoad, Outcome, Part};
 use crate::ui::prefs;
 use crate::ui::state::Store;
-use crate::wire;
+use crate::wire::{self, FromWorker, ToWorker};
 use crate::worker::{get, object};
 
 /// Bytes per slice when the page reads a file itself (no worker).
@@ -205,14 +205,7 @@ fn pump(store: &Store) {
     match source {
         Source::Blob(blob) => match worker {
             Some(w) => {
-                let m = object(&[
-                    ("kind", "file".into()),
-                    ("id", id.into()),
-                    ("blob", blob.into()),
-                    ("name", name.into()),
-                    ("options", Uint8Array::from(&wire::encode_options(&options)[..]).into()),
-                ]);
-                if w.post_message(&m).is_err() {
+                if !send(&w, &ToWorker::File { id, name, options }, Some(&blob.into())) {
                     finish(&store, id, Err(Msg::HandOverFailed.into()));
                 }
             }
@@ -303,34 +296,43 @@ fn from_worker(store: &Store, m: JsValue) {
     if store.jobs.try_with_value(|_| ()).is_none() {
         return; // the app was unmounted
     }
-    let id = get(&m, "id").as_f64().unwrap_or(0.0) as u32;
-    match get(&m, "kind").as_string().as_deref() {
-        Some("ready") => store.jobs.update_value(|j| j.worker_ready = true),
-        Some("progress") => {
-            let (bytes, deliveries) = (get(&m, "bytes").as_f64().unwrap_or(0.0), get(&m, "deliveries").as_f64().unwrap_or(0.0));
+    let Some(message) = get(&m, "msg").dyn_into::<Uint8Array>().ok().and_then(|a| wire::decode_from_worker(&a.to_vec())) else { return };
+    match message {
+        FromWorker::Ready => store.jobs.update_value(|j| j.worker_ready = true),
+        FromWorker::Progress { id, bytes, deliveries } => {
             set_progress(store, id, |p| {
-                p.bytes = p.bytes.max(bytes);
-                p.deliveries = deliveries;
+                p.bytes = p.bytes.max(bytes as f64);
+                p.deliveries = deliveries as f64;
             });
         }
-        Some("done") => {
-            let memory = get(&m, "memory").as_f64().unwrap_or(0.0);
-            store.jobs.update_value(|j| j.worker_memory = j.worker_memory.max(memory));
-            let bytes = get(&m, "parts").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+        FromWorker::Done { id, memory } => {
+            store.jobs.update_value(|j| j.worker_memory = j.worker_memory.max(memory as f64));
+            let bytes = get(&m, "payload").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
             finish(store, id, wire::decode_parts(&bytes));
         }
-        Some("defect") => {
+        FromWorker::Defect { details } => {
             // The worker's code panicked: a defect in Mailflow, not a lack of memory. The
             // worker is ended now (it cannot go on) and the file it was reading says so.
-            let details = get(&m, "details").as_string().unwrap_or_default();
             store.jobs.update_value(|j| j.defect = Some(details));
             worker_failed(store, Msg::WorkerDefect.into());
         }
-        Some("again") => {
-            let options = get(&m, "options").dyn_into::<Uint8Array>().map(|a| wire::decode_options(&a.to_vec())).unwrap_or_default();
-            again(store, id, options);
+        FromWorker::Again { id, options } => again(store, id, options),
+    }
+}
+
+/// Posts a protocol message to the worker, with a payload (a `Blob`, or bytes handed over
+/// without copying); false when the browser refused it.
+fn send(w: &web_sys::Worker, message: &ToWorker, payload: Option<&JsValue>) -> bool {
+    let msg: JsValue = Uint8Array::from(&wire::encode(message)[..]).into();
+    match payload {
+        Some(p) => {
+            let m = object(&[("msg", msg), ("payload", p.clone())]);
+            match p.dyn_ref::<Uint8Array>() {
+                Some(bytes) => w.post_message_with_transfer(&m, &Array::of1(&bytes.buffer())).is_ok(),
+                None => w.post_message(&m).is_ok(),
+            }
         }
-        _ => {}
+        None => w.post_message(&object(&[("msg", msg)])).is_ok(),
     }
 }
 
@@ -487,8 +489,7 @@ async fn download(store: Store, id: u32, address: String, options: LoadOptions, 
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut here = match &worker {
         Some(w) => {
-            let open = object(&[("kind", "open".into()), ("id", id.into()), ("name", name.clone().into()), ("options", Uint8Array::from(&wire::encode_options(&options)[..]).into())]);
-            let _ = w.post_message(&open);
+            send(w, &ToWorker::Open { id, name: name.clone(), options: options.clone() }, None);
             None
         }
         None => Some(FileLoad::new(&name, options.clone())),
@@ -509,8 +510,7 @@ async fn download(store: Store, id: u32, address: String, options: LoadOptions, 
         received += chunk.length() as f64;
         match (&worker, &mut here) {
             (Some(w), _) => {
-                let m = object(&[("kind", "chunk".into()), ("id", id.into()), ("bytes", chunk.clone().into())]);
-                let _ = w.post_message_with_transfer(&m, &Array::of1(&chunk.buffer()));
+                send(w, &ToWorker::Chunk { id }, Some(&chunk.into()));
                 set_progress(&store, id, |p| p.bytes = received);
             }
             (None, Some(load)) => {
@@ -527,7 +527,7 @@ async fn download(store: Store, id: u32, address: String, options: LoadOptions, 
     }
     match (worker, here) {
         (Some(w), _) => {
-            let _ = w.post_message(&object(&[("kind", "end".into()), ("id", id.into())]));
+            send(&w, &ToWorker::End { id }, None);
         }
         (None, Some(load)) => match load.finish() {
             Outcome::Done(parts) => finish(&store, id, Ok(parts)),

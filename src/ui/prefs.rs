@@ -3,7 +3,7 @@
 //! language picked on the standalone page.
 
 use crate::domains::Domains;
-use crate::formats::mailflow::Mapping;
+use crate::mapping::Mapping;
 
 const DOMAINS_KEY: &str = "mailflow.domains";
 const MAPPING_PREFIX: &str = "mailflow.mapping.";

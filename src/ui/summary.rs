@@ -7,9 +7,8 @@
 use leptos::prelude::*;
 
 use crate::dates::DateOrder;
-use crate::detect::Preview;
 use crate::domains::Domains;
-use crate::formats::mailflow::Mapping;
+use crate::mapping::{Mapping, Preview};
 use crate::lang::{Lang, Msg};
 use crate::load::{FileReport, LoadOptions};
 use crate::ui::loader::{reload, remove};
@@ -259,12 +258,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
 fn MappingPanel(preview: Preview, index: usize) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
-    let guess = |names: &[&str]| {
-        preview.header.iter().position(|h| {
-            let k = crate::formats::table::header_key(h);
-            names.iter().any(|n| k.contains(n))
-        })
-    };
+    let guess = |names: &[&str]| preview.guess(names);
     let fields: [(&'static str, Msg, bool, Option<usize>); 6] = [
         ("date", Msg::DateOrTime, true, guess(&["date", "time", "when"])),
         ("direction", Msg::Direction, true, guess(&["direction", "way"])),

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::formats::tlsrpt::Sessions;
+use crate::workspace::Sessions;
 use crate::lang::{Lang, Msg};
 use crate::ui::state::use_store;
 
