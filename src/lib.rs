@@ -29,6 +29,7 @@ pub mod messages;
 pub mod model;
 pub mod partners;
 pub mod sample;
+pub mod split;
 pub mod stream;
 pub mod text;
 pub mod unpack;

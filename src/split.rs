@@ -1,0 +1,332 @@
+//! One file read by several workers at once: which files can be split (formats whose records
+//! are single lines and carry no state from one line to the next), where each worker's part
+//! begins and ends (at line starts, wherever the byte ranges fall), and how the parts' results
+//! are put back together so that every count, line number and summary is what one pass gives.
+//! A part that finds a `"` (a CSV field could hold a line break across a cut) says so, and the
+//! file is then read in one pass instead.
+
+use crate::decode::{self, TextEncoding};
+use crate::detect::{detect, Format};
+use crate::formats::{ParseStats, MAX_SKIP_SAMPLES};
+use crate::load::{complete, Content, Loaded, LoadOptions};
+use crate::stream::HEAD_BYTES;
+
+/// Files smaller than this are read by one worker: starting more costs more than it saves.
+pub const MIN_SPLIT_BYTES: u64 = 48 * 1024 * 1024;
+
+/// How a file is split.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// The bytes before the first record (a CSV's header line with any preamble), given to every
+    /// part but the first, which reads them itself.
+    pub header: Vec<u8>,
+    /// Each part's nominal byte range `[start, end)`; the first starts at 0, the last ends at
+    /// the file's size. A part reads the lines whose first byte falls in its range.
+    pub ranges: Vec<(u64, u64)>,
+}
+
+/// Decides from the file's first bytes whether it can be read in `parts` parts, and where.
+/// Only Mailflow's CSV (ISO dates, read as it streams) and JSON Lines qualify, in a single-byte
+/// or UTF-8 encoding, with no quote in the first 64 KB of a CSV.
+pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Option<Plan> {
+    if parts < 2 || size < MIN_SPLIT_BYTES || options.mapping.is_some() || options.date_order.is_some() {
+        return None;
+    }
+    let head = head.get(..head.len().min(HEAD_BYTES))?;
+    if crate::unpack::is_gzip(head) || crate::unpack::is_zip(head) {
+        return None;
+    }
+    if !matches!(decode::sniff(head, false).ok()?, TextEncoding::Utf8 | TextEncoding::Windows1252) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(head);
+    let sample = text.get(..text.rfind('\n')? + 1)?;
+    let header = match detect(sample).ok()? {
+        Format::MailflowJsonl => Vec::new(),
+        Format::MailflowCsv { dialect, columns } => {
+            if memchr::memchr(b'"', head).is_some() || !crate::formats::mailflow::first_date_iso(sample, &dialect, &columns) {
+                return None;
+            }
+            // The preamble and the header line, as bytes of the file.
+            let end = dialect.header_offset + memchr::memchr(b'\n', head.get(dialect.header_offset..)?)? + 1;
+            head.get(..end)?.to_vec()
+        }
+        _ => return None,
+    };
+    let step = size / parts as u64;
+    let ranges = (0..parts as u64).map(|k| (k * step, if k + 1 == parts as u64 { size } else { (k + 1) * step })).collect();
+    Some(Plan { header, ranges })
+}
+
+/// Cuts a part's own lines out of the bytes a worker reads from `from` (one byte before its
+/// range, so that it can tell whether its range begins at a line start) onwards: bytes up to
+/// the first line start at or after the range's start are skipped, and bytes stop after the
+/// line that holds the byte before the range's end.
+#[derive(Clone, Debug)]
+pub struct Cut {
+    /// The absolute offset of the next byte pushed.
+    at: u64,
+    /// Whether the part's first line start (at or after the range's start) was found.
+    started: bool,
+    start: u64,
+    end: u64,
+    done: bool,
+    /// Line ends in the part's own bytes.
+    pub newlines: u64,
+    /// A `"` was in the part's own bytes.
+    pub quotes: bool,
+}
+
+impl Cut {
+    /// The offset the worker should read from for the range `[start, end)`.
+    pub fn read_from(start: u64) -> u64 {
+        start.saturating_sub(1)
+    }
+
+    /// A cut for the range `[start, end)`.
+    pub fn new(start: u64, end: u64) -> Cut {
+        Cut { at: Cut::read_from(start), started: start == 0, start, end, done: start >= end, newlines: 0, quotes: false }
+    }
+
+    /// True once the part's last line is complete: nothing more needs reading.
+    pub fn done(&self) -> bool {
+        self.done
+    }
+
+    /// The part's own bytes within `chunk` (the next bytes read).
+    pub fn take<'a>(&mut self, chunk: &'a [u8]) -> &'a [u8] {
+        let chunk_start = self.at;
+        self.at += chunk.len() as u64;
+        if self.done {
+            return &[];
+        }
+        let mut from = 0usize;
+        if !self.started {
+            // A line starts right after a `\n` at or after `start - 1`.
+            let skip_to = (self.start.saturating_sub(1)).saturating_sub(chunk_start) as usize;
+            match chunk.get(skip_to..).and_then(|rest| memchr::memchr(b'\n', rest)) {
+                Some(i) => from = skip_to + i + 1,
+                None => return &[],
+            }
+            self.started = true;
+            if chunk_start + from as u64 >= self.end {
+                // The part's first line starts at or after its end: it owns no line.
+                self.done = true;
+                return &[];
+            }
+        }
+        // The first line start at or after `end` (right after the first `\n` at or after
+        // `end - 1`) belongs to the next part.
+        let search = (self.end - 1).max(chunk_start + from as u64) - chunk_start;
+        let mut to = chunk.len();
+        if let Some(i) = usize::try_from(search).ok().and_then(|at| Some(at + memchr::memchr(b'\n', chunk.get(at..)?)?)) {
+            to = i + 1;
+            self.done = true;
+        }
+        let own = chunk.get(from..to).unwrap_or(&[]);
+        self.newlines += memchr::memchr_iter(b'\n', own).count() as u64;
+        self.quotes |= memchr::memchr(b'"', own).is_some();
+        own
+    }
+}
+
+/// One part's result: what its worker loaded, the line ends in its own bytes, and whether it
+/// saw a quote.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct PartResult {
+    /// The part as loaded (its lines after the header).
+    pub loaded: Loaded,
+    /// Line ends in the part's own bytes (the header's not included, but for the first part).
+    pub newlines: u64,
+    /// A `"` was in the part's own bytes: the split may have cut a field; read in one pass.
+    pub quotes: bool,
+}
+
+/// Puts the parts' results back together (in order): counts added, skipped rows' line numbers
+/// made the file's, aggregates merged, the summary completed as for one pass. `None` when the
+/// parts cannot stand for one pass (a quote was seen, a part was read differently).
+pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
+    let header_lines = memchr::memchr_iter(b'\n', header).count() as u64;
+    if parts.iter().any(|p| p.quotes) {
+        return None;
+    }
+    let format = parts.first()?.loaded.report.format;
+    if parts.iter().any(|p| p.loaded.report.format != format && p.loaded.report.stats.rows_read > 0) {
+        return None;
+    }
+    let mut parts = parts.into_iter();
+    let first = parts.next()?;
+    let mut report = first.loaded.report;
+    report.error = None;
+    let mut agg = match first.loaded.content {
+        Content::Deliveries(a) => std::sync::Arc::unwrap_or_clone(a),
+        Content::Nothing => Default::default(),
+        _ => return None,
+    };
+    let mut lines_before = first.newlines;
+    for part in parts {
+        let r = part.loaded.report;
+        add_stats(&mut report.stats, &r.stats, lines_before.saturating_sub(header_lines));
+        report.bytes = report.bytes.saturating_add(r.bytes.saturating_sub(header.len() as u64));
+        report.found.connector |= r.found.connector;
+        match part.loaded.content {
+            Content::Deliveries(a) => agg.merge_from(&a),
+            Content::Nothing => {}
+            _ => return None,
+        }
+        lines_before = lines_before.saturating_add(part.newlines);
+    }
+    report.stats.skips.sort_by_key(|s| s.line);
+    report.stats.skips.truncate(MAX_SKIP_SAMPLES);
+    Some(complete(report, Content::Deliveries(agg.into())))
+}
+
+/// Adds a later part's counts; its skipped rows' lines move down by `shift`.
+fn add_stats(to: &mut ParseStats, from: &ParseStats, shift: u64) {
+    to.rows_read = to.rows_read.saturating_add(from.rows_read);
+    to.deliveries = to.deliveries.saturating_add(from.deliveries);
+    to.skipped = to.skipped.saturating_add(from.skipped);
+    to.failures = to.failures.saturating_add(from.failures);
+    to.local = to.local.saturating_add(from.local);
+    to.other_lines = to.other_lines.saturating_add(from.other_lines);
+    to.before_log = to.before_log.saturating_add(from.before_log);
+    to.submissions.add_all(&from.submissions);
+    for (a, b) in to.tls_unlogged.iter_mut().zip(from.tls_unlogged) {
+        *a = a.saturating_add(b);
+    }
+    to.skips.extend(from.skips.iter().cloned().map(|mut s| {
+        s.line = s.line.saturating_add(shift);
+        s
+    }));
+}
+
+/// Reads `bytes` as the parts of `plan` would (each part's lines after the plan's header,
+/// pushed in pieces of `piece` bytes) and puts them together: what the workers do, in one
+/// process, for tests and the benchmark.
+pub fn load_split(name: &str, bytes: &[u8], plan: &Plan, piece: usize, options: &LoadOptions) -> Option<Loaded> {
+    let mut results = Vec::new();
+    for (k, &(start, end)) in plan.ranges.iter().enumerate() {
+        let mut cut = Cut::new(start, end);
+        let mut load = crate::stream::FileLoad::new(name, options.clone());
+        if k > 0 {
+            load.push(&plan.header);
+        }
+        let from = usize::try_from(Cut::read_from(start)).ok()?;
+        for chunk in bytes.get(from..)?.chunks(piece.max(1)) {
+            let own = cut.take(chunk);
+            load.push(own);
+            if cut.done() {
+                break;
+            }
+        }
+        match load.finish() {
+            crate::stream::Outcome::Done(mut parts) if parts.len() == 1 => {
+                results.push(PartResult { loaded: parts.remove(0).0, newlines: cut.newlines, quotes: cut.quotes });
+            }
+            // A part that owns no line (one line longer than its range) gives nothing.
+            crate::stream::Outcome::Done(parts) if parts.is_empty() && cut.newlines == 0 => {}
+            _ => return None,
+        }
+    }
+    merge(results, &plan.header)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv(rows: usize, bad_every: usize) -> Vec<u8> {
+        let mut s = String::from("date,direction,connector,tls,count,remote_host\n");
+        for i in 0..rows {
+            if bad_every > 0 && i % bad_every == 7 {
+                s.push_str("not a date,Inbound,,TLS 1.2,1,x\n");
+            } else {
+                s.push_str(&format!("2026-03-{:02}T10:00:00.{:03}Z,{},Relay {},{},{},mx{}.example\n", 1 + i % 28, i % 1000, if i % 2 == 0 { "Inbound" } else { "Outbound" }, i % 3, ["TLS 1.2", "No TLS", "TLS 1.3"][i % 3], 1 + i % 4, i % 97));
+            }
+        }
+        s.into_bytes()
+    }
+
+    fn fingerprint(l: &Loaded) -> String {
+        let mut out = format!("{:?}\n", l.report);
+        if let Content::Deliveries(agg) = &l.content {
+            if let Some((a, b)) = agg.span() {
+                let f = crate::aggregate::Filter::window(a, b);
+                out += &format!("{:?}\n{:?}", agg.details(&f), agg.partners(&f, crate::model::Direction::Inbound, Some("Relay 1")));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn cuts_own_every_line_once_wherever_the_ranges_fall() {
+        let bytes = b"h\nab\n\ncdef\ng\nhij\n";
+        for parts in 1..6u64 {
+            for piece in [1, 2, 3, 7, 100] {
+                let size = bytes.len() as u64;
+                let mut all = Vec::new();
+                for k in 0..parts {
+                    let (start, end) = (k * size / parts, if k + 1 == parts { size } else { (k + 1) * size / parts });
+                    let mut cut = Cut::new(start, end);
+                    for chunk in bytes[Cut::read_from(start) as usize..].chunks(piece) {
+                        all.extend_from_slice(cut.take(chunk));
+                        if cut.done() {
+                            break;
+                        }
+                    }
+                }
+                assert_eq!(all, bytes.to_vec(), "{parts} parts, pieces of {piece}");
+            }
+        }
+    }
+
+    #[test]
+    fn split_reading_gives_what_one_pass_gives() {
+        let bytes = csv(4000, 500);
+        let one = crate::stream::load_in_pieces("t.csv", &bytes, 4096, 4096, &LoadOptions::default()).remove(0).0;
+        for parts in [2, 3, 7] {
+            let size = bytes.len() as u64;
+            let step = size / parts;
+            let plan = Plan {
+                header: bytes[..bytes.iter().position(|b| *b == b'\n').unwrap() + 1].to_vec(),
+                ranges: (0..parts).map(|k| (k * step, if k + 1 == parts { size } else { (k + 1) * step })).collect(),
+            };
+            for piece in [333, 4096, 1 << 20] {
+                let split = load_split("t.csv", &bytes, &plan, piece, &LoadOptions::default()).expect("splits");
+                let (a, b) = (fingerprint(&split), fingerprint(&one));
+                let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+                assert!(a == b, "{parts} parts, pieces of {piece}: split {:?} vs one pass {:?}", a.get(at.saturating_sub(80)..(at + 80).min(a.len())), b.get(at.saturating_sub(80)..(at + 80).min(b.len())));
+            }
+        }
+        assert!(one.report.stats.skipped > 0 && one.report.stats.skips.iter().all(|s| s.line > 1));
+    }
+
+    #[test]
+    fn which_files_are_split() {
+        let big = MIN_SPLIT_BYTES;
+        let good = csv(2000, 0);
+        let p = plan(&good, big, 2, &LoadOptions::default()).expect("a Mailflow CSV splits");
+        assert_eq!(p.header, b"date,direction,connector,tls,count,remote_host\n");
+        assert_eq!(p.ranges, vec![(0, big / 2), (big / 2, big)]);
+        assert!(plan(&good, big - 1, 2, &LoadOptions::default()).is_none(), "small files are read by one worker");
+        assert!(plan(&good, big, 1, &LoadOptions::default()).is_none());
+        let quoted = [&csv(100, 0)[..], b"2026-03-01,Inbound,\"A, B\",TLS 1.2,1,x\n"].concat();
+        assert!(plan(&quoted, big, 2, &LoadOptions::default()).is_none(), "quotes: one pass");
+        let jsonl = b"{\"date\":\"2026-03-04\",\"direction\":\"Inbound\",\"tls\":\"TLS 1.2\"}\n".repeat(10);
+        assert_eq!(plan(&jsonl, big, 3, &LoadOptions::default()).map(|p| p.header), Some(Vec::new()));
+        let log = b"2026-03-04T10:00:00+00:00 mx postfix/smtpd[1]: connect from a[192.0.2.1]\n".repeat(10);
+        assert!(plan(&log, big, 2, &LoadOptions::default()).is_none(), "Postfix carries state across lines");
+        let utf16: Vec<u8> = String::from_utf8(good.clone()).unwrap().encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(plan(&utf16, big, 2, &LoadOptions::default()).is_none());
+    }
+
+    #[test]
+    fn a_quote_in_a_later_part_means_one_pass() {
+        let mut bytes = csv(3000, 0);
+        bytes.extend_from_slice(b"2026-03-01,Inbound,\"Relay\nwith a line break\",TLS 1.2,1,x\n");
+        bytes.extend_from_slice(&csv(3000, 0)[47..]);
+        let size = bytes.len() as u64;
+        let plan = Plan { header: bytes[..47].to_vec(), ranges: vec![(0, size / 2), (size / 2, size)] };
+        assert!(load_split("t.csv", &bytes, &plan, 4096, &LoadOptions::default()).is_none());
+    }
+}
