@@ -42,13 +42,31 @@ pub enum ToWorker {
         /// The job.
         id: u32,
     },
+    /// Read one part of the file whose `Blob` is the payload (see [`crate::split`]): the lines
+    /// whose first byte falls in `[start, end)`, after `header`.
+    Part {
+        /// The job.
+        id: u32,
+        /// Which part (0 is the first).
+        index: u32,
+        /// The file's name.
+        name: String,
+        /// How to read it.
+        options: LoadOptions,
+        /// The part's byte range.
+        start: u64,
+        /// The end of its byte range.
+        end: u64,
+        /// The bytes before the first record, read before the part's lines (empty for part 0).
+        header: Vec<u8>,
+    },
     /// Panic on purpose: the end-to-end test of how a defect is reported posts it (encoded as
     /// the single byte [`DEFECT_DRILL_BYTE`]); nothing in Mailflow sends it.
     DefectDrill,
 }
 
 /// [`ToWorker::DefectDrill`] as postcard writes it (checked by a test), for the test that posts it.
-pub const DEFECT_DRILL_BYTE: u8 = 4;
+pub const DEFECT_DRILL_BYTE: u8 = 5;
 
 /// What the loading worker tells the page.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -59,6 +77,8 @@ pub enum FromWorker {
     Progress {
         /// The job.
         id: u32,
+        /// Which part of a file read in parts (0 otherwise).
+        part: u32,
         /// Bytes read.
         bytes: u64,
         /// Deliveries counted so far.
@@ -70,6 +90,14 @@ pub enum FromWorker {
         id: u32,
         /// The worker's WebAssembly memory (its high-water mark), in bytes.
         memory: u64,
+    },
+    /// One part of a file read in parts is done; its [`crate::split::PartResult`] is the
+    /// payload ([`encode`]).
+    PartDone {
+        /// The job.
+        id: u32,
+        /// Which part.
+        index: u32,
     },
     /// A download must be sent once more, read with these options.
     Again {
@@ -88,6 +116,11 @@ pub enum FromWorker {
 /// Encodes a protocol message.
 pub fn encode<T: serde::Serialize>(message: &T) -> Vec<u8> {
     postcard::to_stdvec(message).unwrap_or_default()
+}
+
+/// Decodes one part's result ([`FromWorker::PartDone`]'s payload); `None` when it cannot.
+pub fn decode_part(bytes: &[u8]) -> Option<crate::split::PartResult> {
+    postcard::from_bytes(bytes).ok()
 }
 
 /// Decodes what the page sent; `None` for bytes that are no message.
@@ -135,13 +168,15 @@ mod tests {
             ToWorker::Open { id: 8, name: "https://example.com/t.csv".into(), options: LoadOptions::default() },
             ToWorker::Chunk { id: 8 },
             ToWorker::End { id: 8 },
+            ToWorker::Part { id: 9, index: 1, name: "big.csv".into(), options: LoadOptions::default(), start: 1 << 33, end: 1 << 34, header: b"date,direction,tls\n".to_vec() },
             ToWorker::DefectDrill,
         ] {
             assert_eq!(decode_to_worker(&encode(&m)), Some(m));
         }
         for m in [
             FromWorker::Ready,
-            FromWorker::Progress { id: 7, bytes: 1 << 40, deliveries: 12 },
+            FromWorker::Progress { id: 7, part: 1, bytes: 1 << 40, deliveries: 12 },
+            FromWorker::PartDone { id: 9, index: 1 },
             FromWorker::Done { id: 7, memory: 3 << 20 },
             FromWorker::Again { id: 8, options },
             FromWorker::Defect { details: "panicked at src/x.rs:1:1".into() },

@@ -141,6 +141,10 @@ fn handle(m: JsValue) {
                 Outcome::Again(options) => send(&FromWorker::Again { id, options }, None),
             }
         }
+        ToWorker::Part { id, index, name, options, start, end, header } => match payload.dyn_into::<web_sys::Blob>() {
+            Ok(blob) => wasm_bindgen_futures::spawn_local(read_part(id, index, blob, name, options, (start, end), header)),
+            Err(_) => part_done(id, index, None),
+        },
         // A deliberate panic, so that the page's handling of a defect can be tested end to end
         // (nothing in Mailflow sends it; a test posts it to the worker).
         ToWorker::DefectDrill => panic!("defect drill: a deliberate panic to test how defects are reported"),
@@ -148,7 +152,51 @@ fn handle(m: JsValue) {
 }
 
 fn progress(id: u32, load: &FileLoad) {
-    send(&FromWorker::Progress { id, bytes: load.received(), deliveries: load.deliveries() }, None);
+    send(&FromWorker::Progress { id, part: 0, bytes: load.received(), deliveries: load.deliveries() }, None);
+}
+
+/// Posts one part's result; `None` (the part could not be read) makes the page read the file
+/// in one pass.
+fn part_done(id: u32, index: u32, result: Option<crate::split::PartResult>) {
+    let payload = result.map(|r| Uint8Array::from(&wire::encode(&r)[..]));
+    send(&FromWorker::PartDone { id, index }, payload);
+}
+
+/// Reads one part of a file (see [`crate::split`]): from one byte before its range, slice by
+/// slice, until its last line is complete.
+async fn read_part(id: u32, index: u32, blob: web_sys::Blob, name: String, options: LoadOptions, (start, end): (u64, u64), header: Vec<u8>) {
+    let size = blob.size();
+    let mut cut = crate::split::Cut::new(start, end);
+    let mut load = FileLoad::new(&name, options);
+    if index > 0 {
+        load.push(&header);
+    }
+    let (mut offset, mut last, mut read) = (crate::split::Cut::read_from(start) as f64, now(), 0u64);
+    let mut buf = vec![0u8; SLICE_BYTES as usize];
+    while offset < size && !cut.done() {
+        let to = (offset + SLICE_BYTES).min(size);
+        let Some(reading) = blob.slice_with_f64_and_f64(offset, to).ok().map(|s| wasm_bindgen_futures::JsFuture::from(s.array_buffer())) else {
+            return part_done(id, index, None);
+        };
+        let Ok(array) = reading.await else { return part_done(id, index, None) };
+        let view = Uint8Array::new(&array);
+        let n = view.length() as usize;
+        view.copy_to(&mut buf[..n]);
+        offset = to;
+        let own = cut.take(&buf[..n]);
+        read += own.len() as u64;
+        load.push(own);
+        if now() - last > PROGRESS_MS {
+            last = now();
+            send(&FromWorker::Progress { id, part: index, bytes: read, deliveries: load.deliveries() }, None);
+        }
+    }
+    send(&FromWorker::Progress { id, part: index, bytes: read, deliveries: load.deliveries() }, None);
+    let result = match load.finish() {
+        Outcome::Done(mut parts) if parts.len() == 1 => Some(crate::split::PartResult { loaded: parts.remove(0).0, newlines: cut.newlines, quotes: cut.quotes }),
+        _ => None,
+    };
+    part_done(id, index, result);
 }
 
 fn failed(name: &str, bytes: u64, message: Msg) -> Vec<Part> {

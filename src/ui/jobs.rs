@@ -18,6 +18,7 @@ use crate::load::{load_bytes, FileReport, LoadOptions, Loaded};
 use crate::stream::{FileLoad, Outcome, Part};
 use crate::ui::prefs;
 use crate::ui::state::Store;
+use crate::split::{self, PartResult};
 use crate::wire::{self, FromWorker, ToWorker};
 use crate::worker::{get, object};
 
@@ -104,12 +105,32 @@ impl Progress {
     }
 }
 
+/// A worker and its two handlers (kept alive as long as it runs).
+type Handle = (web_sys::Worker, Closure<dyn FnMut(web_sys::MessageEvent)>, Closure<dyn FnMut(web_sys::Event)>);
+
+/// A file being read by several workers at once ([`crate::split`]): the main worker reads part
+/// 0, helpers the others.
+struct SplitRead {
+    id: u32,
+    header: Vec<u8>,
+    results: Vec<Option<PartResult>>,
+    bytes: Vec<f64>,
+    deliveries: Vec<f64>,
+    /// What one pass needs if the parts cannot stand for it.
+    blob: web_sys::Blob,
+    name: String,
+    options: LoadOptions,
+}
+
 /// The queue, the running job and the worker, per app instance.
 #[derive(Default)]
 pub struct Jobs {
     queue: VecDeque<(u32, Job)>,
     current: Option<(u32, Job)>,
-    worker: Option<(web_sys::Worker, Closure<dyn FnMut(web_sys::MessageEvent)>, Closure<dyn FnMut(web_sys::Event)>)>,
+    worker: Option<Handle>,
+    /// Extra workers reading parts of the running job's file.
+    helpers: Vec<Handle>,
+    split: Option<SplitRead>,
     no_worker: bool,
     worker_ready: bool,
     next: u32,
@@ -151,6 +172,10 @@ pub fn cancel(store: &Store, id: u32) {
             if let Some((w, _, _)) = j.worker.take() {
                 w.terminate();
             }
+            for (h, _, _) in j.helpers.drain(..) {
+                h.terminate();
+            }
+            j.split = None;
             j.worker_ready = false;
             return j.current.take().map(|(_, job)| job);
         }
@@ -173,6 +198,10 @@ pub fn stop_all(store: &Store) {
         if let Some((w, _, _)) = j.worker.take() {
             w.terminate();
         }
+        for (h, _, _) in j.helpers.drain(..) {
+            h.terminate();
+        }
+        j.split = None;
         j.worker_ready = false;
         let mut all: Vec<Job> = j.current.take().into_iter().chain(j.queue.drain(..)).map(|(_, job)| job).collect();
         all.iter_mut().filter_map(|job| job.done.take()).collect::<Vec<_>>()
@@ -204,11 +233,7 @@ fn pump(store: &Store) {
     let store = *store;
     match source {
         Source::Blob(blob) => match worker {
-            Some(w) => {
-                if !send(&w, &ToWorker::File { id, name, options }, Some(&blob.into())) {
-                    finish(&store, id, Err(Msg::HandOverFailed.into()));
-                }
-            }
+            Some(w) => leptos::task::spawn_local(async move { start_blob(store, id, w, blob, name, options).await }),
             None => leptos::task::spawn_local(async move { read_here(store, id, blob, name, options).await }),
         },
         Source::Url(address) => leptos::task::spawn_local(async move { download(store, id, address, options, worker).await }),
@@ -235,41 +260,174 @@ fn worker(store: &Store) -> Option<web_sys::Worker> {
     if store.jobs.try_with_value(|j| j.no_worker).unwrap_or(true) {
         return None;
     }
-    let spawn = web_sys::window()
-        .and_then(|w| Reflect::get(&w, &JsValue::from_str("__mailflowSpawnWorker")).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let made = spawn.and_then(|f| f.call0(&JsValue::NULL).ok()).and_then(|w| w.dyn_into::<web_sys::Worker>().ok());
-    let Some(w) = made else {
+    let Some(handle) = spawn(store, worker_failed) else {
         store.jobs.update_value(|j| j.no_worker = true);
         return None;
     };
+    let w = handle.0.clone();
+    store.jobs.update_value(|j| j.worker = Some(handle));
+    Some(w)
+}
+
+/// Starts a worker whose messages go to [`from_worker`] and whose failure to `failed`.
+fn spawn(store: &Store, failed: fn(&Store, Said)) -> Option<Handle> {
+    let spawn = web_sys::window()
+        .and_then(|w| Reflect::get(&w, &JsValue::from_str("__mailflowSpawnWorker")).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let w = spawn.and_then(|f| f.call0(&JsValue::NULL).ok()).and_then(|w| w.dyn_into::<web_sys::Worker>().ok())?;
     let s = *store;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| from_worker(&s, ev.data()));
     // A worker that cannot start fires a plain Event; one whose code fails, an ErrorEvent.
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         ev.prevent_default();
-        worker_failed(&s, get(&ev, "message").as_string().map(|m| Said::new(Msg::Verbatim).text(crate::text::clip(&m, 120))).unwrap_or_else(|| Msg::WorkerCouldNotStart.into()));
+        failed(&s, get(&ev, "message").as_string().map(|m| Said::new(Msg::Verbatim).text(crate::text::clip(&m, 120))).unwrap_or_else(|| Msg::WorkerCouldNotStart.into()));
     });
     w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    store.jobs.update_value(|j| j.worker = Some((w.clone(), on_message, on_error)));
-    Some(w)
+    Some((w, on_message, on_error))
+}
+
+/// Ends workers: their handlers are detached first (messages they posted before find none) and
+/// dropped only after the handler running now returns.
+fn retire(handles: Vec<Handle>) {
+    let mut closures = Vec::new();
+    for (w, on_message, on_error) in handles {
+        w.set_onmessage(None);
+        w.set_onerror(None);
+        w.terminate();
+        closures.push((on_message, on_error));
+    }
+    if !closures.is_empty() {
+        wasm_bindgen_futures::spawn_local(async move { drop(closures) });
+    }
+}
+
+/// How many workers read one file: the browser's cores, at most 4.
+fn parallelism() -> usize {
+    web_sys::window().map(|w| w.navigator().hardware_concurrency() as usize).unwrap_or(1).clamp(1, 4)
+}
+
+/// Reads a file in the worker `w`: in parts with helpers when [`split::plan`] allows it, else in
+/// one pass.
+async fn start_blob(store: Store, id: u32, w: web_sys::Worker, blob: web_sys::Blob, name: String, options: LoadOptions) {
+    let parts = parallelism();
+    let size = blob.size() as u64;
+    if parts >= 2 && size >= split::MIN_SPLIT_BYTES {
+        let head = match blob.slice_with_f64_and_f64(0.0, crate::stream::HEAD_BYTES as f64) {
+            Ok(b) => JsFuture::from(b.array_buffer()).await.ok().map(|a| Uint8Array::new(&a).to_vec()),
+            Err(_) => None,
+        };
+        if !is_current(&store, id) {
+            return;
+        }
+        if let Some(plan) = head.and_then(|h| split::plan(&h, size, parts, &options)) {
+            if start_split(&store, id, &w, &blob, &name, &options, plan) {
+                return;
+            }
+        }
+    }
+    if !send(&w, &ToWorker::File { id, name, options }, Some(&blob.into())) {
+        finish(&store, id, Err(Msg::HandOverFailed.into()));
+    }
+}
+
+/// Starts helpers and hands each worker its part; false when a helper could not be started.
+fn start_split(store: &Store, id: u32, w: &web_sys::Worker, blob: &web_sys::Blob, name: &str, options: &LoadOptions, plan: split::Plan) -> bool {
+    let mut helpers = Vec::new();
+    for _ in 1..plan.ranges.len() {
+        match spawn(store, helper_failed) {
+            Some(h) => helpers.push(h),
+            None => {
+                retire(helpers);
+                return false;
+            }
+        }
+    }
+    let n = plan.ranges.len();
+    let workers: Vec<web_sys::Worker> = std::iter::once(w.clone()).chain(helpers.iter().map(|(h, _, _)| h.clone())).collect();
+    store.jobs.update_value(|j| {
+        j.helpers = helpers;
+        j.split = Some(SplitRead {
+            id,
+            header: plan.header.clone(),
+            results: vec![None; n],
+            bytes: vec![0.0; n],
+            deliveries: vec![0.0; n],
+            blob: blob.clone(),
+            name: name.to_string(),
+            options: options.clone(),
+        });
+    });
+    for (index, (worker, (start, end))) in workers.iter().zip(plan.ranges).enumerate() {
+        let header = if index == 0 { Vec::new() } else { plan.header.clone() };
+        let part = ToWorker::Part { id, index: index as u32, name: name.to_string(), options: options.clone(), start, end, header };
+        if !send(worker, &part, Some(blob)) {
+            split_failed(store);
+            return true;
+        }
+    }
+    true
+}
+
+/// A helper stopped: the file is read in one pass by the main worker instead.
+fn helper_failed(store: &Store, _message: Said) {
+    split_failed(store);
+}
+
+/// Ends a read in parts that cannot finish (a helper stopped, a part could not stand for one
+/// pass) and reads the file in one pass instead.
+fn split_failed(store: &Store) {
+    let Some(Some((split, helpers, worker))) = store.jobs.try_update_value(|j| j.split.take().map(|s| (s, std::mem::take(&mut j.helpers), j.worker.as_ref().map(|(w, _, _)| w.clone())))) else { return };
+    retire(helpers);
+    let SplitRead { id, blob, name, options, .. } = split;
+    if !is_current(store, id) {
+        return;
+    }
+    set_progress(store, id, |p| {
+        p.bytes = 0.0;
+        p.deliveries = 0.0;
+    });
+    match worker {
+        Some(w) if send(&w, &ToWorker::File { id, name, options }, Some(&blob.into())) => {}
+        _ => finish(store, id, Err(Msg::HandOverFailed.into())),
+    }
+}
+
+/// A part is done: when all are, they are put together (or the file is read in one pass).
+fn part_done(store: &Store, id: u32, index: u32, result: Option<PartResult>) {
+    let Some(result) = result else { return split_failed(store) };
+    let all = store.jobs.try_update_value(|j| {
+        let s = j.split.as_mut().filter(|s| s.id == id)?;
+        *s.results.get_mut(index as usize)? = Some(result);
+        if s.results.iter().any(Option::is_none) {
+            return None;
+        }
+        let s = j.split.take()?;
+        Some((s, std::mem::take(&mut j.helpers)))
+    });
+    let Some(Some((split, helpers))) = all else { return };
+    retire(helpers);
+    let results: Vec<PartResult> = split.results.into_iter().flatten().collect();
+    match split::merge(results, &split.header) {
+        Some(loaded) => finish(store, id, Ok(vec![(loaded, None)])),
+        None => {
+            // A part met a quote: one pass, by the main worker.
+            store.jobs.update_value(|j| j.split = Some(SplitRead { results: Vec::new(), ..split }));
+            split_failed(store);
+        }
+    }
 }
 
 /// The worker stopped. One that never started (a page that forbids workers) is not tried again:
 /// the running job starts over on the page. One that stopped while reading (out of memory, or
 /// its code failed) ends the running job with a message, and the next job gets a new worker.
 fn worker_failed(store: &Store, message: Said) {
-    let mut retired = None;
+    let mut retired = Vec::new();
     let started = store.jobs.try_update_value(|j| {
-        if let Some((w, on_message, on_error)) = j.worker.take() {
-            // Messages the worker posted before it ended must find no handler, and the handler
-            // running now (this call comes from one) is dropped only after it returns.
-            w.set_onmessage(None);
-            w.set_onerror(None);
-            w.terminate();
-            retired = Some((on_message, on_error));
-        }
+        // The handler running now (this call comes from one) is dropped only after it returns.
+        retired.extend(j.worker.take());
+        retired.append(&mut j.helpers);
+        j.split = None;
         let started = std::mem::take(&mut j.worker_ready);
         if !started {
             j.no_worker = true;
@@ -279,9 +437,7 @@ fn worker_failed(store: &Store, message: Said) {
         }
         started
     });
-    if let Some(closures) = retired {
-        wasm_bindgen_futures::spawn_local(async move { drop(closures) });
-    }
+    retire(retired);
     if started != Some(true) {
         return pump(store);
     }
@@ -299,11 +455,23 @@ fn from_worker(store: &Store, m: JsValue) {
     let Some(message) = get(&m, "msg").dyn_into::<Uint8Array>().ok().and_then(|a| wire::decode_from_worker(&a.to_vec())) else { return };
     match message {
         FromWorker::Ready => store.jobs.update_value(|j| j.worker_ready = true),
-        FromWorker::Progress { id, bytes, deliveries } => {
-            set_progress(store, id, |p| {
-                p.bytes = p.bytes.max(bytes as f64);
-                p.deliveries = deliveries as f64;
+        FromWorker::Progress { id, part, bytes, deliveries } => {
+            // A file read in parts: the parts' bytes and deliveries add up.
+            let sums = store.jobs.try_update_value(|j| {
+                let s = j.split.as_mut().filter(|s| s.id == id)?;
+                *s.bytes.get_mut(part as usize)? = bytes as f64;
+                *s.deliveries.get_mut(part as usize)? = deliveries as f64;
+                Some((s.bytes.iter().sum::<f64>(), s.deliveries.iter().sum::<f64>()))
             });
+            let (bytes, deliveries) = sums.flatten().unwrap_or((bytes as f64, deliveries as f64));
+            set_progress(store, id, |p| {
+                p.bytes = p.bytes.max(bytes);
+                p.deliveries = deliveries;
+            });
+        }
+        FromWorker::PartDone { id, index } => {
+            let result = get(&m, "payload").dyn_into::<Uint8Array>().ok().and_then(|a| wire::decode_part(&a.to_vec()));
+            part_done(store, id, index, result);
         }
         FromWorker::Done { id, memory } => {
             store.jobs.update_value(|j| j.worker_memory = j.worker_memory.max(memory as f64));

@@ -60,8 +60,8 @@ test('a panic in the loading worker is reported as a defect with details to copy
   // Wait until the worker is reading (deliveries counted), so that the drill reaches its code.
   await page.waitForFunction(() => /[1-9][\d,]* deliveries/.test(document.querySelector('[data-testid=progress]')?.textContent || ''));
   // The drill message makes the worker's code panic, as a defect would.
-  // ToWorker::DefectDrill, which postcard writes as the single byte 4 (wire.rs checks it).
-  await worker.evaluate(() => self.onmessage(new MessageEvent('message', { data: { msg: new Uint8Array([4]) } }))).catch(() => {});
+  // ToWorker::DefectDrill, which postcard writes as the single byte 5 (wire.rs checks it).
+  await worker.evaluate(() => self.onmessage(new MessageEvent('message', { data: { msg: new Uint8Array([5]) } }))).catch(() => {});
   const card = page.getByTestId('file-error');
   await card.waitFor();
   const said = await card.textContent();
