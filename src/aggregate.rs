@@ -233,12 +233,8 @@ impl Aggregate {
         }
     }
 
-    /// Adds everything counted in `other` (as when a second file finishes loading).
-    pub fn merge(&mut self, other: Aggregate) {
-        self.merge_from(&other);
-    }
-
-    /// Adds everything counted in `other`, which stays as it is (no copy of it is made).
+    /// Adds everything counted in `other` (as when a second file finishes loading), which stays
+    /// as it is (no copy of it is made).
     pub fn merge_from(&mut self, other: &Aggregate) {
         let conn_map: Vec<u32> = other
             .connectors
@@ -546,7 +542,7 @@ mod tests {
         let mut p = delivery(2, Direction::Outbound, Some("A"), Tls::None, 4);
         p.remote_domain = Some("legacy.example");
         b.add(&p);
-        a.merge(b);
+        a.merge_from(&b);
         let f = Filter::window(day(1), day(2));
         let rows = a.details(&f);
         assert_eq!(rows.len(), 3);

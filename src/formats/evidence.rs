@@ -35,7 +35,8 @@ struct Pending {
 /// Deliveries without a TLS line, per server and side, waiting for proof that TLS is logged.
 #[derive(Clone, Debug)]
 pub struct Evidence {
-    servers: HashMap<(String, Side), Pending>,
+    /// A log holds one server or a few: looked up by name without building a key per line.
+    servers: Vec<(String, Side, Pending)>,
     /// The user said the log records TLS: no proof is waited for.
     assume_logged: bool,
 }
@@ -52,7 +53,19 @@ pub struct Unlogged {
 impl Evidence {
     /// Waits for proof unless `assume_logged` (the user knows the server logs TLS).
     pub fn new(assume_logged: bool) -> Evidence {
-        Evidence { servers: HashMap::default(), assume_logged }
+        Evidence { servers: Vec::new(), assume_logged }
+    }
+
+    /// The entry of a server and side, made on first use.
+    fn entry(&mut self, server: &str, side: Side) -> &mut Pending {
+        let i = match self.servers.iter().position(|(s, d, _)| *d == side && s == server) {
+            Some(i) => i,
+            None => {
+                self.servers.push((server.to_string(), side, Pending::default()));
+                self.servers.len() - 1
+            }
+        };
+        &mut self.servers[i].2
     }
 
     /// The log showed a TLS line for this server and side: what was held is No TLS after all.
@@ -60,8 +73,7 @@ impl Evidence {
         if self.assume_logged {
             return;
         }
-        let key = (server.to_string(), side);
-        let pending = self.servers.entry(key).or_default();
+        let pending = self.entry(server, side);
         if !pending.proven {
             pending.proven = true;
             flush(std::mem::take(&mut pending.held), Tls::None, sink);
@@ -70,7 +82,7 @@ impl Evidence {
 
     /// True when the log showed a TLS line for this server and side (or the user said it logs TLS).
     pub fn is_proven(&self, server: &str, side: Side) -> bool {
-        self.assume_logged || self.servers.get(&(server.to_string(), side)).is_some_and(|p| p.proven)
+        self.assume_logged || self.servers.iter().any(|(s, d, p)| *d == side && s == server && p.proven)
     }
 
     /// Counts a delivery whose log shows no TLS line: No TLS where the server logs TLS, held
@@ -79,10 +91,7 @@ impl Evidence {
         if self.assume_logged {
             return sink.push(&Delivery { tls: Tls::None, ..*d });
         }
-        let pending = match self.servers.get_mut(&(server.to_string(), side)) {
-            Some(p) => p,
-            None => self.servers.entry((server.to_string(), side)).or_default(),
-        };
+        let pending = self.entry(server, side);
         if pending.proven {
             return sink.push(&Delivery { tls: Tls::None, ..*d });
         }
@@ -95,7 +104,7 @@ impl Evidence {
     /// The end of the log: what is still held is counted as Unknown.
     pub fn finish(&mut self, sink: &mut dyn Sink) -> Unlogged {
         let mut out = Unlogged::default();
-        for pending in self.servers.values_mut() {
+        for (_, _, pending) in &mut self.servers {
             for ((_, dir, ..), n) in &pending.held {
                 match dir {
                     Direction::Inbound => out.inbound = out.inbound.saturating_add(*n),

@@ -188,11 +188,9 @@ impl Parser {
     /// Reads one block of whole lines into the sink.
     pub fn feed(&mut self, text: &str, sink: &mut dyn Sink) {
         for raw in text.lines() {
-            let before = (self.stats.deliveries, self.stats.failures, self.stats.local, self.stats.submissions.total());
+            let before = self.stats.accounted();
             self.line(raw, sink);
-            if before == (self.stats.deliveries, self.stats.failures, self.stats.local, self.stats.submissions.total()) && !raw.trim().is_empty() {
-                self.stats.other_lines += 1;
-            }
+            self.stats.note_other(before, raw);
         }
     }
 

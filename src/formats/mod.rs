@@ -57,6 +57,20 @@ pub struct ParseStats {
 }
 
 impl ParseStats {
+    /// Everything a log line can be counted as (deliveries, failures, local mail, submissions):
+    /// a line that changes none of them was not a delivery.
+    pub fn accounted(&self) -> u64 {
+        [self.deliveries, self.failures, self.local, self.submissions.total()].iter().fold(0u64, |a, b| a.saturating_add(*b))
+    }
+
+    /// Counts `raw` as a line that was not a delivery when reading it left [`Self::accounted`]
+    /// at `before`.
+    pub fn note_other(&mut self, before: u64, raw: &str) {
+        if self.accounted() == before && !raw.trim().is_empty() {
+            self.other_lines += 1;
+        }
+    }
+
     /// For logs: true when some delivery's TLS came from the log (not every delivery was counted
     /// Unknown because the log records no TLS).
     pub fn logs_tls(&self) -> bool {

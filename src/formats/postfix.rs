@@ -222,11 +222,9 @@ impl Parser {
     pub fn feed(&mut self, text: &str, sink: &mut dyn Sink) {
         for raw in text.lines() {
             self.lines += 1;
-            let before = (self.stats.deliveries, self.stats.failures, self.stats.local, self.stats.submissions.total());
+            let before = self.stats.accounted();
             self.line(raw, sink);
-            if before == (self.stats.deliveries, self.stats.failures, self.stats.local, self.stats.submissions.total()) && !raw.trim().is_empty() {
-                self.stats.other_lines += 1;
-            }
+            self.stats.note_other(before, raw);
         }
     }
 

@@ -377,12 +377,18 @@ fn helper_failed(store: &Store, _message: Said) {
 /// Ends a read in parts that cannot finish (a helper stopped, a part could not stand for one
 /// pass) and reads the file in one pass instead.
 fn split_failed(store: &Store) {
-    let Some(Some((split, helpers, worker))) = store.jobs.try_update_value(|j| j.split.take().map(|s| (s, std::mem::take(&mut j.helpers), j.worker.as_ref().map(|(w, _, _)| w.clone())))) else { return };
+    let Some(Some((split, helpers))) = store.jobs.try_update_value(|j| j.split.take().map(|s| (s, std::mem::take(&mut j.helpers)))) else { return };
     retire(helpers);
+    one_pass(store, split);
+}
+
+/// Reads a file that was being read in parts in one pass, by the main worker.
+fn one_pass(store: &Store, split: SplitRead) {
     let SplitRead { id, blob, name, options, .. } = split;
     if !is_current(store, id) {
         return;
     }
+    let worker = store.jobs.try_with_value(|j| j.worker.as_ref().map(|(w, _, _)| w.clone())).flatten();
     set_progress(store, id, |p| {
         p.bytes = 0.0;
         p.deliveries = 0.0;
@@ -405,16 +411,13 @@ fn part_done(store: &Store, id: u32, index: u32, result: Option<PartResult>) {
         let s = j.split.take()?;
         Some((s, std::mem::take(&mut j.helpers)))
     });
-    let Some(Some((split, helpers))) = all else { return };
+    let Some(Some((mut split, helpers))) = all else { return };
     retire(helpers);
-    let results: Vec<PartResult> = split.results.into_iter().flatten().collect();
+    let results: Vec<PartResult> = split.results.drain(..).flatten().collect();
     match split::merge(results, &split.header) {
         Some(loaded) => finish(store, id, Ok(vec![(loaded, None)])),
-        None => {
-            // A part met a quote: one pass, by the main worker.
-            store.jobs.update_value(|j| j.split = Some(SplitRead { results: Vec::new(), ..split }));
-            split_failed(store);
-        }
+        // A part met a quote: one pass, by the main worker.
+        None => one_pass(store, split),
     }
 }
 
