@@ -259,6 +259,25 @@ impl Aggregate {
         self.partner_cells.merge_from(&other.partner_cells, remap, |p| partner_map.get(p as usize).copied().unwrap_or(0));
     }
 
+    /// The connector an id stands for (`None`: mail without a connector).
+    fn connector_of(&self, id: u32) -> Option<&ConnectorInfo> {
+        id.checked_sub(1).and_then(|i| self.connectors.get(i as usize))
+    }
+
+    /// Every counted cell: day, direction, connector (`None`: without one) and its counts, in
+    /// day, direction and connector-id order.
+    pub fn cells(&self) -> impl Iterator<Item = (NaiveDate, Direction, Option<&ConnectorInfo>, &TlsCounts)> + '_ {
+        self.cells.iter().map(|((day, dir, c), counts)| (*day, *dir, self.connector_of(*c), counts))
+    }
+
+    /// Every partner cell: day, direction, connector, partner and its counts, in no order. Each
+    /// is part of the cell of its day, direction and connector ([`Aggregate::cells`]).
+    pub fn partner_cells(&self) -> impl Iterator<Item = (NaiveDate, Direction, Option<&ConnectorInfo>, &str, TlsCounts)> + '_ {
+        self.partner_cells.iter().filter_map(|((day, dir, c, p), counts)| {
+            Some((day, dir, self.connector_of(c), self.partners.get(p as usize)?.as_str(), counts))
+        })
+    }
+
     /// The first and last day with any delivery.
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
         let first = self.cells.keys().next()?.0;
@@ -374,16 +393,16 @@ impl Aggregate {
     }
 
     /// Counts per (direction, connector) over the window: the groups insights are judged on.
-    /// The connector is `None` for mail without a connector.
+    /// The connector is `None` for mail without a connector. In direction and connector-name
+    /// order, so that the same counts give the same order whichever file came first.
     pub fn by_connector(&self, f: &Filter) -> Vec<(Direction, Option<&ConnectorInfo>, TlsCounts)> {
         let mut groups: BTreeMap<(Direction, u32), TlsCounts> = BTreeMap::new();
         for ((_, dir, c), counts) in self.kept_cells(f) {
             groups.entry((*dir, *c)).or_default().add_all(counts);
         }
-        groups
-            .into_iter()
-            .map(|((dir, c), counts)| (dir, (c != 0).then(|| &self.connectors[c as usize - 1]), counts))
-            .collect()
+        let mut out: Vec<_> = groups.into_iter().map(|((dir, c), counts)| (dir, self.connector_of(c), counts)).collect();
+        out.sort_by(|a, b| (a.0, a.1.map(|c| &c.name)).cmp(&(b.0, b.1.map(|c| &c.name))));
+        out
     }
 
     /// The remote partners behind one direction and connector over the window, with their counts

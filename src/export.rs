@@ -8,7 +8,7 @@ pub const HEADER: &str = "Date,Direction,Connector,Connector type,Forced TLS,Vol
 
 /// Quotes a field when CSV needs it, and defuses spreadsheet formulas (a cell starting with
 /// `=`, `+`, `-`, `@` gets a leading apostrophe) since connector names are untrusted text.
-fn field(text: &str) -> String {
+pub(crate) fn field(text: &str) -> String {
     let defused = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
     if defused.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", defused.replace('"', "\"\""))

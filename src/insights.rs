@@ -85,7 +85,9 @@ impl Insight {
     }
 }
 
-/// Finds every insight for the filter's dates, connector and direction.
+/// Finds every insight for the filter's dates, connector and direction, the one that concerns
+/// the most deliveries first (then by direction and connector name, so that the order is the
+/// same whichever file was loaded first).
 pub fn find(agg: &Aggregate, f: &Filter, th: &Thresholds) -> Vec<Insight> {
     let mut out = Vec::new();
     for (direction, info, counts) in agg.by_connector(f) {
@@ -119,6 +121,7 @@ pub fn find(agg: &Aggregate, f: &Filter, th: &Thresholds) -> Vec<Insight> {
             });
         }
     }
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| (a.direction, &a.connector, a.kind as u8).cmp(&(b.direction, &b.connector, b.kind as u8))));
     out
 }
 

@@ -186,10 +186,7 @@ struct Fields<'a> {
 /// Connector cells that mean "without a connector" give `None`; the apostrophe that
 /// [`crate::export`] puts before a formula-like name is taken off again.
 fn connector_name(cell: &str) -> Option<&str> {
-    let mut c = crate::text::trim(cell);
-    if let Some(formula) = c.strip_prefix('\'').filter(|rest| rest.starts_with(['=', '+', '-', '@'])) {
-        c = formula;
-    }
+    let c = undefused(crate::text::trim(cell));
     if c.is_empty() || c == "-" {
         return None;
     }
@@ -224,8 +221,14 @@ fn parse_bool(cell: &str) -> Option<bool> {
 }
 
 fn opt(cell: &str) -> Option<&str> {
-    let c = crate::text::trim(cell);
+    let c = undefused(crate::text::trim(cell));
     (!c.is_empty()).then_some(c)
+}
+
+/// Takes off the apostrophe that [`crate::export`] and [`crate::summary`] put before a
+/// formula-like cell (`'=x`, `'-x`), so that names load back as they were.
+fn undefused(c: &str) -> &str {
+    c.strip_prefix('\'').filter(|rest| rest.starts_with(['=', '+', '-', '@'])).unwrap_or(c)
 }
 
 /// Reads a count: a whole number, allowing thousands separators a spreadsheet may add.

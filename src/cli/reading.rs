@@ -1,0 +1,148 @@
+//! Reading on every core: rotated sets and files are shared out among threads; a large Mailflow
+//! CSV or JSON Lines file alone in its set is split into byte ranges read at once (as the page's
+//! workers do, [`mailflow::split`]); a progress bar on stderr counts bytes, files and the rate.
+
+use std::io::{IsTerminal, Read, Seek, SeekFrom};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use mailflow::estate::{load_set, sets};
+use mailflow::load::{LoadOptions, Loaded};
+use mailflow::split::{self, Cut, PartResult};
+use mailflow::stream::{FileLoad, Outcome, HEAD_BYTES};
+
+use super::inputs::Input;
+
+/// Reads every input with `threads` threads; the loads come back in the order of the sets
+/// (each set in the order of its first file), whatever order the threads finish in.
+pub fn read_all(inputs: &[Input], threads: usize) -> Vec<Loaded> {
+    let names: Vec<String> = inputs.iter().map(|i| i.name().to_string()).collect();
+    let sets = sets(&names);
+    let bar = progress(inputs);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Vec<Loaded>>>> = Mutex::new(sets.iter().map(|_| None).collect());
+    let done_files = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(sets.len()).max(1) {
+            scope.spawn(|| loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                let Some(set) = sets.get(k) else { break };
+                // A file alone is split when it is large enough and the other threads are idle.
+                let spare = if sets.len() - k.min(sets.len()) <= 1 { threads } else { 1 };
+                let loaded = read_set(inputs, set, spare, &bar);
+                let files = done_files.fetch_add(set.len(), Ordering::Relaxed) + set.len();
+                bar.set_message(format!("{files}/{} files", inputs.len()));
+                if let Ok(mut r) = results.lock() {
+                    r[k] = Some(loaded);
+                }
+            });
+        }
+    });
+    bar.finish_and_clear();
+    results.into_inner().unwrap_or_default().into_iter().flatten().flatten().collect()
+}
+
+fn progress(inputs: &[Input]) -> ProgressBar {
+    let total: u64 = inputs.iter().map(Input::size).sum();
+    let target = if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+    let bar = ProgressBar::with_draw_target(Some(total), target);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {msg} {eta}") {
+        bar.set_style(style);
+    }
+    bar.set_message(format!("0/{} files", inputs.len()));
+    bar
+}
+
+/// A reader that moves the progress bar.
+struct Counted<R> {
+    inner: R,
+    bar: ProgressBar,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bar.inc(n as u64);
+        Ok(n)
+    }
+}
+
+fn read_set(inputs: &[Input], set: &[usize], threads: usize, bar: &ProgressBar) -> Vec<Loaded> {
+    if let [only] = set {
+        if let Input::File { path, size } = &inputs[*only] {
+            if threads > 1 && *size >= split::MIN_SPLIT_BYTES {
+                if let Some(l) = read_split(path, *size, threads, bar) {
+                    return vec![l];
+                }
+            }
+        }
+    }
+    let names: Vec<String> = set.iter().map(|&i| inputs[i].name().to_string()).collect();
+    let mut opened = vec![false; set.len()];
+    let mut open = |k: usize| -> std::io::Result<Box<dyn Read + '_>> {
+        // The progress bar counts each file once, however often a load reads it again.
+        let counted = !std::mem::replace(&mut opened[k], true);
+        let bar = if counted { bar.clone() } else { ProgressBar::hidden() };
+        match &inputs[set[k]] {
+            Input::File { path, .. } => Ok(Box::new(Counted { inner: std::fs::File::open(path)?, bar })),
+            Input::Stdin(bytes) => Ok(Box::new(Counted { inner: &bytes[..], bar })),
+        }
+    };
+    load_set(&names, &mut open, &LoadOptions::default())
+}
+
+/// Reads one large file in `parts` byte ranges at once; `None` when it does not split (not a
+/// Mailflow CSV or JSON Lines file, or a part met a quote): then it is read in one pass.
+fn read_split(path: &str, size: u64, parts: usize, bar: &ProgressBar) -> Option<Loaded> {
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    std::fs::File::open(path).ok()?.take(HEAD_BYTES as u64).read_to_end(&mut head).ok()?;
+    let options = LoadOptions::default();
+    let plan = split::plan(&head, size, parts, &options)?;
+    let results: Vec<Option<Option<PartResult>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = plan
+            .ranges
+            .iter()
+            .enumerate()
+            .map(|(k, &(start, end))| {
+                let (plan, options) = (&plan, &options);
+                scope.spawn(move || read_part(path, k, (start, end), &plan.header, options, bar))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+    });
+    let parts: Option<Vec<Option<PartResult>>> = results.into_iter().collect();
+    let merged = split::merge(parts?.into_iter().flatten().collect(), &plan.header);
+    if merged.is_none() {
+        // Read again in one pass: the bar starts over.
+        bar.set_position(bar.position().saturating_sub(size));
+    }
+    merged
+}
+
+/// One part's result (`Some(None)`: it owns no line); `None` when it could not be read.
+fn read_part(path: &str, index: usize, (start, end): (u64, u64), header: &[u8], options: &LoadOptions, bar: &ProgressBar) -> Option<Option<PartResult>> {
+    let mut file = std::fs::File::open(path).ok()?;
+    file.seek(SeekFrom::Start(Cut::read_from(start))).ok()?;
+    let mut cut = Cut::new(start, end);
+    let mut load = FileLoad::new(path, options.clone());
+    if index > 0 {
+        load.push(header);
+    }
+    let mut buf = vec![0u8; 4 << 20];
+    while !cut.done() {
+        let n = file.read(&mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        let own = cut.take(&buf[..n]);
+        bar.inc(own.len() as u64);
+        load.push(own);
+    }
+    match load.finish() {
+        Outcome::Done(mut parts) if parts.len() == 1 => Some(Some(PartResult { loaded: parts.remove(0).0, newlines: cut.newlines, quotes: cut.quotes })),
+        // A part that owns no line (one line longer than its range) gives nothing to add.
+        Outcome::Done(parts) if parts.is_empty() && cut.newlines == 0 => Some(None),
+        _ => None,
+    }
+}
