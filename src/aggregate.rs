@@ -264,18 +264,26 @@ impl Aggregate {
         id.checked_sub(1).and_then(|i| self.connectors.get(i as usize))
     }
 
-    /// Every counted cell: day, direction, connector (`None`: without one) and its counts, in
-    /// day, direction and connector-id order.
-    pub fn cells(&self) -> impl Iterator<Item = (NaiveDate, Direction, Option<&ConnectorInfo>, &TlsCounts)> + '_ {
-        self.cells.iter().map(|((day, dir, c), counts)| (*day, *dir, self.connector_of(*c), counts))
+    /// The connectors, in id order: id `k` (1-based; 0 is mail without a connector) is the
+    /// `k - 1`-th.
+    pub fn connector_list(&self) -> &[ConnectorInfo] {
+        &self.connectors
     }
 
-    /// Every partner cell: day, direction, connector, partner and its counts, in no order. Each
-    /// is part of the cell of its day, direction and connector ([`Aggregate::cells`]).
-    pub fn partner_cells(&self) -> impl Iterator<Item = (NaiveDate, Direction, Option<&ConnectorInfo>, &str, TlsCounts)> + '_ {
-        self.partner_cells.iter().filter_map(|((day, dir, c, p), counts)| {
-            Some((day, dir, self.connector_of(c), self.partners.get(p as usize)?.as_str(), counts))
-        })
+    /// The partners' names, in id order (0-based).
+    pub fn partner_list(&self) -> &[String] {
+        &self.partners
+    }
+
+    /// Every counted cell by ids: day, direction, connector id (0: none) and its counts.
+    pub fn cells(&self) -> impl Iterator<Item = (NaiveDate, Direction, u32, &TlsCounts)> + '_ {
+        self.cells.iter().map(|((day, dir, c), counts)| (*day, *dir, *c, counts))
+    }
+
+    /// Every partner cell by ids: day, direction, connector id, partner id and its counts, in no
+    /// order. Each is part of the cell of its day, direction and connector.
+    pub fn partner_cells(&self) -> impl Iterator<Item = (NaiveDate, Direction, u32, u32, TlsCounts)> + '_ {
+        self.partner_cells.iter().map(|((day, dir, c, p), counts)| (day, dir, c, p, counts))
     }
 
     /// The first and last day with any delivery.

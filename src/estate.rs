@@ -220,6 +220,11 @@ impl FileSummary {
     }
 }
 
+/// The per-file summaries as JSON (what `mailflow summarize --json` prints).
+pub fn summaries_json(summaries: &[FileSummary]) -> serde_json::Result<String> {
+    serde_json::to_string_pretty(summaries)
+}
+
 /// Summarises files given as bytes (a set per rotated log), as `mailflow summarize` does on one
 /// core: the summary CSV (with its header when `header`) and each file's summary.
 pub fn summarise_bytes(files: &[(String, Vec<u8>)], header: bool) -> (String, Vec<FileSummary>) {

@@ -4,11 +4,12 @@
 //! files it was made from. Rows add up, so summaries of many servers or days merge by loading
 //! them together (or by appending one's rows to another).
 
-use std::collections::HashMap;
+use std::fmt::Write;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap as HashMap;
 
-use crate::aggregate::{Aggregate, ConnectorInfo, TlsCounts};
+use crate::aggregate::{Aggregate, TlsCounts};
 use crate::export::field;
 use crate::model::Direction;
 use crate::tls::Tls;
@@ -17,80 +18,113 @@ use crate::tls::Tls;
 /// host, else the IP address) is written in `remote_domain`.
 pub const HEADER: &str = "date,direction,connector,connector_type,forced_tls,tls,count,remote_domain";
 
-/// One row: counts of one TLS value for a day, direction, connector and partner (`None`: the
-/// deliveries whose partner the source did not name).
-struct Row<'a> {
-    day: NaiveDate,
-    direction: Direction,
-    connector: Option<&'a ConnectorInfo>,
-    partner: Option<&'a str>,
-    tls: Tls,
-    count: u64,
-}
+/// One row, by ranks: day, direction, the connector's rank in name order (0: none), the
+/// partner's rank in name order plus one (0: deliveries whose partner the source did not name),
+/// the TLS value, and the count. Sorting the ranks sorts the rows by name.
+type Row = (NaiveDate, Direction, u32, u32, Tls, u64);
 
-impl Row<'_> {
-    fn order(&self) -> (NaiveDate, Direction, Option<&str>, Option<&str>, Tls) {
-        (self.day, self.direction, self.connector.map(|c| c.name.as_str()), self.partner, self.tls)
+/// Ranks by name: `ranks[id]` is the place of `names[id]` in sorted order, plus `offset`.
+fn ranks<'a>(names: impl ExactSizeIterator<Item = &'a str>, offset: u32) -> Vec<u32> {
+    let mut order: Vec<(usize, &str)> = names.enumerate().collect();
+    order.sort_unstable_by(|a, b| a.1.cmp(b.1));
+    let mut out = vec![0; order.len()];
+    for (rank, (id, _)) in order.into_iter().enumerate() {
+        out[id] = rank as u32 + offset;
     }
+    out
 }
 
 /// Writes `agg` as a summary: the header (when `header` is true), then the rows sorted by day,
 /// direction, connector, partner and TLS value, so that the same counts always give the same
 /// bytes however they were read (one file or many, one core or several, in any order).
 pub fn summary_csv(agg: &Aggregate, header: bool) -> String {
-    let mut rows: Vec<Row<'_>> = Vec::new();
+    let connectors = agg.connector_list();
+    let partners = agg.partner_list();
+    // Connector id k (1-based) → rank + 1 in name order; 0 stays "without a connector".
+    let conn_rank: Vec<u32> = std::iter::once(0).chain(ranks(connectors.iter().map(|c| c.name.as_str()), 1)).collect();
+    let partner_rank = ranks(partners.iter().map(String::as_str), 1);
+    let mut conn_by_rank = vec![0usize; conn_rank.len()];
+    for (id, rank) in conn_rank.iter().enumerate() {
+        conn_by_rank[*rank as usize] = id;
+    }
+    let mut partner_by_rank = vec![0usize; partner_rank.len() + 1];
+    for (id, rank) in partner_rank.iter().enumerate() {
+        partner_by_rank[*rank as usize] = id;
+    }
+
+    let mut rows: Vec<Row> = Vec::new();
     // What the partner cells of each day, direction and connector hold; the rest of that cell's
     // counts had no partner.
-    let mut named: HashMap<(NaiveDate, Direction, Option<&str>), TlsCounts> = HashMap::new();
-    for (day, direction, connector, partner, counts) in agg.partner_cells() {
-        named.entry((day, direction, connector.map(|c| c.name.as_str()))).or_default().add_all(&counts);
-        push_counts(&mut rows, (day, direction, connector, Some(partner)), &counts);
+    let mut named: HashMap<(NaiveDate, Direction, u32), TlsCounts> = HashMap::default();
+    for (day, direction, c, p, counts) in agg.partner_cells() {
+        named.entry((day, direction, c)).or_default().add_all(&counts);
+        let (c, p) = (conn_rank.get(c as usize).copied().unwrap_or(0), partner_rank.get(p as usize).copied().unwrap_or(0));
+        push_counts(&mut rows, (day, direction, c, p), &counts);
     }
-    for (day, direction, connector, counts) in agg.cells() {
-        let partners = named.get(&(day, direction, connector.map(|c| c.name.as_str()))).copied().unwrap_or_default();
+    for (day, direction, c, counts) in agg.cells() {
+        let partners = named.get(&(day, direction, c)).copied().unwrap_or_default();
         let mut rest = TlsCounts::default();
         for tls in Tls::ALL {
             rest.add(tls, counts.get(tls).saturating_sub(partners.get(tls)));
         }
-        push_counts(&mut rows, (day, direction, connector, None), &rest);
+        push_counts(&mut rows, (day, direction, conn_rank.get(c as usize).copied().unwrap_or(0), 0), &rest);
     }
-    rows.sort_unstable_by(|a, b| a.order().cmp(&b.order()));
-    let mut out = String::with_capacity(64 * (rows.len() + 1));
+    rows.sort_unstable();
+
+    // Each connector's cells, written once: name, type, forced TLS.
+    let conn_text: Vec<String> = conn_by_rank
+        .iter()
+        .map(|&id| match id.checked_sub(1).and_then(|i| connectors.get(i)) {
+            None => ",,".to_string(),
+            Some(c) => format!(
+                "{},{},{}",
+                field(&c.name),
+                c.connector_type.map(|t| t.label()).unwrap_or(""),
+                match c.forced_tls {
+                    Some(true) => "True",
+                    Some(false) => "False",
+                    None => "",
+                }
+            ),
+        })
+        .collect();
+    let mut out = String::with_capacity(48 * (rows.len() + 1));
     if header {
         out.push_str(HEADER);
         out.push_str("\r\n");
     }
-    for r in &rows {
-        let connector = r.connector;
-        out.push_str(&r.day.format("%Y-%m-%d").to_string());
+    let mut day_text = (None, String::new());
+    for &(day, direction, c, p, tls, count) in &rows {
+        if day_text.0 != Some(day) {
+            day_text = (Some(day), format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day()));
+        }
+        out.push_str(&day_text.1);
         out.push(',');
-        out.push_str(r.direction.label());
+        out.push_str(direction.label());
         out.push(',');
-        out.push_str(&field(connector.map(|c| c.name.as_str()).unwrap_or("")));
+        out.push_str(conn_text.get(c as usize).map_or(",,", String::as_str));
         out.push(',');
-        out.push_str(connector.and_then(|c| c.connector_type).map(|t| t.label()).unwrap_or(""));
-        out.push(',');
-        out.push_str(match connector.and_then(|c| c.forced_tls) {
-            Some(true) => "True",
-            Some(false) => "False",
-            None => "",
-        });
-        out.push(',');
-        out.push_str(r.tls.label());
-        out.push(',');
-        out.push_str(&r.count.to_string());
-        out.push(',');
-        out.push_str(&field(r.partner.unwrap_or("")));
+        out.push_str(tls.label());
+        let _ = write!(out, ",{count},");
+        if p > 0 {
+            if let Some(name) = partner_by_rank.get(p as usize).and_then(|&id| partners.get(id)) {
+                if name.starts_with(['=', '+', '-', '@']) || name.contains([',', '"', '\n', '\r']) {
+                    out.push_str(&field(name));
+                } else {
+                    out.push_str(name);
+                }
+            }
+        }
         out.push_str("\r\n");
     }
     out
 }
 
-fn push_counts<'a>(rows: &mut Vec<Row<'a>>, (day, direction, connector, partner): (NaiveDate, Direction, Option<&'a ConnectorInfo>, Option<&'a str>), counts: &TlsCounts) {
+fn push_counts(rows: &mut Vec<Row>, (day, direction, c, p): (NaiveDate, Direction, u32, u32), counts: &TlsCounts) {
     for tls in Tls::ALL {
         let count = counts.get(tls);
         if count > 0 {
-            rows.push(Row { day, direction, connector, partner, tls, count });
+            rows.push((day, direction, c, p, tls, count));
         }
     }
 }

@@ -161,6 +161,41 @@ pub fn generate(kind: Kind, bytes: usize, seed: u64) -> (Vec<u8>, u64) {
     (bytes, deliveries)
 }
 
+/// A fleet of mail servers for the large-estate tests: `servers` logs of about `bytes` each
+/// (Postfix and Exim in turn), each cut at line ends, wherever sessions happen to be, into a
+/// rotated set: `mx01/mail.log.3.gz`, `.2.gz`, `.1` and `mail.log` for Postfix, logrotate's
+/// dated names (`mx02/mainlog-20260101.gz` …) for Exim. Returns paths and bytes.
+pub fn fleet(servers: usize, bytes: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for s in 0..servers {
+        let postfix = s % 2 == 0;
+        let (log, _) = generate(if postfix { Kind::Postfix } else { Kind::Exim }, bytes, seed.wrapping_add(s as u64));
+        let cuts: Vec<usize> = (0..=4)
+            .map(|k| match k {
+                0 => 0,
+                4 => log.len(),
+                k => {
+                    let at = k * log.len() / 4;
+                    at + log.get(at..).and_then(|rest| rest.iter().position(|b| *b == b'\n')).map_or(log.len() - at, |i| i + 1)
+                }
+            })
+            .collect();
+        let names: [&str; 4] =
+            if postfix { ["mail.log.3.gz", "mail.log.2.gz", "mail.log.1", "mail.log"] } else { ["mainlog-20260101.gz", "mainlog-20260102.gz", "mainlog-20260103", "mainlog"] };
+        for (k, name) in names.iter().enumerate() {
+            let piece = log.get(cuts[k]..cuts[k + 1]).unwrap_or(&[]);
+            let bytes = if name.ends_with(".gz") {
+                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+                std::io::Write::write_all(&mut gz, piece).and_then(|_| gz.finish()).unwrap_or_default()
+            } else {
+                piece.to_vec()
+            };
+            out.push((format!("mx{:02}/{name}", s + 1), bytes));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

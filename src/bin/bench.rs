@@ -83,17 +83,44 @@ fn measure(what: &str, file: &Path) -> Option<(f64, u64, f64)> {
     Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?))
 }
 
-fn duckdb(file: &Path) -> Option<f64> {
-    let script = format!(
-        "import duckdb,time\nt=time.time()\nduckdb.sql(\"SELECT CAST(date AS DATE) d, direction, connector, tls, sum(count) FROM read_csv('{}', header=true, all_varchar=true, columns={{'date':'VARCHAR','direction':'VARCHAR','connector':'VARCHAR','tls':'VARCHAR','count':'BIGINT','remote_host':'VARCHAR','remote_ip':'VARCHAR'}}) GROUP BY ALL\").fetchall()\nprint(time.time()-t)",
+/// DuckDB's GROUP BY on the file: day, direction, connector, TLS (the page's aggregate); with
+/// `summary`, also the remote host, sorted and written to a CSV file, which is what
+/// `mailflow summarize` does.
+fn duckdb(file: &Path, summary: bool) -> Option<f64> {
+    let select = format!(
+        "SELECT CAST(date AS DATE) d, direction, connector, tls, {}sum(count) FROM read_csv('{}', header=true, all_varchar=true, columns={{'date':'VARCHAR','direction':'VARCHAR','connector':'VARCHAR','tls':'VARCHAR','count':'BIGINT','remote_host':'VARCHAR','remote_ip':'VARCHAR'}}) GROUP BY ALL",
+        if summary { "remote_host, " } else { "" },
         file.display()
     );
+    let query = if summary { format!("COPY ({select} ORDER BY ALL) TO '{}' (HEADER)", file.with_extension("duckdb-summary.csv").display()) } else { select };
+    let script = format!("import duckdb,time\nt=time.time()\nr=duckdb.sql(\"{query}\")\nr.fetchall() if r is not None else None\nprint(time.time()-t)");
     let out = Command::new("python3").args(["-c", &script]).output().ok()?;
     if !out.status.success() {
         eprintln!("bench: DuckDB skipped ({})", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or(""));
         return None;
     }
     String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}
+
+/// Runs `mailflow summarize FILE -j THREADS` (the release binary beside this one) and returns
+/// its seconds and peak memory (the child's maxrss, read by Python's `resource`).
+fn cli(file: &Path, threads: usize) -> Option<(f64, f64)> {
+    let exe = std::env::current_exe().ok()?.with_file_name("mailflow");
+    let script = "import resource,subprocess,sys,time\nt=time.time()\nsubprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)\nprint(time.time()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&exe)
+        .args(["summarize", "-j", &threads.to_string()])
+        .arg(file)
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        eprintln!("bench: mailflow summarize on {} failed: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut it = text.split_whitespace();
+    Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
 }
 
 fn main() {
@@ -162,13 +189,25 @@ fn main() {
             results.push(format!("\"{}\": {{\"mb\": {size:.1}, \"seconds\": {s:.3}, \"deliveries\": {n}, \"peak_mb\": {peak:.1}}}", kind.file_name()));
         }
         row(&format!("{} Mailflow", kind.file_name()), mailflow, true);
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        let one_core = cli(&file, 1);
+        let all_cores = cli(&file, cores);
+        for (label, m) in [("summarize, 1 core", one_core), ("summarize, all cores", all_cores)] {
+            row(&format!("{} {label}", kind.file_name()), m.map(|(s, peak)| (s, 0, peak)), false);
+        }
+        if let (Some((s, _)), Some(r)) = (one_core, read) {
+            println!("  mailflow summarize on one core: {:.0}% of a plain read", 100.0 * r.0 / s);
+        }
         if matches!(kind, Kind::MailflowCsv | Kind::Partners) {
+            if let (Some((s, _)), Some(d)) = (all_cores, duckdb(&file, true)) {
+                println!("  DuckDB writing the same summary (GROUP BY with the remote host, ORDER BY, COPY TO CSV) {:.0} MB/s; ratio mailflow summarize on {cores} cores / it (throughput): {:.2}", rate(d), d / s);
+            }
             let csv = measure("csv", &file);
             row(&format!("{} csv crate", kind.file_name()), csv, false);
             if let (Some(m), Some(c)) = (mailflow, csv) {
                 println!("  ratio Mailflow / csv tokenising (throughput): {:.2}", c.0 / m.0);
             }
-            match (mailflow, duckdb(&file)) {
+            match (mailflow, duckdb(&file, false)) {
                 (Some(m), Some(d)) => println!("  DuckDB GROUP BY {:.0} MB/s; ratio Mailflow / DuckDB (throughput): {:.2}", rate(d), d / m.0),
                 _ => println!("  DuckDB: not measured (pip install duckdb)"),
             }

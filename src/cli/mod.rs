@@ -113,7 +113,7 @@ pub fn main(args: Vec<String>) -> i32 {
     }
     let unusable = reports.iter().filter(|r| r.error.is_some()).count();
     let text = if args.json {
-        serde_json::to_string_pretty(&reports).unwrap_or_default() + "\n"
+        mailflow::estate::summaries_json(&reports).unwrap_or_default() + "\n"
     } else {
         let mut t: String = reports.iter().map(|r| r.line() + "\n").collect();
         let tls_reports = workspace.reports().iter().filter(|r| r.format == Some(Msg::FormatTlsReport)).count();
@@ -141,8 +141,12 @@ fn write_summary(args: &Args, workspace: &Workspace) -> std::io::Result<()> {
             out.flush()
         }
         Some(path) => {
-            let existing = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-            if args.append && existing > 0 {
+            let meta = std::fs::metadata(path).ok();
+            let existing = meta.as_ref().map_or(0, |m| m.len());
+            if meta.as_ref().is_some_and(|m| !m.is_file()) {
+                // /dev/null, a pipe: written straight through.
+                std::fs::write(path, summary_csv(workspace.agg(), !args.append))
+            } else if args.append && existing > 0 {
                 let mut f = std::fs::OpenOptions::new().append(true).open(path)?;
                 f.write_all(summary_csv(workspace.agg(), false).as_bytes())?;
                 f.sync_all()
