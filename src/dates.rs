@@ -43,7 +43,8 @@ pub fn parse_iso(text: &str) -> Option<NaiveDateTime> {
 }
 
 /// The common shapes without chrono's format parser (it dominates a parse otherwise):
-/// `YYYY-MM-DD`, and `YYYY-MM-DD[T ]HH:MM:SS` with an optional fraction and `Z`.
+/// `YYYY-MM-DD`, and `YYYY-MM-DD[T ]HH:MM:SS` with an optional fraction and a zone (`Z`,
+/// `+01:00`, `-0500`).
 fn parse_iso_fast(b: &[u8]) -> Option<NaiveDateTime> {
     fn num(b: &[u8]) -> Option<u32> {
         b.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32))
@@ -69,11 +70,20 @@ fn parse_iso_fast(b: &[u8]) -> Option<NaiveDateTime> {
         nanos = num(kept)? * 10u32.pow(9 - kept.len() as u32);
         rest = &frac[digits..];
     }
-    if !(rest.is_empty() || rest == b"Z" || rest == b"z") {
-        return None; // zones go through the full parser
-    }
+    // A zone: none or `Z` (UTC), or `+HH:MM` / `+HHMM` east of UTC (`-` west).
+    let offset_minutes = match rest {
+        [] | [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] | [sign @ (b'+' | b'-'), h1, h2, m1, m2] => {
+            let minutes = i64::from(num(&[*h1, *h2])?) * 60 + i64::from(num(&[*m1, *m2])?);
+            if *sign == b'-' { -minutes } else { minutes }
+        }
+        _ => return None, // other shapes go through the full parser
+    };
     let time = NaiveTime::from_hms_nano_opt(num(&b[11..13])?, num(&b[14..16])?, num(&b[17..19])?, nanos)?;
-    Some(date.and_time(time))
+    match offset_minutes {
+        0 => Some(date.and_time(time)),
+        m => date.and_time(time).checked_sub_signed(chrono::Duration::minutes(m)),
+    }
 }
 
 /// Reads `YYYY-MM-DD` (as used in URLs and date inputs).

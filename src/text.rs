@@ -24,6 +24,54 @@ pub fn head(text: &str, max: usize) -> &str {
     text.get(..end).unwrap_or("")
 }
 
+/// `text.split_once(byte)` for an ASCII byte, found with memchr (the parsers' hot paths: the
+/// standard library's char search costs a `memcmp` call per match).
+pub fn split_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let i = memchr::memchr(byte, text.as_bytes())?;
+    Some((text.get(..i)?, text.get(i + 1..)?))
+}
+
+/// `text.split_once(pattern)`, found with memchr's `memmem` (no searcher built per call for a
+/// two-byte pattern: the first byte is found with memchr and the second checked).
+pub fn split_str<'a>(text: &'a str, pattern: &str) -> Option<(&'a str, &'a str)> {
+    let (bytes, pat) = (text.as_bytes(), pattern.as_bytes());
+    let at = match pat {
+        [] => 0,
+        [a, b] => {
+            let mut from = 0;
+            loop {
+                let i = from + memchr::memchr(*a, bytes.get(from..)?)?;
+                if bytes.get(i + 1) == Some(b) {
+                    break i;
+                }
+                from = i + 1;
+            }
+        }
+        _ => memchr::memmem::find(bytes, pat)?,
+    };
+    Some((text.get(..at)?, text.get(at + pat.len()..)?))
+}
+
+/// `text.lines()` with line ends found by memchr, the same lines: they end in `\n` or `\r\n`,
+/// and a last line without a line end counts.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        match split_byte(rest, b'\n') {
+            Some((line, next)) => {
+                rest = next;
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            // A last line without a line end keeps a `\r` it ends with, as `str::lines` does.
+            None => Some(std::mem::take(&mut rest)),
+        }
+    })
+}
+
 /// Shortens untrusted text for a message (trimmed, at most `max` characters, then `…`), so that one
 /// huge cell does not flood the page.
 pub fn clip(text: &str, max: usize) -> String {
@@ -55,6 +103,20 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_splits_and_lines_agree_with_the_standard_library() {
+        let texts = ["", "a", "a: b: c", "::  :", "ü: ä", "x:y", "a\r\nb\n\nc\r", "\n", "\r\n\r\n", "end\n", "k=v, to=<a>, relay=x", "–:\u{2028} 😀: z"];
+        for t in texts {
+            for pat in [": ", "] ", "to=", ", ", "", "relay=x"] {
+                assert_eq!(split_str(t, pat), t.split_once(pat), "{t:?} {pat:?}");
+            }
+            for b in [b' ', b':', b'[', b'\n'] {
+                assert_eq!(split_byte(t, b), t.split_once(b as char), "{t:?} {b}");
+            }
+            assert_eq!(lines(t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{t:?}");
+        }
+    }
 
     #[test]
     fn head_never_cuts_a_character() {

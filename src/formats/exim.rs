@@ -4,6 +4,7 @@
 //! deferrals are not delivered mail. The connector is a transport other than `remote_smtp`, or the
 //! submission port an arrival came in on.
 
+use crate::text::{split_byte, split_str};
 use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Duration, NaiveDateTime};
@@ -27,9 +28,15 @@ struct Line<'a> {
 }
 
 fn is_message_id(token: &str) -> bool {
-    token.len() >= 16
-        && token.split('-').count() == 3
-        && token.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    // Three non-empty runs of letters and digits joined by two dashes.
+    let b = token.as_bytes();
+    let dashes = memchr::memchr_iter(b'-', b).count();
+    b.len() >= 16
+        && dashes == 2
+        && b.first() != Some(&b'-')
+        && b.last() != Some(&b'-')
+        && !b.windows(2).any(|w| w == b"--")
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
 }
 
 fn parse_line(line: &str) -> Option<Line<'_>> {
@@ -37,7 +44,7 @@ fn parse_line(line: &str) -> Option<Line<'_>> {
     if line.len() < 20 || line.as_bytes().get(10) != Some(&b' ') {
         return None;
     }
-    let stamp_end = line.get(19..)?.find(' ').map(|i| 19 + i)?;
+    let stamp_end = memchr::memchr(b' ', line.as_bytes().get(19..)?).map(|i| 19 + i)?;
     let mut dt = crate::dates::parse_iso(line.get(..stamp_end)?)?;
     let mut rest = line.get(stamp_end + 1..)?;
     let mut zoned = false;
@@ -48,34 +55,31 @@ fn parse_line(line: &str) -> Option<Line<'_>> {
         rest = rest.get(6..)?;
     }
     if rest.starts_with('[') {
-        rest = rest.split_once("] ")?.1;
+        rest = split_str(rest, "] ")?.1;
     }
-    let (id, rest) = rest.split_once(' ')?;
+    let (id, rest) = split_byte(rest, b' ')?;
     if !is_message_id(id) {
         return None;
     }
-    let (flag, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+    let (flag, rest) = split_byte(rest, b' ').unwrap_or((rest, ""));
     Some(Line { time: dt, zoned, flag, rest })
 }
 
 /// The value of ` KEY=` (key given with its equals sign, `"X="`) up to the next space.
 fn word<'a>(rest: &'a str, key: &str) -> Option<&'a str> {
-    let start = word_start(rest, key)?;
-    rest.get(start..)?.split(' ').next()
+    let value = rest.get(word_start(rest, key)?..)?;
+    Some(split_byte(value, b' ').map_or(value, |(v, _)| v))
 }
 
 /// Where the value of ` KEY=` starts.
 fn word_start(rest: &str, key: &str) -> Option<usize> {
-    let bytes = rest.as_bytes();
-    let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&bytes[from..], key.as_bytes()) {
-        let at = from + i;
-        if at > 0 && bytes[at - 1] == b' ' {
-            return Some(at + key.len());
-        }
-        from = at + 1;
-    }
-    None
+    // Keys are a few bytes (`H=`, `DN=`): each place of the first byte is checked, which costs
+    // less than building a substring searcher per line.
+    let (bytes, key) = (rest.as_bytes(), key.as_bytes());
+    let first = *key.first()?;
+    memchr::memchr_iter(first, bytes)
+        .find(|&at| at > 0 && bytes.get(at - 1) == Some(&b' ') && bytes.get(at..).is_some_and(|r| r.starts_with(key)))
+        .map(|at| at + key.len())
 }
 
 /// `H=host [ip]`, `H=(helo) [ip]`, `H=host (helo) [ip]:port`: host and IP. A HELO in
@@ -157,6 +161,8 @@ pub struct Parser {
     domains: HashMap<String, Option<String>>,
     /// The connector name of the line being read (`port 587`), in a buffer kept between lines.
     port: String,
+    /// An `X=` was seen for receiving, sending: the log shows TLS (told to the evidence once).
+    tls_seen: [bool; 2],
 }
 
 impl Parser {
@@ -169,6 +175,7 @@ impl Parser {
             evidence: Evidence::new(tls_logged),
             domains: HashMap::default(),
             port: String::new(),
+            tls_seen: [false; 2],
         }
     }
 
@@ -187,7 +194,7 @@ impl Parser {
 
     /// Reads one block of whole lines into the sink.
     pub fn feed(&mut self, text: &str, sink: &mut dyn Sink) {
-        for raw in text.lines() {
+        for raw in crate::text::lines(text) {
             let before = self.stats.accounted();
             self.line(raw, sink);
             self.stats.note_other(before, raw);
@@ -223,8 +230,10 @@ impl Parser {
                 // that it logs X= at all before a missing X= means No TLS.
                 let tls = match word(rest, "X=") {
                     Some(x) => {
-                        self.evidence.prove("", side, sink);
-                        Some(Tls::in_text(x.split(':').next().unwrap_or(x)).unwrap_or(Tls::Unknown))
+                        if !std::mem::replace(&mut self.tls_seen[usize::from(!inbound)], true) {
+                            self.evidence.prove("", side, sink);
+                        }
+                        Some(Tls::in_text(split_byte(x, b':').map_or(x, |(v, _)| v)).unwrap_or(Tls::Unknown))
                     }
                     None => match protocol.filter(|_| inbound) {
                         Some(p) if p.ends_with('s') || p.ends_with("sa") => Some(Tls::Unknown),
@@ -233,7 +242,7 @@ impl Parser {
                     },
                 };
                 let count = if inbound {
-                    rest.split_once(" for ").map(|(_, r)| r.split(' ').filter(|a| a.contains('@')).count() as u64).filter(|n| *n > 0).unwrap_or(1)
+                    split_str(rest, " for ").map(|(_, r)| r.split(' ').filter(|a| memchr::memchr(b'@', a.as_bytes()).is_some()).count() as u64).filter(|n| *n > 0).unwrap_or(1)
                 } else {
                     1
                 };

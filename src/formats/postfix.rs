@@ -3,6 +3,7 @@
 //! `smtp` client delivered (`status=sent`), with the TLS version of that connection. The
 //! connector is the master.cf service in the process name (`postfix/submission/smtpd`).
 
+use crate::text::split_str;
 use crate::lang::Msg;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -28,33 +29,34 @@ fn is_postfix(program: &str) -> bool {
 /// `postfix/submission/smtpd` → (`Some("submission")`, `"smtpd"`); `postfix/smtpd` → (`None`, `"smtpd"`);
 /// `postfix-out/smtp` (a second instance) → (`Some("postfix-out")`, `"smtp"`).
 fn service(program: &str) -> (Option<&str>, &str) {
-    let parts: Vec<&str> = program.split('/').collect();
-    let daemon = parts.last().copied().unwrap_or("");
-    let instance = parts.first().copied().filter(|p| *p != "postfix");
-    let named = if parts.len() >= 3 { parts.get(parts.len() - 2).copied() } else { None };
+    let first = crate::text::split_byte(program, b'/').map_or(program, |(first, _)| first);
+    let instance = Some(first).filter(|p| *p != "postfix");
+    let Some((before, daemon)) = program.rsplit_once('/') else { return (instance, program) };
+    // Three parts or more: the one before the daemon names the service.
+    let named = before.rsplit_once('/').map(|(_, name)| name);
     (named.or(instance), daemon)
 }
 
 /// The queue id at the start of a message (`3F2A1C0B12: ...`); `NOQUEUE` is none.
 fn queue_id(message: &str) -> Option<(&str, &str)> {
-    let (id, rest) = message.split_once(": ")?;
+    let (id, rest) = split_str(message, ": ")?;
     (id.len() >= 5 && id != "NOQUEUE" && id.bytes().all(|b| b.is_ascii_alphanumeric())).then_some((id, rest))
 }
 
 /// The value of `key=` in a Postfix key=value list, up to the next comma.
 fn field<'a>(rest: &'a str, key: &str) -> Option<&'a str> {
-    let (_, value) = rest.split_once(key)?;
-    Some(value.split(", ").next().unwrap_or(value).trim())
+    let (_, value) = split_str(rest, key)?;
+    Some(split_str(value, ", ").map_or(value, |(v, _)| v).trim())
 }
 
 /// The peer and TLS version in `... TLS connection established from|to host[ip]: TLSv1.3 with
 /// cipher ...`, or `... TLS connection reused to host[ip]:25: TLSv1.3 ...` (connection reuse
 /// through tlsproxy, Postfix 3.4 and later). A version that cannot be read is Unknown.
 fn tls_line(message: &str, word: &str) -> Option<(String, Tls)> {
-    let (_, rest) = message.split_once("TLS connection ")?;
+    let (_, rest) = split_str(message, "TLS connection ")?;
     let rest = rest.strip_prefix("established ").or_else(|| rest.strip_prefix("reused "))?;
-    let (peer, version) = rest.strip_prefix(word)?.split_once(": ")?;
-    let tls = Tls::normalise(version.split(' ').next().unwrap_or(version)).unwrap_or(Tls::Unknown);
+    let (peer, version) = split_str(rest.strip_prefix(word)?, ": ")?;
+    let tls = Tls::normalise(crate::text::split_byte(version, b' ').map_or(version, |(v, _)| v)).unwrap_or(Tls::Unknown);
     let (host, ip) = host_ip(peer);
     Some((format!("{}[{}]", host.unwrap_or(""), ip.unwrap_or("")), tls))
 }
@@ -220,7 +222,7 @@ impl Parser {
 
     /// Reads one block of whole lines into the sink.
     pub fn feed(&mut self, text: &str, sink: &mut dyn Sink) {
-        for raw in text.lines() {
+        for raw in crate::text::lines(text) {
             self.lines += 1;
             let before = self.stats.accounted();
             self.line(raw, sink);

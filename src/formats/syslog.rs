@@ -2,6 +2,7 @@
 //! traditional `Mar  4 09:15:01` with no year and no zone), the host, the program and its pid,
 //! and the message. Shared by the log parsers.
 
+use crate::text::{split_byte, split_str};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// One syslog line taken apart.
@@ -47,20 +48,20 @@ pub fn parse_stamp(token: &str) -> Option<NaiveDateTime> {
 pub fn parse(line: &str) -> Option<Line<'_>> {
     let line = line.trim_end_matches(['\r', '\n']);
     let (time, partial, rest) = if line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        let (stamp, rest) = line.split_once(' ')?;
+        let (stamp, rest) = split_byte(line, b' ')?;
         (Some(parse_stamp(stamp)?), None, rest)
     } else {
         let m = month(line.get(..3)?)?;
         let rest = line.get(3..)?.trim_start();
-        let (day, rest) = rest.split_once(' ')?;
+        let (day, rest) = split_byte(rest, b' ')?;
         let day: u32 = day.parse().ok()?;
-        let (clock, rest) = rest.trim_start().split_once(' ')?;
+        let (clock, rest) = split_byte(rest.trim_start(), b' ')?;
         let t = NaiveTime::parse_from_str(clock, "%H:%M:%S").ok()?;
         (None, Some((m, day, t)), rest)
     };
-    let (host, rest) = rest.trim_start().split_once(' ')?;
-    let (tag, message) = rest.split_once(": ")?;
-    let (program, pid) = match tag.split_once('[') {
+    let (host, rest) = split_byte(rest.trim_start(), b' ')?;
+    let (tag, message) = split_str(rest, ": ")?;
+    let (program, pid) = match split_byte(tag, b'[') {
         Some((p, pid)) => (p, pid.trim_end_matches(']').parse().ok()?),
         None => (tag, 0),
     };
