@@ -37,7 +37,7 @@ async fn wait_until(done: impl Fn() -> bool) {
         if done() {
             return;
         }
-        mailflow::ui::jobs::yield_now().await;
+        mailflow::ui::loading::yield_now().await;
     }
     panic!("gave up waiting");
 }
@@ -160,7 +160,7 @@ async fn a_file_being_read_shows_progress_and_cancel_keeps_earlier_data() {
     assert!(root.query_selector("[data-testid=progress]").unwrap().is_none(), "the bar is gone");
     assert!(texts(&root, "[data-testid=notice]")[0].contains("Stopped reading big.csv"));
     for _ in 0..20 {
-        mailflow::ui::jobs::yield_now().await;
+        mailflow::ui::loading::yield_now().await;
     }
     assert_eq!(texts(&root, "[data-testid=deliveries-used]"), vec!["80"], "only the earlier file is loaded");
 }

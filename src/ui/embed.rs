@@ -12,37 +12,12 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::load::FileReport;
-use crate::ui::jobs::{enqueue, Job, Source};
-use crate::ui::state::Store;
+use crate::ui::loading::{enqueue, stop_all, Job};
+use crate::ui::state::{Listener, Source, Store};
 use crate::ui::{Hosting, Shell};
-
-/// Where an instance's events go: the event name and its detail object.
-pub type Listener = Rc<dyn Fn(&str, JsValue)>;
 
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     crate::worker::object(pairs).into()
-}
-
-/// Sends an event to the host, if a host listens.
-pub fn emit(store: &Store, event: &str, detail: Vec<(&'static str, String)>) {
-    let listener = store.events.try_with_value(|l| l.clone()).flatten();
-    if let Some(l) = listener {
-        let pairs: Vec<(&str, JsValue)> = detail.iter().map(|(k, v)| (*k, JsValue::from_str(v))).collect();
-        l(event, object(&pairs));
-    }
-}
-
-/// Tells the host that a file loaded (`loaded`) or could not be used (`error`).
-pub fn emit_load(store: &Store, report: &FileReport) {
-    match &report.error {
-        Some(e) => emit(store, "error", vec![("file", report.name.clone()), ("message", store.lang().say(e))]),
-        None => emit(store, "loaded", vec![
-            ("file", report.name.clone()),
-            ("format", report.format.map(|m| crate::lang::Lang::En.t(m)).unwrap_or("").to_string()),
-            ("deliveries", report.stats.deliveries.to_string()),
-        ]),
-    }
 }
 
 /// True when `mailflow-embed.js` loaded the app for a host page to mount.
@@ -177,7 +152,8 @@ impl MailflowInstance {
     pub fn unmount(&mut self) {
         self.listeners.borrow_mut().clear();
         if self.handle.is_some() {
-            crate::ui::jobs::stop_all(&self.store);
+            stop_all(&self.store);
+            crate::ui::loading::jobs::forget(&self.store);
         }
         self.handle.take();
     }

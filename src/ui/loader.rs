@@ -1,13 +1,13 @@
 //! Loading: the whole page as a drop target, the file picker, "Try the sample", "Clear", and a
 //! progress bar with Cancel per file being read. Files are handed to the loading jobs
-//! ([`crate::ui::jobs`]) as they are; the UI never parses.
+//! ([`crate::ui::loading`]) as they are; the UI never parses.
 
 use leptos::prelude::*;
 
 use crate::lang::{Lang, Msg};
 use crate::load::LoadOptions;
-use crate::ui::jobs::{cancel, enqueue, Job, Progress, Source, Target};
-use crate::ui::state::{use_store, Store};
+use crate::ui::loading::{cancel, enqueue, Job, Target};
+use crate::ui::state::{use_store, Progress, Source, Store};
 
 /// Loads a Blob (a file, or bytes a host handed over) as a file called `name`.
 pub fn load_blob(store: &Store, name: &str, blob: web_sys::Blob) {
@@ -104,7 +104,7 @@ pub fn Loader() -> impl IntoView {
         load_text(&store, "mailflow-sample.csv", &s.csv);
     };
     let clear = move |_| {
-        crate::ui::jobs::stop_all(&store);
+        crate::ui::loading::stop_all(&store);
         store.retained.set_value(Vec::new());
         store.notice.set(None);
         store.data.update(|ws| ws.clear());

@@ -5,8 +5,8 @@ pub mod details;
 pub mod download;
 pub mod embed;
 pub mod flyout;
-pub mod jobs;
 pub mod loader;
+pub mod loading;
 pub mod prefs;
 pub mod remote;
 pub mod report;
@@ -120,7 +120,7 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
         store.direction.track();
         store.view.track();
         if embedded {
-            embed::emit(&store, "filterchange", url::current(&store));
+            state::emit(&store, "filterchange", url::current(&store));
         } else {
             url::write(&store);
         }

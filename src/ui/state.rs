@@ -1,10 +1,17 @@
-//! The app's state: what is loaded (the aggregate and the load summaries) and what the report
-//! shows (dates, connector, direction, view), shared by every view through context.
+//! The app's state: what is loaded (the aggregate and the load summaries), what is loading (the
+//! progress bars), what the report shows (dates, connector, direction, view) and where events go
+//! when a host page embeds the app; shared by every view through context. A leaf: it knows no
+//! other part of the interface.
 
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
 
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+
 use crate::aggregate::{ConnectorFilter, Filter};
+use crate::load::FileReport;
 use crate::chart::DailyView;
 use crate::lang::Lang;
 use crate::model::Direction;
@@ -46,6 +53,53 @@ impl Range {
     }
 }
 
+/// Where a load's bytes come from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// A dropped or picked file, or bytes a host page handed over.
+    Blob(web_sys::Blob),
+    /// A web address, fetched with a GET.
+    Url(String),
+}
+
+/// A load as its progress bar shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    /// The job's number.
+    pub id: u32,
+    /// The file's name.
+    pub name: String,
+    /// Its size, when known.
+    pub total: Option<f64>,
+    /// Bytes read so far.
+    pub bytes: f64,
+    /// Deliveries counted so far.
+    pub deliveries: f64,
+    /// When reading started (ms since the epoch); `None` while it waits its turn.
+    pub started: Option<f64>,
+}
+
+impl Progress {
+    /// Percent read, when the size is known.
+    pub fn percent(&self) -> Option<f64> {
+        self.total.filter(|t| *t > 0.0).map(|t| (self.bytes / t * 100.0).clamp(0.0, 100.0))
+    }
+
+    /// Bytes per second since reading started.
+    pub fn speed(&self, now: f64) -> Option<f64> {
+        let secs = (now - self.started?) / 1000.0;
+        (secs > 0.2 && self.bytes > 0.0).then(|| self.bytes / secs)
+    }
+
+    /// Seconds left at the current speed, when the size is known.
+    pub fn seconds_left(&self, now: f64) -> Option<f64> {
+        Some(((self.total? - self.bytes).max(0.0)) / self.speed(now)?)
+    }
+}
+
+/// Where an instance's events go: the event name and its detail object.
+pub type Listener = Rc<dyn Fn(&str, JsValue)>;
+
 static NEXT_UID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// The app's signals, shared through context.
@@ -54,14 +108,12 @@ pub struct Store {
     /// What is loaded.
     pub data: RwSignal<Data>,
     /// Loads waiting or running, for their progress bars.
-    pub progress: RwSignal<Vec<crate::ui::jobs::Progress>>,
-    /// The loading queue and its worker.
-    pub jobs: StoredValue<crate::ui::jobs::Jobs, LocalStorage>,
+    pub progress: RwSignal<Vec<Progress>>,
     /// A passing message about loading (a cancelled file).
     pub notice: RwSignal<Option<String>>,
     /// Where each loaded file can be read again from (with other options: dates, column mapping,
     /// a log's year), by the file's position in the workspace, with the name to read it under.
-    pub retained: StoredValue<Vec<Option<(crate::ui::jobs::Source, String)>>, LocalStorage>,
+    pub retained: StoredValue<Vec<Option<(Source, String)>>, LocalStorage>,
     /// The report's dates.
     pub range: RwSignal<Range>,
     /// The report's connector choice.
@@ -80,7 +132,7 @@ pub struct Store {
     /// This instance's number, to keep element ids unique when a page holds several.
     pub uid: u32,
     /// Where events go when a host page embeds the app (`loaded`, `error`, `filterchange`).
-    pub events: StoredValue<Option<crate::ui::embed::Listener>, LocalStorage>,
+    pub events: StoredValue<Option<Listener>, LocalStorage>,
 }
 
 impl Store {
@@ -89,7 +141,6 @@ impl Store {
         Store {
             data: RwSignal::new(Data::default()),
             progress: RwSignal::new(Vec::new()),
-            jobs: StoredValue::new_local(Default::default()),
             notice: RwSignal::new(None),
             retained: StoredValue::new_local(Vec::new()),
             range: RwSignal::new(Range::Last(7)),
@@ -142,6 +193,27 @@ impl Store {
 impl Default for Store {
     fn default() -> Store {
         Store::new()
+    }
+}
+
+/// Sends an event to the host page, if one listens.
+pub fn emit(store: &Store, event: &str, detail: Vec<(&'static str, String)>) {
+    let listener = store.events.try_with_value(|l| l.clone()).flatten();
+    if let Some(l) = listener {
+        let pairs: Vec<(&str, JsValue)> = detail.iter().map(|(k, v)| (*k, JsValue::from_str(v))).collect();
+        l(event, crate::worker::object(&pairs).into());
+    }
+}
+
+/// Tells the host page that a file loaded (`loaded`) or could not be used (`error`).
+pub fn emit_load(store: &Store, report: &FileReport) {
+    match &report.error {
+        Some(e) => emit(store, "error", vec![("file", report.name.clone()), ("message", store.lang().say(e))]),
+        None => emit(store, "loaded", vec![
+            ("file", report.name.clone()),
+            ("format", report.format.map(|m| Lang::En.t(m)).unwrap_or("").to_string()),
+            ("deliveries", report.stats.deliveries.to_string()),
+        ]),
     }
 }
 
