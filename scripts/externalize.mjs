@@ -13,8 +13,14 @@ if (!m) {
   console.log('externalize: no inline script left in index.html');
   process.exit(0);
 }
-// The loading worker runs the same WebAssembly; the page starts it through this function.
-const spawn = `window.__mailflowSpawnWorker = () => new Worker(new URL('./mailflow-worker.js', import.meta.url), { type: 'module' });\n`;
+// The loading worker runs the same WebAssembly; the page starts it through this function and
+// posts it the module the page already compiled (wasm_bindgen::module()), so that no worker
+// fetches or compiles the WebAssembly again.
+const spawn = `window.__mailflowSpawnWorker = (module) => {
+  const worker = new Worker(new URL('./mailflow-worker.js', import.meta.url), { type: 'module' });
+  worker.postMessage({ __wasm: module });
+  return worker;
+};\n`;
 const code = spawn + m[1].trim() + '\n';
 const name = `start-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dist, name), code);
@@ -50,12 +56,18 @@ window.dispatchEvent(new CustomEvent('mailflow:ready'));
 `);
 console.log('externalize: mailflow-embed.js');
 
-// The loading worker: queues messages until the WebAssembly is ready, then the app's worker code
-// (src/worker.rs) takes over.
+// The loading worker: waits for the compiled module the page posts first (or fetches the
+// WebAssembly itself when none comes), queues messages until it is ready, then the app's worker
+// code (src/worker.rs) takes over.
 fs.writeFileSync(path.join(dist, 'mailflow-worker.js'), `// Mailflow's loading worker: the same WebAssembly as the page, run in a worker scope.
 import init from './${js}';
 self.__mailflowQueue = [];
-self.onmessage = (event) => self.__mailflowQueue.push(event.data);
-await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+self.onmessage = (event) => {
+  if (event.data && '__wasm' in event.data) {
+    init({ module_or_path: event.data.__wasm instanceof WebAssembly.Module ? event.data.__wasm : new URL('./${wasm}', import.meta.url) });
+  } else {
+    self.__mailflowQueue.push(event.data);
+  }
+};
 `);
 console.log('externalize: mailflow-worker.js');

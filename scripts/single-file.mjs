@@ -59,9 +59,9 @@ const gz = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
 const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 const compiled = await WebAssembly.compile(bytes);
 const workerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource).replace(/<\//g, '<\\/')}], { type: 'text/javascript' }));
-window.__mailflowSpawnWorker = () => {
+window.__mailflowSpawnWorker = (module) => {
   const worker = new Worker(workerUrl);
-  worker.postMessage({ __wasm: compiled });
+  worker.postMessage({ __wasm: module instanceof WebAssembly.Module ? module : compiled });
   return worker;
 };
 await __wbg_init({ module_or_path: compiled });

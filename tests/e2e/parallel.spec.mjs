@@ -1,6 +1,6 @@
 // A large Mailflow CSV is read by two workers at once, and gives exactly what one worker gives:
 // the same summary (rows, deliveries, skipped rows with their line numbers, dates), the same
-// report and the same partners.
+// report and the same partners. The workers get the module the page compiled.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -29,6 +29,7 @@ function bigCsv() {
 }
 
 async function readWith(workers, file) {
+  const wasmBefore = ctx.server.requests.filter((r) => r.endsWith('.wasm')).length;
   const page = await open(ctx.browser, ctx.server.url);
   if (workers === 1) {
     // One core: one worker reads the whole file (the page asks navigator.hardwareConcurrency).
@@ -47,9 +48,12 @@ async function readWith(workers, file) {
   const table = await tableText(page);
   const insights = await page.getByTestId('insights').textContent().catch(() => '');
   const workerCount = started;
+  // The page compiled the WebAssembly once and posted the module to each worker: no worker
+  // fetched it again.
+  const wasmFetches = ctx.server.requests.filter((r) => r.endsWith('.wasm')).length - wasmBefore;
   assert.deepEqual(page.errors, []);
   await page.context().close();
-  return { summary, skips, table, insights, workerCount };
+  return { summary, skips, table, insights, workerCount, wasmFetches };
 }
 
 test('two workers read a 60 MB CSV exactly as one does', { timeout: 300_000 }, async () => {
@@ -58,6 +62,7 @@ test('two workers read a 60 MB CSV exactly as one does', { timeout: 300_000 }, a
   const two = await readWith(2, file);
   assert.equal(one.workerCount, 1);
   assert.equal(two.workerCount, 2, 'a helper worker read the second half');
+  assert.equal(two.wasmFetches, 1, 'the WebAssembly is fetched by the page only, not by its workers');
   assert.equal(one.workerCount, 1);
   assert.match(one.summary, /rows read/);
   assert.ok(one.skips.length >= 5 && one.skips.every((s) => /^line \d+: /.test(s)), one.skips.join(' | '));

@@ -38,7 +38,8 @@ fn spawn(store: &Store, failed: fn(&Store, Said)) -> Option<Handle> {
     let spawn = web_sys::window()
         .and_then(|w| Reflect::get(&w, &JsValue::from_str("__mailflowSpawnWorker")).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let w = spawn.and_then(|f| f.call0(&JsValue::NULL).ok()).and_then(|w| w.dyn_into::<web_sys::Worker>().ok())?;
+    // The module the page compiled goes to the worker, which then compiles nothing itself.
+    let w = spawn.and_then(|f| f.call1(&JsValue::NULL, &wasm_bindgen::module()).ok()).and_then(|w| w.dyn_into::<web_sys::Worker>().ok())?;
     let s = *store;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| from_worker(&s, ev.data()));
     // A worker that cannot start fires a plain Event; one whose code fails, an ErrorEvent.
