@@ -181,6 +181,32 @@ pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
     Some(complete(report, Content::Deliveries(agg.into())))
 }
 
+/// The parts' results gathered where they are put together (the loading worker of the first
+/// part, off the page's main thread), in whatever order they come.
+#[derive(Debug)]
+pub struct Gather {
+    results: Vec<Option<PartResult>>,
+    header: Vec<u8>,
+}
+
+impl Gather {
+    /// Waits for `parts` results of a plan with this `header`.
+    pub fn new(parts: usize, header: Vec<u8>) -> Gather {
+        Gather { results: (0..parts).map(|_| None).collect(), header }
+    }
+
+    /// Takes part `index`'s result. Once every part is in, what they make together:
+    /// `Some(Some(file))`, or `Some(None)` when they cannot stand for one pass (read it in one).
+    pub fn add(&mut self, index: usize, result: PartResult) -> Option<Option<Loaded>> {
+        *self.results.get_mut(index)? = Some(result);
+        if self.results.iter().any(Option::is_none) {
+            return None;
+        }
+        let results = self.results.drain(..).flatten().collect();
+        Some(merge(results, &self.header))
+    }
+}
+
 /// Adds a later part's counts; its skipped rows' lines move down by `shift`.
 fn add_stats(to: &mut ParseStats, from: &ParseStats, shift: u64) {
     to.rows_read = to.rows_read.saturating_add(from.rows_read);
@@ -318,6 +344,34 @@ mod tests {
         assert!(plan(&log, big, 2, &LoadOptions::default()).is_none(), "Postfix carries state across lines");
         let utf16: Vec<u8> = String::from_utf8(good.clone()).unwrap().encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert!(plan(&utf16, big, 2, &LoadOptions::default()).is_none());
+    }
+
+    #[test]
+    fn parts_gathered_in_any_order_give_one_pass() {
+        let bytes = csv(3000, 400);
+        let one = crate::stream::load_in_pieces("t.csv", &bytes, 4096, 4096, &LoadOptions::default()).remove(0).0;
+        let size = bytes.len() as u64;
+        let header = bytes[..bytes.iter().position(|b| *b == b'\n').unwrap() + 1].to_vec();
+        let ranges = [(0, size / 3), (size / 3, 2 * size / 3), (2 * size / 3, size)];
+        let read = |k: usize| {
+            let (start, end) = ranges[k];
+            let mut cut = Cut::new(start, end);
+            let mut load = crate::stream::FileLoad::new("t.csv", LoadOptions::default());
+            if k > 0 {
+                load.push(&header);
+            }
+            load.push(cut.take(&bytes[Cut::read_from(start) as usize..]));
+            match load.finish() {
+                crate::stream::Outcome::Done(mut p) => PartResult { loaded: p.remove(0).0, newlines: cut.newlines, quotes: cut.quotes },
+                _ => unreachable!(),
+            }
+        };
+        let mut g = Gather::new(3, header.to_vec());
+        assert!(g.add(2, read(2)).is_none(), "waits for every part");
+        assert!(g.add(0, read(0)).is_none());
+        let merged = g.add(1, read(1)).expect("all in").expect("stands for one pass");
+        assert_eq!(fingerprint(&merged), fingerprint(&one));
+        assert!(Gather::new(2, header.to_vec()).add(5, read(0)).is_none(), "a part it does not wait for changes nothing");
     }
 
     #[test]

@@ -47,8 +47,11 @@ pub enum ToWorker {
     Part {
         /// The job.
         id: u32,
-        /// Which part (0 is the first).
+        /// Which part (0 is the first: its worker gathers the others' results and puts the file
+        /// together).
         index: u32,
+        /// How many parts there are.
+        parts: u32,
         /// The file's name.
         name: String,
         /// How to read it.
@@ -57,12 +60,21 @@ pub enum ToWorker {
         start: u64,
         /// The end of its byte range.
         end: u64,
-        /// The bytes before the first record, read before the part's lines (empty for part 0).
+        /// The bytes before the first record, read before the part's lines by every part but
+        /// the first (which reads them itself), and used to put the parts together.
         header: Vec<u8>,
     },
     /// Panic on purpose: the end-to-end test of how a defect is reported posts it (encoded as
     /// the single byte [`DEFECT_DRILL_BYTE`]); nothing in Mailflow sends it.
     DefectDrill,
+    /// Another worker's part of the file this worker reads part 0 of: its
+    /// [`crate::split::PartResult`] is the payload, passed on by the page unread.
+    PartResult {
+        /// The job.
+        id: u32,
+        /// Which part.
+        index: u32,
+    },
 }
 
 /// [`ToWorker::DefectDrill`] as postcard writes it (checked by a test), for the test that posts it.
@@ -91,8 +103,9 @@ pub enum FromWorker {
         /// The worker's WebAssembly memory (its high-water mark), in bytes.
         memory: u64,
     },
-    /// One part of a file read in parts is done; its [`crate::split::PartResult`] is the
-    /// payload ([`encode`]).
+    /// One part of a file read in parts is done (by a helper); its [`crate::split::PartResult`]
+    /// is the payload ([`encode`]), for the page to pass on to the worker of part 0, or none when
+    /// the part could not be read.
     PartDone {
         /// The job.
         id: u32,
@@ -110,6 +123,12 @@ pub enum FromWorker {
     Defect {
         /// Version, panic message and place, browser.
         details: String,
+    },
+    /// The parts of a file read in parts cannot stand for one pass (a part met a quote, or
+    /// could not be read): read it in one pass.
+    SplitFailed {
+        /// The job.
+        id: u32,
     },
 }
 
@@ -168,8 +187,9 @@ mod tests {
             ToWorker::Open { id: 8, name: "https://example.com/t.csv".into(), options: LoadOptions::default() },
             ToWorker::Chunk { id: 8 },
             ToWorker::End { id: 8 },
-            ToWorker::Part { id: 9, index: 1, name: "big.csv".into(), options: LoadOptions::default(), start: 1 << 33, end: 1 << 34, header: b"date,direction,tls\n".to_vec() },
+            ToWorker::Part { id: 9, index: 1, parts: 2, name: "big.csv".into(), options: LoadOptions::default(), start: 1 << 33, end: 1 << 34, header: b"date,direction,tls\n".to_vec() },
             ToWorker::DefectDrill,
+            ToWorker::PartResult { id: 9, index: 1 },
         ] {
             assert_eq!(decode_to_worker(&encode(&m)), Some(m));
         }
@@ -179,6 +199,7 @@ mod tests {
             FromWorker::PartDone { id: 9, index: 1 },
             FromWorker::Done { id: 7, memory: 3 << 20 },
             FromWorker::Again { id: 8, options },
+            FromWorker::SplitFailed { id: 9 },
             FromWorker::Defect { details: "panicked at src/x.rs:1:1".into() },
         ] {
             assert_eq!(decode_from_worker(&encode(&m)), Some(m));

@@ -28,6 +28,8 @@ const PROGRESS_MS: f64 = 100.0;
 
 thread_local! {
     static PUSHED: RefCell<HashMap<u32, (FileLoad, f64)>> = RefCell::new(HashMap::new());
+    /// Files this worker reads part 0 of: the parts' results gathered until all are in.
+    static GATHER: RefCell<HashMap<u32, crate::split::Gather>> = RefCell::new(HashMap::new());
 }
 
 /// True when this code runs in a worker (there is no window).
@@ -115,10 +117,14 @@ fn handle(m: JsValue) {
     let Some(message) = get(&m, "msg").dyn_into::<Uint8Array>().ok().and_then(|a| wire::decode_to_worker(&a.to_vec())) else { return };
     let payload = get(&m, "payload");
     match message {
-        ToWorker::File { id, name, options } => match payload.dyn_into::<web_sys::Blob>() {
-            Ok(blob) => wasm_bindgen_futures::spawn_local(read_blob(id, blob, name, options)),
-            Err(_) => done(id, failed(&name, 0, Msg::HandOverFailed)),
-        },
+        ToWorker::File { id, name, options } => {
+            // A file read in parts that could not finish is read in one pass: its parts are dropped.
+            GATHER.with(|g| g.borrow_mut().remove(&id));
+            match payload.dyn_into::<web_sys::Blob>() {
+                Ok(blob) => wasm_bindgen_futures::spawn_local(read_blob(id, blob, name, options)),
+                Err(_) => done(id, failed(&name, 0, Msg::HandOverFailed)),
+            }
+        }
         ToWorker::Open { id, name, options } => PUSHED.with(|p| {
             p.borrow_mut().insert(id, (FileLoad::new(&name, options), 0.0));
         }),
@@ -141,10 +147,19 @@ fn handle(m: JsValue) {
                 Outcome::Again(options) => send(&FromWorker::Again { id, options }, None),
             }
         }
-        ToWorker::Part { id, index, name, options, start, end, header } => match payload.dyn_into::<web_sys::Blob>() {
-            Ok(blob) => wasm_bindgen_futures::spawn_local(read_part(id, index, blob, name, options, (start, end), header)),
-            Err(_) => part_done(id, index, None),
-        },
+        ToWorker::Part { id, index, parts, name, options, start, end, header } => {
+            if index == 0 {
+                GATHER.with(|g| g.borrow_mut().insert(id, crate::split::Gather::new(parts as usize, header.clone())));
+            }
+            match payload.dyn_into::<web_sys::Blob>() {
+                Ok(blob) => wasm_bindgen_futures::spawn_local(read_part(id, index, blob, name, options, (start, end), header)),
+                Err(_) => part_done(id, index, None),
+            }
+        }
+        ToWorker::PartResult { id, index } => {
+            let result = payload.dyn_into::<Uint8Array>().ok().and_then(|a| wire::decode_part(&a.to_vec()));
+            gather(id, index, result);
+        }
         // A deliberate panic, so that the page's handling of a defect can be tested end to end
         // (nothing in Mailflow sends it; a test posts it to the worker).
         ToWorker::DefectDrill => panic!("defect drill: a deliberate panic to test how defects are reported"),
@@ -155,11 +170,36 @@ fn progress(id: u32, load: &FileLoad) {
     send(&FromWorker::Progress { id, part: 0, bytes: load.received(), deliveries: load.deliveries() }, None);
 }
 
-/// Posts one part's result; `None` (the part could not be read) makes the page read the file
-/// in one pass.
+/// Ends one part: the first part's result stays here to be gathered with the others; a helper's
+/// goes to the page, which passes it on to the first part's worker. `None` (the part could not
+/// be read) makes the page read the file in one pass.
 fn part_done(id: u32, index: u32, result: Option<crate::split::PartResult>) {
+    if index == 0 {
+        return gather(id, 0, result);
+    }
     let payload = result.map(|r| Uint8Array::from(&wire::encode(&r)[..]));
     send(&FromWorker::PartDone { id, index }, payload);
+}
+
+/// Takes a part's result for a file this worker reads part 0 of; once all are in, the file put
+/// together goes to the page as one `Done` (the merging happens here, not on the page's main
+/// thread), or the page is told to read it in one pass.
+fn gather(id: u32, index: u32, result: Option<crate::split::PartResult>) {
+    let outcome = GATHER.with(|g| {
+        let mut g = g.borrow_mut();
+        let state = g.get_mut(&id)?;
+        let outcome = match result {
+            Some(r) => state.add(index as usize, r)?,
+            None => None,
+        };
+        g.remove(&id);
+        Some(outcome)
+    });
+    match outcome {
+        Some(Some(loaded)) => done(id, vec![(loaded, None)]),
+        Some(None) => send(&FromWorker::SplitFailed { id }, None),
+        None => {}
+    }
 }
 
 /// Reads one part of a file (see [`crate::split`]): from one byte before its range, slice by

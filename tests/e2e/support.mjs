@@ -207,3 +207,30 @@ export function postfixLog(name, megabytes) {
   fs.writeFileSync(totalsFile, JSON.stringify(totals));
   return { file, ...totals };
 }
+
+/** Mailflow CSV of about `mb` MB with `hosts` partners over `days` days, and a bad row every
+ * 100,003 rows. The default (60 MB, 2,000 partners, 28 days) is read by two workers in
+ * parallel.spec; 200 MB over 90 days with 5,000 partners holds about a million partner cells. */
+export function partnersCsv({ mb = 60, hosts = 2000, days = 28 } = {}) {
+  const file = path.join(output, mb === 60 && hosts === 2000 && days === 28 ? 'parallel-60mb.csv' : `partners-${mb}mb-${hosts}-${days}d.csv`);
+  if (fs.existsSync(file) && fs.statSync(file).size > mb * 0.9e6) return file;
+  fs.mkdirSync(output, { recursive: true });
+  const tls = ['TLS 1.2', 'TLS 1.3', 'No TLS', 'TLS 1.0', 'TLS 1.2'];
+  const out = fs.openSync(file, 'w');
+  let chunk = ['date,direction,connector,tls,count,remote_host'];
+  let size = 0;
+  const start = Date.UTC(2026, 0, 1);
+  for (let i = 0; size < mb * 1e6; i++) {
+    const day = new Date(start + (i % days) * 86400000).toISOString().slice(0, 10);
+    const h = i % hosts;
+    const line = i % 100003 === 77
+      ? `${day}T25:99:00Z,Inbound,Relay,TLS 1.2,1,bad.example`
+      : `${day}T10:${String(i % 60).padStart(2, '0')}:00.${String(i % 1000).padStart(3, '0')}Z,${i % 2 ? 'Outbound' : 'Inbound'},${i % 3 ? 'Relay ' + (i % 5) : ''},${tls[i % 5]},${1 + (i % 3)},mx${Math.floor(hosts / (1 + h))}.p${h}.example`;
+    chunk.push(line);
+    size += line.length + 1;
+    if (chunk.length >= 100000) { fs.writeSync(out, chunk.join('\n') + '\n'); chunk = []; }
+  }
+  if (chunk.length) fs.writeSync(out, chunk.join('\n') + '\n');
+  fs.closeSync(out);
+  return file;
+}

@@ -11,7 +11,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::lang::Said;
 use crate::load::LoadOptions;
-use crate::split::PartResult;
 use crate::stream::Part;
 use crate::ui::state::{Progress, Source, Store};
 
@@ -52,14 +51,12 @@ impl Job {
 pub type Handle = (web_sys::Worker, Closure<dyn FnMut(web_sys::MessageEvent)>, Closure<dyn FnMut(web_sys::Event)>);
 
 /// A file being read by several workers at once ([`crate::split`]): the main worker reads part
-/// 0, helpers the others.
+/// 0 and puts the parts together, helpers read the others; the page passes their results on.
 pub struct SplitRead {
     /// The job.
     pub id: u32,
-    /// The bytes before the first record, which every part but the first is given.
-    pub header: Vec<u8>,
-    /// Each part's result, as it comes.
-    pub results: Vec<Option<PartResult>>,
+    /// Helpers whose part is done.
+    pub helpers_done: usize,
     /// Each part's bytes read, for the progress bar.
     pub bytes: Vec<f64>,
     /// Each part's deliveries counted.

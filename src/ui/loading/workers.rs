@@ -10,7 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::lang::{Msg, Said};
 use crate::load::LoadOptions;
-use crate::split::{self, PartResult};
+use crate::split;
+use crate::ui::loading::on_page::yield_now;
 use crate::ui::loading::jobs::{again, alive, finish, is_current, set_progress, with_jobs, Handle, SplitRead};
 use crate::ui::state::Store;
 use crate::wire::{self, FromWorker, ToWorker};
@@ -124,8 +125,7 @@ fn start_split(store: &Store, id: u32, w: &web_sys::Worker, blob: &web_sys::Blob
         j.helpers = helpers;
         j.split = Some(SplitRead {
             id,
-            header: plan.header.clone(),
-            results: vec![None; n],
+            helpers_done: 0,
             bytes: vec![0.0; n],
             deliveries: vec![0.0; n],
             blob: blob.clone(),
@@ -134,8 +134,7 @@ fn start_split(store: &Store, id: u32, w: &web_sys::Worker, blob: &web_sys::Blob
         });
     });
     for (index, (worker, (start, end))) in workers.iter().zip(plan.ranges).enumerate() {
-        let header = if index == 0 { Vec::new() } else { plan.header.clone() };
-        let part = ToWorker::Part { id, index: index as u32, name: name.to_string(), options: options.clone(), start, end, header };
+        let part = ToWorker::Part { id, index: index as u32, parts: n as u32, name: name.to_string(), options: options.clone(), start, end, header: plan.header.clone() };
         if !send(worker, &part, Some(blob)) {
             split_failed(store);
             return true;
@@ -174,25 +173,23 @@ fn one_pass(store: &Store, split: SplitRead) {
     }
 }
 
-/// A part is done: when all are, they are put together (or the file is read in one pass).
-fn part_done(store: &Store, id: u32, index: u32, result: Option<PartResult>) {
-    let Some(result) = result else { return split_failed(store) };
-    let all = with_jobs(store, |j| {
+/// A helper's part is done: its result goes on, unread, to the main worker, which puts the parts
+/// together (off the page's main thread). A part that could not be read means one pass.
+fn part_done(store: &Store, id: u32, index: u32, payload: Option<Uint8Array>) {
+    let Some(payload) = payload else { return split_failed(store) };
+    let state = with_jobs(store, |j| {
         let s = j.split.as_mut().filter(|s| s.id == id)?;
-        *s.results.get_mut(index as usize)? = Some(result);
-        if s.results.iter().any(Option::is_none) {
-            return None;
-        }
-        let s = j.split.take()?;
-        Some((s, std::mem::take(&mut j.helpers)))
+        s.helpers_done += 1;
+        let all_done = s.helpers_done >= j.helpers.len();
+        let main = j.worker.as_ref().map(|(w, _, _)| w.clone())?;
+        Some((main, all_done.then(|| std::mem::take(&mut j.helpers))))
     });
-    let Some(Some((mut split, helpers))) = all else { return };
-    retire(helpers);
-    let results: Vec<PartResult> = split.results.drain(..).flatten().collect();
-    match split::merge(results, &split.header) {
-        Some(loaded) => finish(store, id, Ok(vec![(loaded, None)])),
-        // A part met a quote: one pass, by the main worker.
-        None => one_pass(store, split),
+    let Some(Some((main, finished))) = state else { return };
+    if let Some(helpers) = finished {
+        retire(helpers);
+    }
+    if !send(&main, &ToWorker::PartResult { id, index }, Some(&payload.into())) {
+        split_failed(store);
     }
 }
 
@@ -245,13 +242,24 @@ fn from_worker(store: &Store, m: JsValue) {
                 p.deliveries = deliveries;
             });
         }
-        FromWorker::PartDone { id, index } => {
-            let result = get(&m, "payload").dyn_into::<Uint8Array>().ok().and_then(|a| wire::decode_part(&a.to_vec()));
-            part_done(store, id, index, result);
+        FromWorker::PartDone { id, index } => part_done(store, id, index, get(&m, "payload").dyn_into::<Uint8Array>().ok()),
+        FromWorker::SplitFailed { id } => {
+            if with_jobs(store, |j| j.split.as_ref().is_some_and(|s| s.id == id)) == Some(true) {
+                split_failed(store);
+            }
         }
         FromWorker::Done { id, .. } => {
-            let bytes = get(&m, "payload").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-            finish(store, id, wire::decode_parts(&bytes));
+            // A file read in parts arrives put together, from the main worker.
+            let helpers = with_jobs(store, |j| match j.split.as_ref().is_some_and(|s| s.id == id) {
+                true => {
+                    j.split = None;
+                    std::mem::take(&mut j.helpers)
+                }
+                false => Vec::new(),
+            });
+            retire(helpers.unwrap_or_default());
+            let payload = get(&m, "payload").dyn_into::<Uint8Array>().ok();
+            wasm_bindgen_futures::spawn_local(land(*store, id, payload));
         }
         FromWorker::Defect { details } => {
             // The worker's code panicked: a defect in Mailflow, not a lack of memory. The
@@ -261,6 +269,35 @@ fn from_worker(store: &Store, m: JsValue) {
         }
         FromWorker::Again { id, options } => again(store, id, options),
     }
+}
+
+/// Takes a finished file in from the worker in steps short enough that the page never stops
+/// answering for long (each under the 50 ms a long task starts at, for an aggregate of a million
+/// partner cells): the bytes are copied in 8 MB steps, decoded in a task of their own, and only
+/// then added to the report.
+async fn land(store: Store, id: u32, payload: Option<Uint8Array>) {
+    const STEP: u32 = 8 << 20;
+    let mut bytes = Vec::new();
+    if let Some(a) = payload {
+        let n = a.length();
+        bytes = vec![0u8; n as usize];
+        let mut at = 0;
+        while at < n {
+            let end = at.saturating_add(STEP).min(n);
+            if let Some(to) = bytes.get_mut(at as usize..end as usize) {
+                a.subarray(at, end).copy_to(to);
+            }
+            at = end;
+            yield_now().await;
+        }
+    }
+    if !is_current(&store, id) {
+        return;
+    }
+    let parts = wire::decode_parts(&bytes);
+    drop(bytes);
+    yield_now().await;
+    finish(&store, id, parts);
 }
 
 /// Posts a protocol message to the worker, with a payload (a `Blob`, or bytes handed over
