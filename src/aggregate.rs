@@ -264,6 +264,17 @@ impl Aggregate {
         id.checked_sub(1).and_then(|i| self.connectors.get(i as usize))
     }
 
+    /// An empty aggregate whose partner cells hold at most `cap` cells (tests of the cap).
+    pub fn with_partner_cap(cap: usize) -> Aggregate {
+        Aggregate { partner_cells: crate::partners::PartnerCells::with_cap(cap), ..Aggregate::default() }
+    }
+
+    /// Deliveries counted without their partner because the partner cells reached their cap
+    /// ([`crate::partners::MAX_CELLS`]): in every total and share, not in partner lists.
+    pub fn partners_capped(&self) -> u64 {
+        self.partner_cells.capped()
+    }
+
     /// The connectors, in id order: id `k` (1-based; 0 is mail without a connector) is the
     /// `k - 1`-th.
     pub fn connector_list(&self) -> &[ConnectorInfo] {
@@ -438,6 +449,25 @@ impl Aggregate {
 mod tests {
     use super::*;
     use chrono::NaiveDateTime;
+
+    #[test]
+    fn capped_partner_detail_keeps_totals_and_shares_exact() {
+        let mut a = Aggregate::with_partner_cap(2);
+        for (p, n, tls) in [("a.example", 5, Tls::V1_2), ("b.example", 4, Tls::None), ("c.example", 3, Tls::None), ("d.example", 2, Tls::V1_0)] {
+            a.add(&Delivery { time: at(4), direction: Direction::Outbound, connector: Some("Relay"), connector_type: None, forced_tls: None, tls, remote_host: None, remote_ip: None, remote_domain: Some(p), count: n });
+        }
+        let f = Filter::window(day(4), day(4));
+        assert_eq!(a.totals(&f).outbound.total(), 14, "every delivery in the totals");
+        assert_eq!(a.totals(&f).outbound.get(Tls::None), 7);
+        assert_eq!(a.partners(&f, Direction::Outbound, Some("Relay")).len(), 2);
+        assert_eq!(a.partners_capped(), 5);
+        let mut b = Aggregate::new();
+        b.merge_from(&a);
+        assert_eq!(b.partners_capped(), 5, "merging carries the count");
+        // A summary writes what was left out as deliveries without a partner: totals stay.
+        let back = crate::workspace::aggregate_of(crate::load::load_bytes("s.csv", crate::summary::summary_csv(&a, true).as_bytes())).1;
+        assert_eq!(back.totals(&f), a.totals(&f));
+    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, d).unwrap()

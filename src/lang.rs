@@ -227,6 +227,8 @@ messages! {
     Insight => "Insight", "Erkenntnis";
     InsightsNote => "Checked per connector and for mail without a connector: “{0}” and “{1}”, as shares of messages whose TLS version is known, for groups with at least {2} such messages.",
         "Geprüft je Connector und für E-Mails ohne Connector: „{0}“ und „{1}“, als Anteile der Nachrichten mit bekannter TLS-Version, für Gruppen mit mindestens {2} solchen Nachrichten.";
+    PartnersCapped => "Partner detail is kept for at most {0} cells (a day, direction, connector and partner each), so that memory stays bounded: {1} deliveries beyond that are in every total, share and insight, but not in the partner lists, which may be incomplete.",
+        "Partnerdetails werden für höchstens {0} Zellen (je Tag, Richtung, Connector und Partner) aufbewahrt, damit der Speicher begrenzt bleibt: {1} Zustellungen darüber hinaus sind in allen Summen, Anteilen und Erkenntnissen enthalten, aber nicht in den Partnerlisten, die daher unvollständig sein können.";
     NothingToFlag => "Nothing to flag for this choice and these dates.", "Für diese Auswahl und diesen Zeitraum gibt es nichts zu beanstanden.";
     NoTlsOver => "No TLS is over {0}", "Kein TLS liegt über {0}";
     Tls10Over => "TLS 1.0 is above {0}", "TLS 1.0 liegt über {0}";

@@ -40,8 +40,13 @@ fn unpack(key: u64) -> Option<Key> {
     Some((day, dir, conn, (key & mask(PARTNER_BITS)) as u32))
 }
 
+/// At most this many cells are kept (32 bytes each: 256 MB). Past it, a delivery whose cell is
+/// not there yet is counted in every total and share as before, but without its partner
+/// ([`PartnerCells::capped`] says how many), so that memory stays bounded whatever the input.
+pub const MAX_CELLS: usize = 8_000_000;
+
 /// The partner cells of an aggregate.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct PartnerCells {
     /// Cells being counted.
     #[serde(skip)]
@@ -49,6 +54,21 @@ pub struct PartnerCells {
     /// Cells counted, sorted by key (what [`PartnerCells::freeze`] made), as bytes on the wire.
     frozen: Frozen,
     wide: HashMap<Key, TlsCounts>,
+    /// Deliveries whose partner was not kept because the cells reached the cap.
+    capped: u64,
+    /// The cap ([`MAX_CELLS`]; smaller in tests).
+    #[serde(skip, default = "max_cells")]
+    cap: usize,
+}
+
+fn max_cells() -> usize {
+    MAX_CELLS
+}
+
+impl Default for PartnerCells {
+    fn default() -> PartnerCells {
+        PartnerCells { narrow: HashMap::default(), frozen: Frozen::default(), wide: HashMap::default(), capped: 0, cap: MAX_CELLS }
+    }
 }
 
 /// Sorted cells, serialised as one byte string: per cell the key (8 bytes) and six counts (4
@@ -105,6 +125,21 @@ impl<'de> serde::Deserialize<'de> for Frozen {
 }
 
 impl PartnerCells {
+    /// Cells with a cap of `cap` instead of [`MAX_CELLS`] (for tests).
+    pub fn with_cap(cap: usize) -> PartnerCells {
+        PartnerCells { cap, ..PartnerCells::default() }
+    }
+
+    /// Deliveries counted without their partner because the cells reached the cap.
+    pub fn capped(&self) -> u64 {
+        self.capped
+    }
+
+    /// Counts deliveries that found no room.
+    fn cap_out(&mut self, counts: &[u32; 6]) {
+        self.capped = self.capped.saturating_add(counts.iter().map(|c| u64::from(*c)).sum::<u64>());
+    }
+
     /// Adds `n` deliveries with TLS `tls` to a cell.
     pub fn add(&mut self, key: Key, tls: Tls, n: u64) {
         let mut counts = TlsCounts::default();
@@ -148,7 +183,15 @@ impl PartnerCells {
                 }
                 (Some(x), Some(y)) if x.0 < y.0 => a.next().unwrap_or_default(),
                 (Some(_), None) => a.next().unwrap_or_default(),
-                (_, Some(_)) => b.next().unwrap_or_default(),
+                (_, Some(_)) => {
+                    // A cell only the new side has: kept while there is room.
+                    let cell = b.next().unwrap_or_default();
+                    if out.len() + a.len() + self.narrow.len() >= self.cap {
+                        self.cap_out(&cell.1);
+                        continue;
+                    }
+                    cell
+                }
                 (None, None) => break,
             };
             out.push(next);
@@ -160,6 +203,7 @@ impl PartnerCells {
     /// `conn` and `partner`: frozen cells merge in one sorted pass.
     pub fn merge_from(&mut self, other: &PartnerCells, conn: impl Fn(u32) -> u32, partner: impl Fn(u32) -> u32) {
         self.freeze();
+        self.capped = self.capped.saturating_add(other.capped);
         let mut cells = Vec::with_capacity(other.frozen.0.len() + other.narrow.len());
         let remapped = |(day, dir, c, p): Key| (day, dir, conn(c), partner(p));
         for (k, counts) in other.narrow_cells() {
@@ -198,13 +242,21 @@ impl PartnerCells {
         let Some(packed) = pack(key) else {
             return self.wide.entry(key).or_default().add_all(counts);
         };
+        let room = self.frozen.0.len() + self.narrow.len() < self.cap;
         let cell = match self.frozen.0.binary_search_by_key(&packed, |(k, _)| *k) {
             // A frozen cell counted again (a joined export adding to a log's counts).
             Ok(i) => match self.frozen.0.get_mut(i) {
                 Some((_, cell)) => cell,
                 None => return,
             },
-            Err(_) => self.narrow.entry(packed).or_default(),
+            Err(_) if room => self.narrow.entry(packed).or_default(),
+            Err(_) => match self.narrow.get_mut(&packed) {
+                Some(cell) => cell,
+                None => {
+                    self.capped = self.capped.saturating_add(counts.total());
+                    return;
+                }
+            },
         };
         let mut sums = [0u64; 6];
         for ((s, a), b) in sums.iter_mut().zip(cell.iter()).zip(counts.0) {
@@ -268,6 +320,40 @@ impl PartnerCells {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_stop_at_the_cap_and_say_what_they_left_out() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        let mut cells = PartnerCells::with_cap(3);
+        for p in 0..5u32 {
+            cells.add((day, Direction::Inbound, 0, p), Tls::V1_2, 10 + u64::from(p));
+        }
+        assert_eq!(cells.len(), 3);
+        assert_eq!(cells.capped(), 13 + 14, "the two partners past the cap");
+        cells.add((day, Direction::Inbound, 0, 1), Tls::None, 7);
+        assert_eq!(cells.capped(), 27, "a kept cell is still counted past the cap");
+        cells.freeze();
+        cells.add((day, Direction::Outbound, 0, 9), Tls::V1_3, 2);
+        assert_eq!((cells.len(), cells.capped()), (3, 29), "frozen cells count towards the cap");
+
+        // Merging keeps the cap too, and adds what the other side left out.
+        let mut other = PartnerCells::with_cap(2);
+        for p in 0..3u32 {
+            other.add((day, Direction::Outbound, 1, p), Tls::V1_2, 1);
+        }
+        other.freeze();
+        let mut roomy = PartnerCells::with_cap(4);
+        roomy.add((day, Direction::Inbound, 0, 0), Tls::V1_2, 5);
+        roomy.merge_from(&other, |c| c, |p| p);
+        assert_eq!((roomy.len(), roomy.capped()), (3, 1), "two of theirs fit, and their one left out is carried");
+        let mut full = PartnerCells::with_cap(1);
+        full.add((day, Direction::Inbound, 0, 0), Tls::V1_2, 5);
+        full.merge_from(&other, |c| c, |p| p);
+        assert_eq!((full.len(), full.capped()), (1, 3), "no room: theirs are counted as left out");
+        assert_eq!(PartnerCells::default().cap, MAX_CELLS);
+        let back: PartnerCells = postcard::from_bytes(&postcard::to_stdvec(&full).unwrap()).unwrap();
+        assert_eq!((back.capped(), back.cap), (3, MAX_CELLS), "the count crosses to the page");
+    }
 
     #[test]
     fn keys_pack_and_unpack_and_what_does_not_fit_stays_exact() {

@@ -164,3 +164,35 @@ async fn a_file_being_read_shows_progress_and_cancel_keeps_earlier_data() {
     }
     assert_eq!(texts(&root, "[data-testid=deliveries-used]"), vec!["80"], "only the earlier file is loaded");
 }
+
+/// When the partner cells reach their cap, the report says so next to the insights, with the
+/// number of deliveries whose partner was not kept (here a cap of 2 cells).
+#[wasm_bindgen_test]
+async fn the_report_says_when_partner_detail_was_capped() {
+    use mailflow::load::{load_bytes, Content};
+    use mailflow::model::{Delivery, Direction};
+    use mailflow::tls::Tls;
+    let mut agg = mailflow::aggregate::Aggregate::with_partner_cap(2);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    for (partner, n) in [("a.example", 5), ("b.example", 4), ("c.example", 3), ("d.example", 2)] {
+        agg.add(&Delivery { time: day, direction: Direction::Inbound, connector: None, connector_type: None, forced_tls: None, tls: Tls::V1_2, remote_host: None, remote_ip: None, remote_domain: Some(partner), count: n });
+    }
+    agg.freeze();
+    let mut loaded = load_bytes("capped.csv", b"");
+    loaded.report.error = None;
+    loaded.content = Content::Deliveries(agg.into());
+    let root = container();
+    let store_slot = StoredValue::new(None::<Store>);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let store = Store::new();
+        provide_context(store);
+        store.range.set(Range::All);
+        store.data.update(|ws| ws.add(loaded.clone()));
+        store_slot.set_value(Some(store));
+        view! { <mailflow::ui::report::Report/> }
+    });
+    leptos::task::tick().await;
+    let note = texts(&root, "[data-testid=partners-capped]");
+    assert_eq!(note.len(), 1, "{}", root.inner_html().chars().take(400).collect::<String>());
+    assert!(note[0].contains("8,000,000") && note[0].contains(" 5 deliveries"), "{note:?}");
+}

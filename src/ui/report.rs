@@ -299,11 +299,16 @@ fn Insights(filter: Memo<Option<Filter>>) -> impl IntoView {
     );
     move || {
         let f = filter.get()?;
-        let list = store.data.with(|d| find(d.agg(), &f, &th));
+        let (list, capped) = store.data.with(|d| (find(d.agg(), &f, &th), d.agg().partners_capped()));
+        let capped = (capped > 0).then(|| {
+            let text = lang.fill(Msg::PartnersCapped, &[&lang.thousands(crate::partners::MAX_CELLS as u64), &lang.thousands(capped)]);
+            view! { <p class="mf-note" role="note" data-testid="partners-capped">{text}</p> }
+        });
         Some(view! {
             <section class="mf-insights" aria-label=lang.t(Msg::Insights) data-testid="insights">
                 <h3>{lang.t(Msg::Insights)}</h3>
                 <p class="mf-note">{note.clone()}</p>
+                {capped}
                 {if list.is_empty() {
                     view! { <p data-testid="no-insights">{lang.t(Msg::NothingToFlag)}</p> }.into_any()
                 } else {
