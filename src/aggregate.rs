@@ -215,7 +215,13 @@ impl Aggregate {
         };
         self.cells.entry((day, d.direction, conn)).or_default().add(d.tls, d.count);
         if let Some(p) = d.partner() {
-            let pid = self.partner_id(crate::text::trim(p));
+            let p = crate::text::trim(p);
+            // Past the cap a partner not named yet is not stored either (its name would grow
+            // without bound): its deliveries count without it.
+            if self.partner_cells.is_full() && !self.partner_ids.contains_key(p) {
+                return self.partner_cells.note_capped(d.count);
+            }
+            let pid = self.partner_id(p);
             self.partner_cells.add((day, d.direction, conn, pid), d.tls, d.count);
         }
     }
@@ -461,6 +467,7 @@ mod tests {
         assert_eq!(a.totals(&f).outbound.get(Tls::None), 7);
         assert_eq!(a.partners(&f, Direction::Outbound, Some("Relay")).len(), 2);
         assert_eq!(a.partners_capped(), 5);
+        assert_eq!(a.partner_list().len(), 2, "names past the cap are not stored either");
         let mut b = Aggregate::new();
         b.merge_from(&a);
         assert_eq!(b.partners_capped(), 5, "merging carries the count");

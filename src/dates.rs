@@ -74,7 +74,11 @@ fn parse_iso_fast(b: &[u8]) -> Option<NaiveDateTime> {
     let offset_minutes = match rest {
         [] | [b'Z' | b'z'] => 0,
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] | [sign @ (b'+' | b'-'), h1, h2, m1, m2] => {
-            let minutes = i64::from(num(&[*h1, *h2])?) * 60 + i64::from(num(&[*m1, *m2])?);
+            let (h, m) = (num(&[*h1, *h2])?, num(&[*m1, *m2])?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = i64::from(h) * 60 + i64::from(m);
             if *sign == b'-' { -minutes } else { minutes }
         }
         _ => return None, // other shapes go through the full parser

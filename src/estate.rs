@@ -56,7 +56,7 @@ pub type Open<'a> = dyn FnMut(usize) -> std::io::Result<Box<dyn Read + 'a>> + 'a
 /// other set is read file by file. A file that cannot be opened or read gets its own summary
 /// saying so, and the others are still read.
 pub fn load_set(names: &[String], open: &mut Open<'_>, options: &LoadOptions) -> Vec<Loaded> {
-    if names.len() > 1 && first_is_log(open) {
+    if names.len() > 1 && first_is_log(names.len(), open) {
         return load_stream(names, open, options);
     }
     let mut out = Vec::new();
@@ -80,11 +80,18 @@ pub fn load_set(names: &[String], open: &mut Open<'_>, options: &LoadOptions) ->
     out
 }
 
-/// True when the set's first file (opened from gzip if need be) starts like a Postfix or Exim log.
-fn first_is_log(open: &mut Open<'_>) -> bool {
+/// True when the set's first file with something in it (opened from gzip if need be) starts like
+/// a Postfix or Exim log; an empty or unreadable oldest file does not decide.
+fn first_is_log(files: usize, open: &mut Open<'_>) -> bool {
     let mut head = Vec::with_capacity(HEAD_BYTES);
-    let read = open(0).map(gunzipped).and_then(|r| r.take(HEAD_BYTES as u64).read_to_end(&mut head));
-    if read.is_err() || head.is_empty() {
+    for i in 0..files {
+        head.clear();
+        let read = open(i).map(gunzipped).and_then(|r| r.take(HEAD_BYTES as u64).read_to_end(&mut head));
+        if read.is_ok() && !head.is_empty() {
+            break;
+        }
+    }
+    if head.is_empty() {
         return false;
     }
     let Ok(encoding) = crate::decode::sniff(&head, false) else { return false };

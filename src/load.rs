@@ -162,6 +162,11 @@ pub struct LoadOptions {
     /// The user says the log's server records TLS: a delivery without a TLS line is No TLS even
     /// where the log shows no TLS line at all (otherwise such deliveries are Unknown).
     pub tls_logged: bool,
+    /// The text is one part of a log read in parts ([`crate::split`]): deliveries that wait for
+    /// proof that the log records TLS are handed over with the part's summary
+    /// ([`crate::formats::evidence::Handover`]) instead of being counted at its end, so that the
+    /// parts put together count them as one pass does.
+    pub split_part: bool,
 }
 
 /// Opens archives and compressed files (see [`crate::unpack`]) and loads every file inside; each

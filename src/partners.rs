@@ -135,6 +135,16 @@ impl PartnerCells {
         self.capped
     }
 
+    /// True when no new cell can be kept (what is added to a new cell is counted as capped).
+    pub fn is_full(&self) -> bool {
+        self.len() >= self.cap
+    }
+
+    /// Counts `n` deliveries kept without their partner (a partner not even named, past the cap).
+    pub fn note_capped(&mut self, n: u64) {
+        self.capped = self.capped.saturating_add(n);
+    }
+
     /// Counts deliveries that found no room.
     fn cap_out(&mut self, counts: &[u32; 6]) {
         self.capped = self.capped.saturating_add(counts.iter().map(|c| u64::from(*c)).sum::<u64>());
@@ -186,7 +196,7 @@ impl PartnerCells {
                 (_, Some(_)) => {
                     // A cell only the new side has: kept while there is room.
                     let cell = b.next().unwrap_or_default();
-                    if out.len() + a.len() + self.narrow.len() >= self.cap {
+                    if out.len() + a.len() + self.narrow.len() + self.wide.len() >= self.cap {
                         self.cap_out(&cell.1);
                         continue;
                     }
@@ -239,10 +249,13 @@ impl PartnerCells {
                 return wide.add_all(counts);
             }
         }
+        let room = self.len() < self.cap;
         let Some(packed) = pack(key) else {
+            if !room && !self.wide.contains_key(&key) {
+                return self.note_capped(counts.total());
+            }
             return self.wide.entry(key).or_default().add_all(counts);
         };
-        let room = self.frozen.0.len() + self.narrow.len() < self.cap;
         let cell = match self.frozen.0.binary_search_by_key(&packed, |(k, _)| *k) {
             // A frozen cell counted again (a joined export adding to a log's counts).
             Ok(i) => match self.frozen.0.get_mut(i) {

@@ -26,8 +26,9 @@ pub struct Plan {
 }
 
 /// Decides from the file's first bytes whether it can be read in `parts` parts, and where.
-/// Only Mailflow's CSV (ISO dates, read as it streams) and JSON Lines qualify, in a single-byte
-/// or UTF-8 encoding, with no quote in the first 64 KB of a CSV.
+/// Mailflow's CSV (ISO dates, read as it streams), JSON Lines and Exim logs qualify, in a
+/// single-byte or UTF-8 encoding, with no quote in the first 64 KB of a CSV. (A Postfix log does
+/// not: its sessions span lines.)
 pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Option<Plan> {
     if parts < 2 || size < MIN_SPLIT_BYTES || options.mapping.is_some() || options.date_order.is_some() {
         return None;
@@ -42,7 +43,8 @@ pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Opti
     let text = String::from_utf8_lossy(head);
     let sample = text.get(..text.rfind('\n')? + 1)?;
     let header = match detect(sample).ok()? {
-        Format::MailflowJsonl => Vec::new(),
+        // JSON Lines and Exim: every record is one line; Exim's TLS evidence is handed over.
+        Format::MailflowJsonl | Format::Exim => Vec::new(),
         Format::MailflowCsv { dialect, columns } => {
             if memchr::memchr(b'"', head).is_some() || !crate::formats::mailflow::first_date_iso(sample, &dialect, &columns) {
                 return None;
@@ -147,10 +149,12 @@ pub struct PartResult {
 /// parts cannot stand for one pass (a quote was seen, a part was read differently).
 pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
     let header_lines = memchr::memchr_iter(b'\n', header).count() as u64;
-    if parts.iter().any(|p| p.quotes) {
+    let format = parts.first()?.loaded.report.format;
+    // A quoted CSV field may hold a line break that a cut fell into; JSON strings and log lines
+    // cannot.
+    if format == Some(crate::lang::Msg::FormatMailflowCsv) && parts.iter().any(|p| p.quotes) {
         return None;
     }
-    let format = parts.first()?.loaded.report.format;
     if parts.iter().any(|p| p.loaded.report.format != format && p.loaded.report.stats.rows_read > 0) {
         return None;
     }
@@ -164,8 +168,10 @@ pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
         _ => return None,
     };
     let mut lines_before = first.newlines;
+    let mut handovers: Vec<_> = report.stats.handover.take().into_iter().collect();
     for part in parts {
-        let r = part.loaded.report;
+        let mut r = part.loaded.report;
+        handovers.extend(r.stats.handover.take());
         add_stats(&mut report.stats, &r.stats, lines_before.saturating_sub(header_lines));
         report.bytes = report.bytes.saturating_add(r.bytes.saturating_sub(header.len() as u64));
         report.found.connector |= r.found.connector;
@@ -178,6 +184,13 @@ pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
     }
     report.stats.skips.sort_by_key(|s| s.line);
     report.stats.skips.truncate(MAX_SKIP_SAMPLES);
+    if !handovers.is_empty() {
+        // What the parts held for want of a TLS line is counted as one pass would.
+        let unlogged = crate::formats::evidence::settle(handovers, &mut agg);
+        report.stats.tls_unlogged[0] = report.stats.tls_unlogged[0].saturating_add(unlogged.inbound);
+        report.stats.tls_unlogged[1] = report.stats.tls_unlogged[1].saturating_add(unlogged.outbound);
+        report.found.tls = report.stats.logs_tls();
+    }
     Some(complete(report, Content::Deliveries(agg.into())))
 }
 
@@ -233,7 +246,7 @@ pub fn load_split(name: &str, bytes: &[u8], plan: &Plan, piece: usize, options: 
     let mut results = Vec::new();
     for (k, &(start, end)) in plan.ranges.iter().enumerate() {
         let mut cut = Cut::new(start, end);
-        let mut load = crate::stream::FileLoad::new(name, options.clone());
+        let mut load = crate::stream::FileLoad::new(name, LoadOptions { split_part: true, ..options.clone() });
         if k > 0 {
             load.push(&plan.header);
         }
@@ -342,6 +355,7 @@ mod tests {
         assert_eq!(plan(&jsonl, big, 3, &LoadOptions::default()).map(|p| p.header), Some(Vec::new()));
         let log = b"2026-03-04T10:00:00+00:00 mx postfix/smtpd[1]: connect from a[192.0.2.1]\n".repeat(10);
         assert!(plan(&log, big, 2, &LoadOptions::default()).is_none(), "Postfix carries state across lines");
+        assert_eq!(plan(&exim_log(200), big, 2, &LoadOptions::default()).map(|p| p.header), Some(Vec::new()), "Exim splits");
         let utf16: Vec<u8> = String::from_utf8(good.clone()).unwrap().encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert!(plan(&utf16, big, 2, &LoadOptions::default()).is_none());
     }
@@ -372,6 +386,50 @@ mod tests {
         let merged = g.add(1, read(1)).expect("all in").expect("stands for one pass");
         assert_eq!(fingerprint(&merged), fingerprint(&one));
         assert!(Gather::new(2, header.to_vec()).add(5, read(0)).is_none(), "a part it does not wait for changes nothing");
+    }
+
+    /// An Exim log whose sending side shows its first `X=` only near the end (so one pass holds
+    /// the outbound deliveries without `X=` until then, and counts them No TLS), and whose
+    /// receiving side never shows one (its arrivals without `X=` or protocol stay Unknown).
+    fn exim_log(lines: usize) -> Vec<u8> {
+        let mut s = String::new();
+        for i in 0..lines {
+            let id = format!("1t{:04x}-{:06X}-{:02X}", i % 0xffff, i, i % 0xff);
+            let stamp = format!("2026-03-{:02} 10:{:02}:{:02}", 1 + i % 28, i % 60, i % 60);
+            if i == lines - 5 {
+                s += &format!("{stamp} {id} => late@tls.example R=dnslookup T=remote_smtp H=mx.tls.example [192.0.2.9] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 C=\"250 OK\"\n");
+            } else if i % 2 == 0 {
+                s += &format!("{stamp} {id} => u{i}@p{}.example R=dnslookup T=remote_smtp H=mx.p{}.example [192.0.2.{}] C=\"250 OK\"\n", i % 7, i % 7, 1 + i % 7);
+            } else {
+                s += &format!("{stamp} {id} <= a{i}@q{}.example H=mx.q{}.example [198.51.100.{}] S=1000 id=m{i}@q.example\n", i % 5, i % 5, 1 + i % 5);
+            }
+        }
+        s.into_bytes()
+    }
+
+    #[test]
+    fn logs_and_json_lines_in_parts_give_what_one_pass_gives() {
+        let log = exim_log(3000);
+        let one = crate::stream::load_in_pieces("mainlog", &log, 4096, 4096, &LoadOptions::default()).remove(0).0;
+        assert_eq!(one.report.format, Some(crate::lang::Msg::FormatExim));
+        let plan_of = |bytes: &[u8], parts: u64| {
+            let size = bytes.len() as u64;
+            Plan { header: Vec::new(), ranges: (0..parts).map(|k| (k * size / parts, if k + 1 == parts { size } else { (k + 1) * size / parts })).collect() }
+        };
+        for parts in [2, 3, 7] {
+            let split = load_split("mainlog", &log, &plan_of(&log, parts), 4096, &LoadOptions::default()).expect("an Exim log splits");
+            assert_eq!(fingerprint(&split), fingerprint(&one), "{parts} parts");
+        }
+        let Content::Deliveries(agg) = &one.content else { panic!() };
+        let f = crate::aggregate::Filter::window(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), chrono::NaiveDate::from_ymd_opt(2026, 3, 28).unwrap());
+        let t = agg.totals(&f);
+        assert_eq!((t.outbound.get(crate::tls::Tls::None), t.inbound.get(crate::tls::Tls::Unknown)), (1500, 1499), "the case holds what it should");
+        assert_eq!(one.report.stats.tls_unlogged, [1499, 0]);
+
+        let jsonl: Vec<u8> = (0..4000).flat_map(|i| format!("{{\"date\":\"2026-03-{:02}\",\"direction\":\"Inbound\",\"tls\":\"TLS 1.2\",\"count\":{},\"remote_domain\":\"d{}.example\"}}\n", 1 + i % 28, 1 + i % 3, i % 11).into_bytes()).collect();
+        let one = crate::stream::load_in_pieces("t.jsonl", &jsonl, 4096, 4096, &LoadOptions::default()).remove(0).0;
+        let split = load_split("t.jsonl", &jsonl, &plan_of(&jsonl, 3), 4096, &LoadOptions::default()).expect("JSON Lines split although every line has quotes");
+        assert_eq!(fingerprint(&split), fingerprint(&one));
     }
 
     #[test]

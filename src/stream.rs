@@ -388,7 +388,7 @@ fn streaming_parser(format: &Format, sample: &str, options: &LoadOptions, today:
             let clock = postfix::LogClock { first_year, offset_minutes: options.log_offset_minutes.unwrap_or(0) };
             Some((Parser::Postfix(postfix::Parser::new(clock, options.tls_logged)), 0))
         }
-        Format::Exim => Some((Parser::Exim(exim::Parser::new(options.log_offset_minutes.unwrap_or(0), options.tls_logged)), 0)),
+        Format::Exim => Some((Parser::Exim(exim::Parser::new(options.log_offset_minutes.unwrap_or(0), options.tls_logged, options.split_part)), 0)),
         _ => None,
     }
 }

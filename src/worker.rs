@@ -207,13 +207,17 @@ fn gather(id: u32, index: u32, result: Option<crate::split::PartResult>) {
 async fn read_part(id: u32, index: u32, blob: web_sys::Blob, name: String, options: LoadOptions, (start, end): (u64, u64), header: Vec<u8>) {
     let size = blob.size();
     let mut cut = crate::split::Cut::new(start, end);
-    let mut load = FileLoad::new(&name, options);
+    let mut load = FileLoad::new(&name, LoadOptions { split_part: true, ..options });
     if index > 0 {
         load.push(&header);
     }
     let (mut offset, mut last, mut read) = (crate::split::Cut::read_from(start) as f64, now(), 0u64);
     let mut buf = vec![0u8; SLICE_BYTES as usize];
     while offset < size && !cut.done() {
+        // The first part's worker stops when its file is read in one pass instead.
+        if index == 0 && !GATHER.with(|g| g.borrow().contains_key(&id)) {
+            return;
+        }
         let to = (offset + SLICE_BYTES).min(size);
         let Some(reading) = blob.slice_with_f64_and_f64(offset, to).ok().map(|s| wasm_bindgen_futures::JsFuture::from(s.array_buffer())) else {
             return part_done(id, index, None);

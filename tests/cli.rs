@@ -81,9 +81,12 @@ fn the_summary_loads_back_to_what_the_raw_files_show() {
     assert!(a.contains("No TLS") && a.lines().count() > 40, "the views hold something to compare:\n{a}");
     assert_eq!(b, a);
 
-    // Merging the summary with itself doubles it, as dropping both on the page would.
+    // Merging the summary with a copy of itself (another server's, say) doubles it, as dropping
+    // both on the page would. (The same path named twice is read once.)
     let merged = dir.join("merged.csv");
-    let run = mailflow(&["merge", out.to_str().unwrap(), out.to_str().unwrap(), "-o", merged.to_str().unwrap()]);
+    let copy = dir.join("copy.csv");
+    std::fs::copy(&out, &copy).unwrap();
+    let run = mailflow(&["merge", out.to_str().unwrap(), copy.to_str().unwrap(), "-o", merged.to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(0));
     assert_eq!(views(page(&[merged]).agg()), views(page(&[out.clone(), out.clone()]).agg()));
 }
@@ -122,21 +125,24 @@ fn a_rotated_set_is_read_as_one_log() {
     assert_ne!(mailflow::summary::summary_csv(apart.agg(), true), String::from_utf8_lossy(&one.stdout));
 }
 
-/// A large Mailflow CSV is split into byte ranges on every core and gives exactly what one
-/// thread gives, byte for byte.
+/// A large Mailflow CSV and a large Exim log are split into byte ranges on every core and give
+/// exactly what one thread gives, byte for byte, per-file summary included.
 #[test]
 fn every_core_gives_what_one_core_gives() {
     let dir = scratch("cores");
-    let (csv, rows) = mailflow::synth::generate(mailflow::synth::Kind::Partners, mailflow::split::MIN_SPLIT_BYTES as usize + 4096, 11);
-    let file = dir.join("partners.csv");
-    std::fs::write(&file, &csv).unwrap();
-    let one = mailflow(&["summarize", "-j", "1", file.to_str().unwrap(), "--json"]);
-    let four = mailflow(&["summarize", "-j", "4", file.to_str().unwrap(), "--json"]);
-    assert_eq!(four.status.code(), Some(0));
-    assert!(one.stdout.len() > 100_000);
-    assert_eq!(four.stdout, one.stdout);
-    let summary: serde_json::Value = serde_json::from_slice(&four.stderr).unwrap();
-    assert_eq!(summary[0]["deliveries"].as_u64(), Some(rows));
+    for (kind, name) in [(mailflow::synth::Kind::Partners, "partners.csv"), (mailflow::synth::Kind::Exim, "mainlog")] {
+        let (bytes, deliveries) = mailflow::synth::generate(kind, mailflow::split::MIN_SPLIT_BYTES as usize + 4096, 11);
+        let file = dir.join(name);
+        std::fs::write(&file, &bytes).unwrap();
+        let one = mailflow(&["summarize", "-j", "1", file.to_str().unwrap(), "--json"]);
+        let four = mailflow(&["summarize", "-j", "4", file.to_str().unwrap(), "--json"]);
+        assert_eq!(four.status.code(), Some(0), "{name}");
+        assert!(one.stdout.len() > 10_000, "{name}");
+        assert_eq!(four.stdout, one.stdout, "{name}");
+        assert_eq!(String::from_utf8_lossy(&four.stderr), String::from_utf8_lossy(&one.stderr), "{name}: the same per-file summary");
+        let summary: serde_json::Value = serde_json::from_slice(&four.stderr).unwrap();
+        assert_eq!(summary[0]["deliveries"].as_u64(), Some(deliveries), "{name}");
+    }
 }
 
 #[test]
@@ -186,4 +192,38 @@ fn stdin_and_a_daily_append() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.matches("date,direction").count(), 1, "one header");
     assert_eq!(views(page(&[out]).agg()), views(page(&[log.clone(), log]).agg()));
+}
+
+/// A file named twice (itself and its folder) is read once; the summary written into the folder
+/// it reads is not read back on the next run; a summary without rows (a day without mail)
+/// merges as nothing; rows are appended only to a summary.
+#[test]
+fn inputs_named_twice_outputs_in_the_input_folder_and_empty_summaries() {
+    let dir = scratch("twice");
+    let log = dir.join("exim-mainlog");
+    std::fs::copy(fixtures().join("logs/exim-mainlog"), &log).unwrap();
+    let once = mailflow(&["summarize", log.to_str().unwrap()]);
+    let twice = mailflow(&["summarize", log.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(twice.stdout, once.stdout, "the file and its folder: read once");
+
+    let out = dir.join("summary.csv");
+    for _ in 0..2 {
+        let run = mailflow(&["summarize", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stdout));
+    }
+    assert_eq!(std::fs::read(&out).unwrap(), once.stdout, "the second run did not read the first run's summary");
+
+    let empty = dir.join("empty-day.csv");
+    std::fs::write(&empty, format!("{}\r\n", mailflow::summary::HEADER)).unwrap();
+    let merged = mailflow(&["merge", empty.to_str().unwrap(), out.to_str().unwrap()]);
+    assert_eq!(merged.status.code(), Some(0), "{}", String::from_utf8_lossy(&merged.stderr));
+    assert_eq!(merged.stdout, once.stdout);
+
+    let other = dir.join("other.csv");
+    std::fs::write(&other, "name,value\r\na,1\r\n").unwrap();
+    let appended = mailflow(&["summarize", log.to_str().unwrap(), "-o", other.to_str().unwrap(), "--append"]);
+    assert_eq!(appended.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&appended.stderr).contains("not a Mailflow summary"));
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "name,value\r\na,1\r\n", "left as it was");
+    assert_eq!(mailflow(&[]).status.code(), Some(2), "no command is a wrong command line");
 }

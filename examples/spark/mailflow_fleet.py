@@ -6,7 +6,11 @@ mail.log) so that sessions crossing a rotation are kept, summarises each group o
 with the `mailflow_core` wheel (the same Rust core as the page and `mailflow summarize`), and adds
 the partial summaries up into one summary that the page loads.
 
-    spark-submit --py-files mailflow_core-*.whl examples/spark/mailflow_fleet.py INPUT OUTPUT.csv
+    spark-submit [--archives env.tar.gz#env] examples/spark/mailflow_fleet.py INPUT OUTPUT.csv
+
+The `mailflow_core` wheel must be installed where the executors' Python runs (a native module
+cannot be imported from --py-files): a packed virtualenv (--archives, PYSPARK_PYTHON), or a
+library installed on every node. See "Large estates" in the README.
 
 OUTPUT is written on the driver when it is a local path; for a Hadoop filesystem path, a folder
 with one part file is written. The per-file load summaries go to OUTPUT.files.json (locally) or
@@ -55,9 +59,10 @@ def main(argv=None):
     sets = files.rdd.map(lambda row: (mailflow_core.rotation_set(row.path), (row.path, row.content))).groupByKey()
     partial = sets.map(lambda kv: summarise_set(list(kv[1]))).cache()
     reports = partial.flatMap(lambda p: p[1]).collect()
-    summaries = partial.map(lambda p: p[0])
+    # A set without deliveries (a README, an empty log) gives a summary of its header alone.
+    summaries = partial.map(lambda p: p[0]).filter(lambda csv: csv.count("\n") > 1)
     if summaries.isEmpty():
-        print("mailflow: no files under " + args.input, file=sys.stderr)
+        print("mailflow: no deliveries in the files under " + args.input, file=sys.stderr)
         return 1
     summary = summaries.treeReduce(merge)
 

@@ -28,7 +28,13 @@ fn summarize(py: Python<'_>, files: Vec<(String, Vec<u8>)>, header: bool) -> PyR
 /// writes. A text that is not a Mailflow summary raises `ValueError` naming its position.
 #[pyfunction]
 fn merge(py: Python<'_>, summaries: Vec<String>) -> PyResult<String> {
-    let files: Vec<(String, Vec<u8>)> = summaries.into_iter().enumerate().map(|(i, s)| (format!("summary-{i}.csv"), s.into_bytes())).collect();
+    // A summary with no rows (a set without deliveries: a README, an empty log) adds nothing.
+    let files: Vec<(String, Vec<u8>)> = summaries
+        .into_iter()
+        .enumerate()
+        .filter(|(_, s)| s.lines().any(|l| !l.trim().is_empty() && l.trim_end() != mailflow::summary::HEADER))
+        .map(|(i, s)| (format!("summary-{i}.csv"), s.into_bytes()))
+        .collect();
     let (csv, reports) = py.detach(|| mailflow::estate::summarise_bytes(&files, true));
     match reports.iter().find(|r| r.error.is_some() || !r.format.as_deref().is_some_and(|f| f.starts_with("Mailflow"))) {
         Some(bad) => Err(PyValueError::new_err(format!("{} is not a Mailflow summary: {}", bad.file, bad.error.clone().unwrap_or_default()))),

@@ -32,8 +32,10 @@ impl Input {
     }
 }
 
-/// Lists the inputs the paths name, and a failed load for each path that cannot be read.
-pub fn list(paths: &[String]) -> (Vec<Input>, Vec<Loaded>) {
+/// Lists the inputs the paths name, and a failed load for each path that cannot be read. A file
+/// named twice (`mail.log` and its folder) is read once; `skip` (the summary being written, and
+/// what is left of an interrupted write) is not read at all.
+pub fn list(paths: &[String], skip: Option<&str>) -> (Vec<Input>, Vec<Loaded>) {
     let (mut files, mut failed) = (Vec::new(), Vec::new());
     let mut stdin_read = false;
     for p in paths {
@@ -50,6 +52,21 @@ pub fn list(paths: &[String]) -> (Vec<Input>, Vec<Loaded>) {
         }
         walk(Path::new(p), &mut files, &mut failed);
     }
+    // The summary's own path, made absolute through its folder (the file may not exist yet).
+    let skip = skip.and_then(|s| {
+        let p = Path::new(s);
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
+    });
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| match f {
+        Input::Stdin(_) => true,
+        Input::File { path, .. } => {
+            let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.into());
+            let written_here = skip.as_ref().is_some_and(|s| &real == s || real.to_string_lossy().strip_suffix(".part").is_some_and(|r| r.starts_with(&*s.to_string_lossy())));
+            !written_here && seen.insert(real)
+        }
+    });
     (files, failed)
 }
 

@@ -49,7 +49,8 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
     match it.next().as_deref() {
         Some("summarize" | "summarise") => {}
         Some("merge") => a.merge = true,
-        Some("-h" | "--help" | "help") | None => return Err(String::new()),
+        Some("-h" | "--help" | "help") => return Err(String::new()),
+        None => return Err("name a command: summarize or merge".into()),
         Some(other) => return Err(format!("unknown command {other:?}")),
     }
     while let Some(arg) = it.next() {
@@ -91,12 +92,15 @@ pub fn main(args: Vec<String>) -> i32 {
         }
     };
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
-    let (files, mut failed) = inputs::list(&args.paths);
+    let (files, mut failed) = inputs::list(&args.paths, args.out.as_deref());
     let mut loaded = reading::read_all(&files, threads);
     if args.merge {
         for l in &mut loaded {
             let summary = matches!(l.report.format, Some(Msg::FormatMailflowCsv | Msg::FormatMailflowExport | Msg::FormatMailflowJsonl));
-            if l.report.error.is_none() && !summary {
+            if summary && l.report.error.as_ref().is_some_and(|e| e.msg == Msg::HeaderNoRows) {
+                // A summary of a day without mail: nothing to add, nothing wrong.
+                l.report.error = None;
+            } else if l.report.error.is_none() && !summary {
                 l.report.error = Some(mailflow::lang::Said::new(Msg::Verbatim).text("is not a Mailflow summary: read it with mailflow summarize"));
                 l.content = Default::default();
             }
@@ -123,6 +127,13 @@ pub fn main(args: Vec<String>) -> i32 {
         if unusable > 0 {
             t += &format!("{unusable} of {} files could not be used; the summary holds the others.\n", reports.len());
         }
+        let capped = workspace.agg().partners_capped();
+        if capped > 0 {
+            t += &format!(
+                "{capped} deliveries are in the summary without their partner: partner detail is kept for at most {} cells.\n",
+                mailflow::partners::MAX_CELLS
+            );
+        }
         t
     };
     let shown = if args.out.is_some() { std::io::stdout().write_all(text.as_bytes()) } else { std::io::stderr().write_all(text.as_bytes()) };
@@ -147,13 +158,22 @@ fn write_summary(args: &Args, workspace: &Workspace) -> std::io::Result<()> {
                 // /dev/null, a pipe: written straight through.
                 std::fs::write(path, summary_csv(workspace.agg(), !args.append))
             } else if args.append && existing > 0 {
+                // Rows are only added to a summary: its first line must be the summary's header.
+                let mut first = String::new();
+                std::io::BufRead::read_line(&mut std::io::BufReader::new(std::fs::File::open(path)?), &mut first)?;
+                if first.trim_end() != mailflow::summary::HEADER {
+                    return Err(std::io::Error::other("it is not a Mailflow summary (its first line is not the summary header), so nothing was appended"));
+                }
                 let mut f = std::fs::OpenOptions::new().append(true).open(path)?;
                 f.write_all(summary_csv(workspace.agg(), false).as_bytes())?;
                 f.sync_all()
             } else {
-                // Written beside and renamed, so that a reader never sees half a summary.
-                let tmp = format!("{path}.part");
-                std::fs::write(&tmp, summary_csv(workspace.agg(), true))?;
+                // Written beside (a name of this run's own) and renamed, so that a reader never
+                // sees half a summary.
+                let tmp = format!("{path}.{}.part", std::process::id());
+                let mut f = std::fs::File::create(&tmp)?;
+                f.write_all(summary_csv(workspace.agg(), true).as_bytes())?;
+                f.sync_all()?;
                 std::fs::rename(&tmp, path)
             }
         }

@@ -2,7 +2,9 @@
 //! CSV or JSON Lines file alone in its set is split into byte ranges read at once (as the page's
 //! workers do, [`mailflow::split`]); a progress bar on stderr counts bytes, files and the rate.
 
+use std::cell::Cell;
 use std::io::{IsTerminal, Read, Seek, SeekFrom};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -24,7 +26,7 @@ pub fn read_all(inputs: &[Input], threads: usize) -> Vec<Loaded> {
     let results: Mutex<Vec<Option<Vec<Loaded>>>> = Mutex::new(sets.iter().map(|_| None).collect());
     let done_files = AtomicUsize::new(0);
     std::thread::scope(|scope| {
-        for _ in 0..threads.min(sets.len()).max(1) {
+        for _ in 0..threads.min(sets.len()).clamp(1, 256) {
             scope.spawn(|| loop {
                 let k = next.fetch_add(1, Ordering::Relaxed);
                 let Some(set) = sets.get(k) else { break };
@@ -54,16 +56,23 @@ fn progress(inputs: &[Input]) -> ProgressBar {
     bar
 }
 
-/// A reader that moves the progress bar.
+/// A reader that moves the progress bar by the bytes of its file not read before (a file that
+/// is peeked at or read again is counted once).
 struct Counted<R> {
     inner: R,
     bar: ProgressBar,
+    at: u64,
+    seen: Rc<Cell<u64>>,
 }
 
 impl<R: Read> Read for Counted<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.bar.inc(n as u64);
+        self.at += n as u64;
+        if self.at > self.seen.get() {
+            self.bar.inc(self.at - self.seen.get());
+            self.seen.set(self.at);
+        }
         Ok(n)
     }
 }
@@ -79,14 +88,12 @@ fn read_set(inputs: &[Input], set: &[usize], threads: usize, bar: &ProgressBar) 
         }
     }
     let names: Vec<String> = set.iter().map(|&i| inputs[i].name().to_string()).collect();
-    let mut opened = vec![false; set.len()];
+    let seen: Vec<Rc<Cell<u64>>> = set.iter().map(|_| Rc::default()).collect();
     let mut open = |k: usize| -> std::io::Result<Box<dyn Read + '_>> {
-        // The progress bar counts each file once, however often a load reads it again.
-        let counted = !std::mem::replace(&mut opened[k], true);
-        let bar = if counted { bar.clone() } else { ProgressBar::hidden() };
+        let (bar, at, seen) = (bar.clone(), 0, Rc::clone(&seen[k]));
         match &inputs[set[k]] {
-            Input::File { path, .. } => Ok(Box::new(Counted { inner: std::fs::File::open(path)?, bar })),
-            Input::Stdin(bytes) => Ok(Box::new(Counted { inner: &bytes[..], bar })),
+            Input::File { path, .. } => Ok(Box::new(Counted { inner: std::fs::File::open(path)?, bar, at, seen })),
+            Input::Stdin(bytes) => Ok(Box::new(Counted { inner: &bytes[..], bar, at, seen })),
         }
     };
     load_set(&names, &mut open, &LoadOptions::default())
@@ -98,7 +105,9 @@ fn read_split(path: &str, size: u64, parts: usize, bar: &ProgressBar) -> Option<
     let mut head = Vec::with_capacity(HEAD_BYTES);
     std::fs::File::open(path).ok()?.take(HEAD_BYTES as u64).read_to_end(&mut head).ok()?;
     let options = LoadOptions::default();
-    let plan = split::plan(&head, size, parts, &options)?;
+    // More parts than cores only adds threads: at most one per core (and 64).
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let plan = split::plan(&head, size, parts.min(cores).min(64), &options)?;
     let results: Vec<Option<Option<PartResult>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = plan
             .ranges
@@ -112,9 +121,9 @@ fn read_split(path: &str, size: u64, parts: usize, bar: &ProgressBar) -> Option<
         handles.into_iter().map(|h| h.join().ok().flatten()).collect()
     });
     let parts: Option<Vec<Option<PartResult>>> = results.into_iter().collect();
-    let merged = split::merge(parts?.into_iter().flatten().collect(), &plan.header);
+    let merged = parts.and_then(|p| split::merge(p.into_iter().flatten().collect(), &plan.header));
     if merged.is_none() {
-        // Read again in one pass: the bar starts over.
+        // Read again in one pass: the bar starts over for this file.
         bar.set_position(bar.position().saturating_sub(size));
     }
     merged
@@ -125,7 +134,7 @@ fn read_part(path: &str, index: usize, (start, end): (u64, u64), header: &[u8], 
     let mut file = std::fs::File::open(path).ok()?;
     file.seek(SeekFrom::Start(Cut::read_from(start))).ok()?;
     let mut cut = Cut::new(start, end);
-    let mut load = FileLoad::new(path, options.clone());
+    let mut load = FileLoad::new(path, LoadOptions { split_part: true, ..options.clone() });
     if index > 0 {
         load.push(header);
     }

@@ -24,7 +24,7 @@ pub enum Side {
 }
 
 /// The owned parts of a held delivery that the aggregate keeps (its day, not its time).
-type Held = (NaiveDate, Direction, Option<String>, Option<String>, Option<String>, Option<String>);
+pub type Held = (NaiveDate, Direction, Option<String>, Option<String>, Option<String>, Option<String>);
 
 #[derive(Clone, Debug, Default)]
 struct Pending {
@@ -39,6 +39,53 @@ pub struct Evidence {
     servers: Vec<(String, Side, Pending)>,
     /// The user said the log records TLS: no proof is waited for.
     assume_logged: bool,
+}
+
+/// What a part of a log read in parts hands over ([`crate::split`]): whether it showed a TLS line
+/// for each side, and the deliveries it held for want of one. A side proven anywhere in the log
+/// makes every held delivery of that side No TLS, as in one pass; otherwise they are Unknown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Handover {
+    /// A TLS line was seen for the receiving side, the sending side.
+    pub proven: [bool; 2],
+    /// The held deliveries: day, direction, connector, remote host, IP and domain, count.
+    pub held: Vec<(Held, u64)>,
+}
+
+/// The index of a side in [`Handover::proven`].
+fn side_index(side: Side) -> usize {
+    match side {
+        Side::Receiving => 0,
+        Side::Sending => 1,
+    }
+}
+
+/// Counts what the parts of a log handed over, as one pass would have: returns how many were
+/// counted as Unknown (their side showed no TLS line anywhere).
+pub fn settle(handovers: Vec<Handover>, sink: &mut dyn Sink) -> Unlogged {
+    let mut proven = [false; 2];
+    for h in &handovers {
+        proven[0] |= h.proven[0];
+        proven[1] |= h.proven[1];
+    }
+    let mut by_tls: [HashMap<Held, u64>; 2] = Default::default();
+    let mut out = Unlogged::default();
+    for (key, n) in handovers.into_iter().flat_map(|h| h.held) {
+        let side = if key.1 == Direction::Inbound { 0 } else { 1 };
+        let known = proven[side];
+        if !known {
+            match side {
+                0 => out.inbound = out.inbound.saturating_add(n),
+                _ => out.outbound = out.outbound.saturating_add(n),
+            }
+        }
+        let slot = by_tls[usize::from(!known)].entry(key).or_default();
+        *slot = slot.saturating_add(n);
+    }
+    let [no_tls, unknown] = by_tls;
+    flush(no_tls, Tls::None, sink);
+    flush(unknown, Tls::Unknown, sink);
+    out
 }
 
 /// What [`Evidence::finish`] found.
@@ -99,6 +146,18 @@ impl Evidence {
         let key = (d.time.date(), d.direction, own(d.connector), own(d.remote_host), own(d.remote_ip), own(d.remote_domain));
         let n = pending.held.entry(key).or_default();
         *n = n.saturating_add(d.count);
+    }
+
+    /// The end of a part of a log read in parts: what is still held, and which sides showed TLS,
+    /// are handed over instead of counted.
+    pub fn hand_over(&mut self) -> Handover {
+        let mut out = Handover::default();
+        for (_, side, pending) in &mut self.servers {
+            out.proven[side_index(*side)] |= pending.proven || self.assume_logged;
+            out.held.extend(std::mem::take(&mut pending.held));
+        }
+        out.held.sort_unstable();
+        out
     }
 
     /// The end of the log: what is still held is counted as Unknown.

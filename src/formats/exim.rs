@@ -147,7 +147,7 @@ fn is_exim_noise(line: &str) -> bool {
 /// Parses a whole Exim main log into the sink. Lines without a zone are taken as
 /// `offset_minutes` east of UTC (0: UTC); `tls_logged` when the user says the server logs TLS.
 pub fn parse(text: &str, offset_minutes: i32, tls_logged: bool, sink: &mut dyn Sink) -> ParseStats {
-    let mut parser = Parser::new(offset_minutes, tls_logged);
+    let mut parser = Parser::new(offset_minutes, tls_logged, false);
     parser.feed(text, sink);
     parser.finish(sink)
 }
@@ -163,12 +163,15 @@ pub struct Parser {
     port: String,
     /// An `X=` was seen for receiving, sending: the log shows TLS (told to the evidence once).
     tls_seen: [bool; 2],
+    /// One part of a log read in parts: what waits for proof is handed over at the end.
+    part: bool,
 }
 
 impl Parser {
     /// A parser taking lines without a zone as `offset_minutes` east of UTC; `tls_logged` when
-    /// the user says the server logs TLS (`X=`), so that a delivery without `X=` is No TLS.
-    pub fn new(offset_minutes: i32, tls_logged: bool) -> Parser {
+    /// the user says the server logs TLS (`X=`), so that a delivery without `X=` is No TLS;
+    /// `part` when the text is one part of a log read in parts ([`crate::split`]).
+    pub fn new(offset_minutes: i32, tls_logged: bool, part: bool) -> Parser {
         Parser {
             offset: Duration::minutes(offset_minutes as i64),
             stats: ParseStats::default(),
@@ -176,6 +179,7 @@ impl Parser {
             domains: HashMap::default(),
             port: String::new(),
             tls_seen: [false; 2],
+            part,
         }
     }
 
@@ -187,6 +191,10 @@ impl Parser {
     /// The end of the log: deliveries without `X=` on a log that never showed `X=` for their
     /// direction are counted as Unknown (TLS logging off), not as No TLS.
     pub fn finish(mut self, sink: &mut dyn Sink) -> ParseStats {
+        if self.part {
+            self.stats.handover = Some(self.evidence.hand_over());
+            return self.stats;
+        }
         let unlogged = self.evidence.finish(sink);
         self.stats.tls_unlogged = [unlogged.inbound, unlogged.outbound];
         self.stats

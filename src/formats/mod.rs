@@ -54,6 +54,9 @@ pub struct ParseStats {
     pub tls_unlogged: [u64; 2],
     /// Deliveries counted as Unknown because their SMTP session began before the log did.
     pub before_log: u64,
+    /// A part of a log read in parts: its deliveries still waiting for proof that the log
+    /// records TLS, for where the parts are put together (`None` otherwise).
+    pub handover: Option<evidence::Handover>,
 }
 
 impl ParseStats {

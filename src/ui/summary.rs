@@ -24,6 +24,7 @@ fn options_of(r: &FileReport) -> LoadOptions {
         log_year: r.log_clock.and_then(|c| c.first_year),
         log_offset_minutes: r.log_clock.map(|c| c.offset_minutes),
         tls_logged: r.log_clock.is_some_and(|c| c.tls_logged),
+        split_part: false,
     }
 }
 

@@ -176,6 +176,9 @@ fn one_pass(store: &Store, split: SplitRead) {
 /// A helper's part is done: its result goes on, unread, to the main worker, which puts the parts
 /// together (off the page's main thread). A part that could not be read means one pass.
 fn part_done(store: &Store, id: u32, index: u32, payload: Option<Uint8Array>) {
+    if with_jobs(store, |j| j.split.as_ref().is_some_and(|s| s.id == id)) != Some(true) {
+        return; // a part of a read that has ended
+    }
     let Some(payload) = payload else { return split_failed(store) };
     let state = with_jobs(store, |j| {
         let s = j.split.as_mut().filter(|s| s.id == id)?;
