@@ -51,16 +51,12 @@ test('two workers read a 60 MB CSV exactly as one does', { timeout: 300_000 }, a
   assert.equal(two.insights, one.insights);
 });
 
-test('two workers read a 60 MB Exim log exactly as one does, TLS evidence included', { timeout: 300_000 }, async () => {
-  const file = eximLog(60);
-  const one = await readWith(1, file);
-  const two = await readWith(2, file);
-  assert.equal(two.workerCount, 2, 'a helper worker read the second half');
-  assert.match(one.summary, /Exim main log/);
-  assert.equal(two.summary, one.summary);
-  assert.deepEqual(two.table, one.table);
-  // The outbound deliveries without X= are No TLS in both (the log shows X= near its end only).
-  assert.match(one.table.join('\n'), /Outbound/);
-  assert.equal(two.insights, one.insights);
-  assert.match(one.insights, /No TLS is over 25%/, 'the held deliveries were counted as No TLS, so the insight fires');
+test('a 60 MB Exim log is read by one worker in the browser, where a second does not pay', { timeout: 300_000 }, async () => {
+  // (Natively the command line reads it in parts: tests/cli.rs and split.rs check that the
+  // parts hand their TLS evidence over exactly.)
+  const two = await readWith(2, eximLog(60));
+  assert.equal(two.workerCount, 1, 'no helper for a log');
+  assert.match(two.summary, /Exim main log/);
+  // The outbound deliveries without X= wait for the X= line near the end, then count No TLS.
+  assert.match(two.insights, /No TLS is over 25%/);
 });

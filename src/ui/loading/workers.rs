@@ -96,7 +96,9 @@ pub async fn start_blob(store: Store, id: u32, w: web_sys::Worker, blob: web_sys
         if !is_current(&store, id) {
             return;
         }
-        if let Some(plan) = head.and_then(|h| split::plan(&h, size, parts, &options)) {
+        // A log is read by one worker in the browser: there a second one does not pay (see
+        // split::Plan::log).
+        if let Some(plan) = head.and_then(|h| split::plan(&h, size, parts, &options)).filter(|p| !p.log) {
             if start_split(&store, id, &w, &blob, &name, &options, plan) {
                 return;
             }
