@@ -93,7 +93,10 @@ pub async fn start_blob(store: Store, id: u32, w: web_sys::Worker, blob: web_sys
             Ok(b) => JsFuture::from(b.array_buffer()).await.ok().map(|a| Uint8Array::new(&a).to_vec()),
             Err(_) => None,
         };
-        if !is_current(&store, id) {
+        // The job may have ended, or started over without this worker (one that never started
+        // sends it back to be read on the page) while the head was read.
+        let same_worker = with_jobs(&store, |j| j.worker.as_ref().is_some_and(|(x, _, _)| JsValue::from(x.clone()) == JsValue::from(w.clone())));
+        if !is_current(&store, id) || same_worker != Some(true) {
             return;
         }
         // A log is read by one worker in the browser: there a second one does not pay (see
