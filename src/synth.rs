@@ -23,6 +23,9 @@ pub enum Kind {
     Postfix,
     /// An Exim main log.
     Exim,
+    /// A Postfix log shaped like a real estate's: 90 days, 60,000 remote hosts (30,000 domains) drawn from a
+    /// long-tailed distribution (not in [`Kind::ALL`]; `bench gen postfix-partners`).
+    PostfixPartners,
 }
 
 impl Kind {
@@ -37,6 +40,7 @@ impl Kind {
             Kind::Enhanced => "enhanced-summary-utf16le.csv",
             Kind::Postfix => "postfix-mail.log",
             Kind::Exim => "exim-mainlog",
+            Kind::PostfixPartners => "postfix-partners.log",
         }
     }
 }
@@ -54,6 +58,9 @@ const PEERS: [(&str, &str); 6] = [
 /// How many remote hosts the partners input draws from (two per organisation).
 pub const PARTNER_HOSTS: usize = 5_000;
 
+/// How many remote hosts the realistic Postfix log draws from.
+pub const LOG_PARTNER_HOSTS: usize = 60_000;
+
 const CONNECTORS: [&str; 9] = ["", "", "Partner Relay", "Fabrikam Inbound", "To Fabrikam", "On-premises Hub", "Contoso Outbound", "Legacy Relay", "Scanner Relay"];
 
 /// Writes about `bytes` bytes of `kind`; returns the bytes and how many deliveries they hold.
@@ -70,13 +77,22 @@ pub fn generate(kind: Kind, bytes: usize, seed: u64) -> (Vec<u8>, u64) {
         _ => {}
     }
     let mut n = 0u64;
-    // Partners: about 85 bytes a row, spread evenly over 90 days.
-    let step_ms = (90 * 86_400_000u64 / (target as u64 / 85).max(1)).max(1);
+    // Partners: about 85 bytes a row (a Postfix message with its recipients about 500), spread evenly over 90 days.
+    let per_row = if kind == Kind::PostfixPartners { 500 } else { 85 };
+    let step_ms = (90 * 86_400_000u64 / (target as u64 / per_row).max(1)).max(1);
     while out.len() < target {
         n += 1;
-        let step = if kind == Kind::Partners { rng.next() % (2 * step_ms) } else { rng.next() % 4000 };
+        let step = if matches!(kind, Kind::Partners | Kind::PostfixPartners) { rng.next() % (2 * step_ms) } else { rng.next() % 4000 };
         t += Duration::milliseconds(step as i64);
-        let (host, ip) = PEERS[rng.below(PEERS.len())];
+        let (mut host, mut ip) = PEERS[rng.below(PEERS.len())];
+        let (many_host, many_ip);
+        if kind == Kind::PostfixPartners {
+            // Log-uniform over 60,000 hosts: host k is drawn with a probability about 1/k.
+            let k = ((LOG_PARTNER_HOSTS as f64).powf((rng.next() % 1_000_000) as f64 / 1_000_000.0) as usize).clamp(1, LOG_PARTNER_HOSTS) - 1;
+            many_host = format!("mx{}.org{}.example", k % 2 + 1, k / 2);
+            many_ip = format!("198.{}.{}.{}", 18 + k / 65_536, (k / 256) % 256, k % 256);
+            (host, ip) = (many_host.as_str(), many_ip.as_str());
+        }
         let tls = TLS[rng.below(TLS.len())];
         let inbound = rng.next() % 2 == 0;
         let stamp = t.format("%Y-%m-%dT%H:%M:%S%.3fZ");
@@ -119,7 +135,7 @@ pub fn generate(kind: Kind, bytes: usize, seed: u64) -> (Vec<u8>, u64) {
                 );
                 deliveries += rcpts as u64;
             }
-            Kind::Postfix => {
+            Kind::Postfix | Kind::PostfixPartners => {
                 let stamp = t.format("%Y-%m-%dT%H:%M:%S%.6f+00:00");
                 let pid = 1000 + n % 500;
                 let version = tls.replace("TLS 1.0", "TLSv1").replace("TLS ", "TLSv");

@@ -136,6 +136,7 @@ fn main() {
             "partners" => Kind::Partners,
             "enhanced" => Kind::Enhanced,
             "postfix" => Kind::Postfix,
+            "postfix-partners" => Kind::PostfixPartners,
             _ => Kind::Exim,
         };
         let mb: usize = args[2].parse().expect("MB");
