@@ -151,6 +151,59 @@ pub struct PartResult {
     pub quotes: bool,
 }
 
+/// One part being read, wherever its bytes come from (a worker's `Blob` slices, a file, memory):
+/// its cut, and the load its own lines go into (after the plan's header, for every part but the
+/// first).
+pub struct PartLoad {
+    cut: Cut,
+    load: crate::stream::FileLoad,
+    name: String,
+}
+
+impl PartLoad {
+    /// Starts part `index` of `name`, the byte range `[start, end)`; its bytes are read from
+    /// [`Cut::read_from`]`(start)` on.
+    pub fn new(name: &str, options: &LoadOptions, index: usize, (start, end): (u64, u64), header: &[u8]) -> PartLoad {
+        let mut load = crate::stream::FileLoad::new(name, LoadOptions { split_part: true, ..options.clone() });
+        if index > 0 {
+            load.push(header);
+        }
+        PartLoad { cut: Cut::new(start, end), load, name: name.to_string() }
+    }
+
+    /// Takes the next bytes read; returns how many of them were the part's own.
+    pub fn push(&mut self, chunk: &[u8]) -> usize {
+        let own = self.cut.take(chunk);
+        self.load.push(own);
+        own.len()
+    }
+
+    /// True once the part's last line is in: nothing more needs reading.
+    pub fn done(&self) -> bool {
+        self.cut.done()
+    }
+
+    /// Deliveries counted so far.
+    pub fn deliveries(&self) -> u64 {
+        self.load.deliveries()
+    }
+
+    /// The part's result; `None` when it cannot stand for its share of one pass (the file is
+    /// then read in one pass). A part that owns no line (one line longer than its range) gives
+    /// an empty result.
+    pub fn finish(self) -> Option<PartResult> {
+        let (newlines, quotes) = (self.cut.newlines, self.cut.quotes);
+        match self.load.finish() {
+            crate::stream::Outcome::Done(mut parts) if parts.len() == 1 => Some(PartResult { loaded: parts.remove(0).0, newlines, quotes }),
+            crate::stream::Outcome::Done(parts) if parts.is_empty() && newlines == 0 => {
+                let loaded = Loaded { report: crate::load::FileReport::new(&self.name, 0), content: Content::Nothing };
+                Some(PartResult { loaded, newlines, quotes })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Puts the parts' results back together (in order): counts added, skipped rows' line numbers
 /// made the file's, aggregates merged, the summary completed as for one pass. `None` when the
 /// parts cannot stand for one pass (a quote was seen, a part was read differently).
@@ -251,28 +304,16 @@ fn add_stats(to: &mut ParseStats, from: &ParseStats, shift: u64) {
 /// process, for tests and the benchmark.
 pub fn load_split(name: &str, bytes: &[u8], plan: &Plan, piece: usize, options: &LoadOptions) -> Option<Loaded> {
     let mut results = Vec::new();
-    for (k, &(start, end)) in plan.ranges.iter().enumerate() {
-        let mut cut = Cut::new(start, end);
-        let mut load = crate::stream::FileLoad::new(name, LoadOptions { split_part: true, ..options.clone() });
-        if k > 0 {
-            load.push(&plan.header);
-        }
-        let from = usize::try_from(Cut::read_from(start)).ok()?;
+    for (k, &range) in plan.ranges.iter().enumerate() {
+        let mut part = PartLoad::new(name, options, k, range, &plan.header);
+        let from = usize::try_from(Cut::read_from(range.0)).ok()?;
         for chunk in bytes.get(from..)?.chunks(piece.max(1)) {
-            let own = cut.take(chunk);
-            load.push(own);
-            if cut.done() {
+            part.push(chunk);
+            if part.done() {
                 break;
             }
         }
-        match load.finish() {
-            crate::stream::Outcome::Done(mut parts) if parts.len() == 1 => {
-                results.push(PartResult { loaded: parts.remove(0).0, newlines: cut.newlines, quotes: cut.quotes });
-            }
-            // A part that owns no line (one line longer than its range) gives nothing.
-            crate::stream::Outcome::Done(parts) if parts.is_empty() && cut.newlines == 0 => {}
-            _ => return None,
-        }
+        results.push(part.finish()?);
     }
     merge(results, &plan.header)
 }

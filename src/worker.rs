@@ -206,14 +206,10 @@ fn gather(id: u32, index: u32, result: Option<crate::split::PartResult>) {
 /// slice, until its last line is complete.
 async fn read_part(id: u32, index: u32, blob: web_sys::Blob, name: String, options: LoadOptions, (start, end): (u64, u64), header: Vec<u8>) {
     let size = blob.size();
-    let mut cut = crate::split::Cut::new(start, end);
-    let mut load = FileLoad::new(&name, LoadOptions { split_part: true, ..options });
-    if index > 0 {
-        load.push(&header);
-    }
+    let mut part = crate::split::PartLoad::new(&name, &options, index as usize, (start, end), &header);
     let (mut offset, mut last, mut read) = (crate::split::Cut::read_from(start) as f64, now(), 0u64);
     let mut buf = vec![0u8; SLICE_BYTES as usize];
-    while offset < size && !cut.done() {
+    while offset < size && !part.done() {
         // The first part's worker stops when its file is read in one pass instead.
         if index == 0 && !GATHER.with(|g| g.borrow().contains_key(&id)) {
             return;
@@ -227,20 +223,14 @@ async fn read_part(id: u32, index: u32, blob: web_sys::Blob, name: String, optio
         let n = view.length() as usize;
         view.copy_to(&mut buf[..n]);
         offset = to;
-        let own = cut.take(&buf[..n]);
-        read += own.len() as u64;
-        load.push(own);
+        read += part.push(&buf[..n]) as u64;
         if now() - last > PROGRESS_MS {
             last = now();
-            send(&FromWorker::Progress { id, part: index, bytes: read, deliveries: load.deliveries() }, None);
+            send(&FromWorker::Progress { id, part: index, bytes: read, deliveries: part.deliveries() }, None);
         }
     }
-    send(&FromWorker::Progress { id, part: index, bytes: read, deliveries: load.deliveries() }, None);
-    let result = match load.finish() {
-        Outcome::Done(mut parts) if parts.len() == 1 => Some(crate::split::PartResult { loaded: parts.remove(0).0, newlines: cut.newlines, quotes: cut.quotes }),
-        _ => None,
-    };
-    part_done(id, index, result);
+    send(&FromWorker::Progress { id, part: index, bytes: read, deliveries: part.deliveries() }, None);
+    part_done(id, index, part.finish());
 }
 
 fn failed(name: &str, bytes: u64, message: Msg) -> Vec<Part> {

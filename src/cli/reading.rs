@@ -11,8 +11,8 @@ use std::sync::Mutex;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mailflow::estate::{load_set, sets};
 use mailflow::load::{LoadOptions, Loaded};
-use mailflow::split::{self, Cut, PartResult};
-use mailflow::stream::{FileLoad, Outcome, HEAD_BYTES};
+use mailflow::split::{self, Cut, PartLoad, PartResult};
+use mailflow::stream::HEAD_BYTES;
 
 use super::inputs::Input;
 
@@ -108,7 +108,7 @@ fn read_split(path: &str, size: u64, parts: usize, bar: &ProgressBar) -> Option<
     // More parts than cores only adds threads: at most one per core (and 64).
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let plan = split::plan(&head, size, parts.min(cores).min(64), &options)?;
-    let results: Vec<Option<Option<PartResult>>> = std::thread::scope(|scope| {
+    let results: Vec<Option<PartResult>> = std::thread::scope(|scope| {
         let handles: Vec<_> = plan
             .ranges
             .iter()
@@ -120,8 +120,8 @@ fn read_split(path: &str, size: u64, parts: usize, bar: &ProgressBar) -> Option<
             .collect();
         handles.into_iter().map(|h| h.join().ok().flatten()).collect()
     });
-    let parts: Option<Vec<Option<PartResult>>> = results.into_iter().collect();
-    let merged = parts.and_then(|p| split::merge(p.into_iter().flatten().collect(), &plan.header));
+    let parts: Option<Vec<PartResult>> = results.into_iter().collect();
+    let merged = parts.and_then(|p| split::merge(p, &plan.header));
     if merged.is_none() {
         // Read again in one pass: the bar starts over for this file.
         bar.set_position(bar.position().saturating_sub(size));
@@ -129,29 +129,18 @@ fn read_split(path: &str, size: u64, parts: usize, bar: &ProgressBar) -> Option<
     merged
 }
 
-/// One part's result (`Some(None)`: it owns no line); `None` when it could not be read.
-fn read_part(path: &str, index: usize, (start, end): (u64, u64), header: &[u8], options: &LoadOptions, bar: &ProgressBar) -> Option<Option<PartResult>> {
+/// One part's result; `None` when it could not be read or cannot stand for its share.
+fn read_part(path: &str, index: usize, range: (u64, u64), header: &[u8], options: &LoadOptions, bar: &ProgressBar) -> Option<PartResult> {
     let mut file = std::fs::File::open(path).ok()?;
-    file.seek(SeekFrom::Start(Cut::read_from(start))).ok()?;
-    let mut cut = Cut::new(start, end);
-    let mut load = FileLoad::new(path, LoadOptions { split_part: true, ..options.clone() });
-    if index > 0 {
-        load.push(header);
-    }
+    file.seek(SeekFrom::Start(Cut::read_from(range.0))).ok()?;
+    let mut part = PartLoad::new(path, options, index, range, header);
     let mut buf = vec![0u8; 4 << 20];
-    while !cut.done() {
+    while !part.done() {
         let n = file.read(&mut buf).ok()?;
         if n == 0 {
             break;
         }
-        let own = cut.take(&buf[..n]);
-        bar.inc(own.len() as u64);
-        load.push(own);
+        bar.inc(part.push(buf.get(..n).unwrap_or(&[])) as u64);
     }
-    match load.finish() {
-        Outcome::Done(mut parts) if parts.len() == 1 => Some(Some(PartResult { loaded: parts.remove(0).0, newlines: cut.newlines, quotes: cut.quotes })),
-        // A part that owns no line (one line longer than its range) gives nothing to add.
-        Outcome::Done(parts) if parts.is_empty() && cut.newlines == 0 => Some(None),
-        _ => None,
-    }
+    part.finish()
 }
