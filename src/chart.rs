@@ -5,7 +5,7 @@
 //! is nothing to draw (the view shows an empty state instead), and adds a layer of hover areas
 //! with `<title>` tooltips carrying exact numbers. All text from data is escaped.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
@@ -170,7 +170,7 @@ fn draw_share_bars(
         let y = 6 + i as i32 * (bar_h + 22);
         root.draw(&Text::new(lang.direction(*dir).to_string(), (0, y + 7), (FONT, px(13)).into_font().color(&AXIS_INK)))?;
         let known = counts.known();
-        let messages = lang.count(counts.total(), Msg::Message, Msg::Messages);
+        let messages = lang.count(counts.total(), Msg::Messages);
         let caption = if counts.get(Tls::Unknown) > 0 {
             lang.fill(Msg::WithTlsUnknown, &[&messages, &lang.thousands(counts.get(Tls::Unknown))])
         } else {
@@ -202,7 +202,7 @@ fn draw_share_bars(
                 y1: y + bar_h,
                 title: lang.fill(
                     Msg::ShareHover,
-                    &[&lang.direction(*dir), &lang.tls(tls), &lang.count(n, Msg::Message, Msg::Messages), &lang.percent(share)],
+                    &[&lang.direction(*dir), &lang.tls(tls), &lang.count(n, Msg::Messages), &lang.percent(share)],
                 ),
             });
             x += w;
@@ -257,17 +257,40 @@ pub fn daily(
     Some(finish(svg, &label, &hits))
 }
 
-/// Picks how many day labels fit, so that they never overlap.
-fn day_labels(n: usize, plot_width: u32) -> usize {
-    (plot_width as usize / 64).clamp(2, n.max(2))
+/// Which days carry a label on the x axis, so that labels never overlap: every day when all
+/// fit, else the first day of each week (or of every second, fourth, ... week) by the
+/// language's first day of the week, so that the axis reads as weeks do where its reader lives.
+fn labelled_days(days: &[(NaiveDate, DirCounts)], plot_width: u32, lang: Lang) -> Vec<bool> {
+    let fit = (plot_width as usize / 64).max(2);
+    let n = days.len();
+    if n <= fit {
+        return vec![true; n];
+    }
+    let first = lang.first_weekday();
+    let weeks = n.div_ceil(7);
+    let every = weeks.div_ceil(fit).max(1).next_power_of_two();
+    let mut week = 0;
+    days.iter()
+        .map(|(d, _)| {
+            if d.weekday() != first {
+                return false;
+            }
+            week += 1;
+            (week - 1) % every == 0
+        })
+        .collect()
 }
 
-fn axis_day_formatter(days: &[(NaiveDate, DirCounts)], lang: Lang) -> impl Fn(&f64) -> String + '_ {
+fn axis_day_formatter<'a>(days: &'a [(NaiveDate, DirCounts)], labelled: &'a [bool], lang: Lang) -> impl Fn(&f64) -> String + 'a {
     move |x: &f64| {
         if x.fract().abs() > 1e-9 || *x < 0.0 {
             return String::new();
         }
-        days.get(*x as usize).map(|(d, _)| lang.short_day(*d)).unwrap_or_default()
+        let i = *x as usize;
+        match (days.get(i), labelled.get(i)) {
+            (Some((d, _)), Some(true)) => lang.short_day(*d),
+            _ => String::new(),
+        }
     }
 }
 
@@ -309,11 +332,12 @@ fn draw_daily(
         .x_label_area_size(28)
         .y_label_area_size(56)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_max)?;
-    let fmt = axis_day_formatter(days, lang);
+    let labelled = labelled_days(days, width - 70, lang);
+    let fmt = axis_day_formatter(days, &labelled, lang);
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(day_labels(n, width - 70))
+        .x_labels(n.max(2))
         .x_label_formatter(&fmt)
         .y_labels(6)
         .y_label_formatter(y_fmt)
@@ -348,7 +372,7 @@ fn draw_mail_flow(svg: &mut String, frame: &Frame<'_>, directions: &[Direction],
                 let x0 = i as f64 - 0.4 + k as f64 * slot;
                 let x1 = x0 + slot * 0.92;
                 chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v)], rgb(direction_colour(*dir)).filled())))?;
-                let what = lang.count(v as u64, Msg::Message, Msg::Messages);
+                let what = lang.count(v as u64, Msg::Messages);
                 hits.push(column_hit(chart, x0, x1, max, lang.fill(Msg::FlowHover, &[&lang.short_day(*day), &lang.direction(*dir), &what])));
             }
         }
@@ -359,7 +383,7 @@ fn draw_mail_flow(svg: &mut String, frame: &Frame<'_>, directions: &[Direction],
 fn draw_tls_usage(svg: &mut String, frame: &Frame<'_>, directions: &[Direction], hits: &mut Vec<Hit>) -> DrawResult<()> {
     let (days, lang) = (frame.days, frame.lang);
     let items = tls_legend(Tls::KNOWN.iter().rev(), lang);
-    let y_fmt = |y: &f64| lang.percent_of(&format!("{y:.0}"));
+    let y_fmt = |y: &f64| lang.percent_value(*y, 0);
     draw_daily(svg, frame, &items, 100.0, &y_fmt, |chart| {
         for (i, (day, dc)) in days.iter().enumerate() {
             let mut counts = TlsCounts::default();
@@ -373,7 +397,7 @@ fn draw_tls_usage(svg: &mut String, frame: &Frame<'_>, directions: &[Direction],
             let (x0, x1) = (i as f64 - 0.38, i as f64 + 0.38);
             // Strongest at the bottom, No TLS on top where it catches the eye.
             let mut y = 0.0;
-            let mut lines = vec![lang.fill(Msg::KnownTlsOnDay, &[&lang.short_day(*day), &lang.count(known, Msg::Message, Msg::Messages)])];
+            let mut lines = vec![lang.fill(Msg::KnownTlsOnDay, &[&lang.short_day(*day), &lang.count(known, Msg::Messages)])];
             for tls in Tls::KNOWN.iter().rev() {
                 let c = counts.get(*tls);
                 if c == 0 {
@@ -488,6 +512,20 @@ mod tests {
     }
 
     #[test]
+    fn long_spans_are_labelled_by_the_languages_week() {
+        let d = days(90);
+        for (lang, first) in [(Lang::En, chrono::Weekday::Sun), (Lang::De, chrono::Weekday::Mon), (Lang::Ja, chrono::Weekday::Sun)] {
+            let svg = daily(&d, &[Direction::Inbound], DailyView::MailFlow, "t", 800, lang).unwrap();
+            let labelled: Vec<NaiveDate> = d.iter().map(|(day, _)| *day).filter(|day| has_text(&svg, &lang.short_day(*day))).collect();
+            assert!(labelled.len() >= 4 && labelled.len() <= 11, "{lang:?}: {labelled:?}");
+            assert!(labelled.iter().all(|day| day.weekday() == first), "{lang:?}: {labelled:?}");
+        }
+        let week = days(7);
+        let svg = daily(&week, &[Direction::Inbound], DailyView::MailFlow, "t", 800, Lang::De).unwrap();
+        assert!(week.iter().all(|(day, _)| has_text(&svg, &Lang::De.short_day(*day))), "a week that fits shows every day");
+    }
+
+    #[test]
     fn charts_speak_german() {
         let svg = tls_share_bars(&[(Direction::Inbound, counts([20, 0, 0, 1980, 0, 10]))], 600, Lang::De).unwrap();
         assert!(svg.contains("Eingehend – Kein TLS: 20 Nachrichten (1,0\u{a0}% der bekannten TLS-Werte)"), "{svg}");
@@ -496,8 +534,8 @@ mod tests {
         assert!(svg.contains("aria-label=\"Eingehend: 99,0\u{a0}% der E-Mails mit bekannter TLS-Version nutzten TLS 1.2 oder neuer\""));
         let d = days(3);
         let flow = daily(&d, &[Direction::Outbound], DailyView::MailFlow, "Gesamter Nachrichtenfluss", 800, Lang::De).unwrap();
-        assert!(flow.contains("1.11. – Ausgehend: 10 Nachrichten"), "{flow}");
-        assert!(has_text(&flow, "2.11."), "German day labels on the axis");
+        assert!(flow.contains("01.11. – Ausgehend: 10 Nachrichten"), "{flow}");
+        assert!(has_text(&flow, "02.11."), "German day labels on the axis");
         let tls = daily(&d, &[Direction::Inbound], DailyView::TlsUsage, "t", 800, Lang::De).unwrap();
         assert!(tls.contains("TLS 1.2: 10 (62,5\u{a0}%)") && tls.contains("Unbekannt (nicht in den Anteilen): 2"));
         assert!(has_text(&tls, "100\u{a0}%"));

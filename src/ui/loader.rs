@@ -161,12 +161,12 @@ pub fn progress_text(p: &Progress, now: f64, lang: Lang) -> String {
     }
     let mut parts = Vec::new();
     parts.push(match (p.total, p.percent()) {
-        (Some(t), Some(pc)) => lang.fill(Msg::ProgressOf, &[&lang.percent_of(&format!("{:.0}", pc.floor())), &lang.megabytes(p.bytes), &lang.megabytes(t)]),
+        (Some(t), Some(pc)) => lang.fill(Msg::ProgressOf, &[&lang.percent_value(pc.floor(), 0), &lang.megabytes(p.bytes), &lang.megabytes(t)]),
         _ => lang.megabytes(p.bytes),
     });
-    parts.push(lang.count(p.deliveries as u64, Msg::Delivery, Msg::Deliveries));
+    parts.push(lang.count(p.deliveries as u64, Msg::Deliveries));
     if let Some(speed) = p.speed(now) {
-        parts.push(format!("{:.0} MB/s", speed / 1e6));
+        parts.push(format!("{}\u{a0}MB/s", lang.decimal(speed / 1e6, 0)));
     }
     if let Some(left) = p.seconds_left(now) {
         parts.push(if left < 60.0 {

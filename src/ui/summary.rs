@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::dates::DateOrder;
 use crate::domains::Domains;
 use crate::mapping::{Mapping, Preview};
-use crate::lang::{Lang, Msg};
+use crate::lang::{Lang, Msg, Said};
 use crate::load::{FileReport, LoadOptions};
 use crate::ui::loader::{reload, remove};
 use crate::ui::prefs;
@@ -153,11 +153,11 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
             </div>
             {report.note.map(|n| view! { <div class="mf-file__found" data-testid="file-note">{lang.t(n)}</div> })}
             <div class="mf-file__counts" class:mf-hidden=report.note.is_some()>
-                <span data-testid="rows-read">{lang.thousands(s.rows_read)}</span>" "{lang.t(if s.rows_read == 1 { Msg::RowRead } else { Msg::RowsRead })}" · "
-                <span data-testid="deliveries-used">{lang.thousands(s.deliveries)}</span>" "{lang.t(if s.deliveries == 1 { Msg::Delivery } else { Msg::Deliveries })}
+                <span data-testid="rows-read">{lang.thousands(s.rows_read)}</span>" "{lang.noun(s.rows_read, Msg::RowsRead)}" · "
+                <span data-testid="deliveries-used">{lang.thousands(s.deliveries)}</span>" "{lang.noun(s.deliveries, Msg::Deliveries)}
                 {(!dirs.is_empty()).then(|| format!(" ({dirs})"))}
                 " · "
-                <span data-testid="rows-skipped">{lang.thousands(skipped)}</span>" "{lang.t(if skipped == 1 { Msg::RowSkipped } else { Msg::RowsSkipped })}
+                <span data-testid="rows-skipped">{lang.thousands(skipped)}</span>" "{lang.noun(skipped, Msg::RowsSkipped)}
                 {(report.duplicates > 0).then(|| view! { " · " <span data-testid="duplicates">{lang.thousands(report.duplicates)}</span>" "{lang.t(Msg::DuplicatesDropped)} })}
                 {(report.joined > 0).then(|| view! { " · " <span data-testid="joined">{lang.thousands(report.joined)}</span>" "{lang.t(Msg::JoinedWithOthers)} })}
                 " · " {span}
@@ -243,7 +243,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
             })}
             {(skipped > 0).then(|| view! {
                 <details class="mf-file__skips">
-                    <summary>{if skipped == 1 { lang.t(Msg::WhyOneSkipped).to_string() } else { lang.fill(Msg::WhySkipped, &[&lang.thousands(skipped), &skips.len()]) }}</summary>
+                    <summary>{lang.say(&Said::new(Msg::WhySkipped).count(skipped).number(skips.len()))}</summary>
                     <ul>
                         {skips.into_iter().map(|k| view! { <li>{lang.fill(Msg::SkipAtLine, &[&k.line, &lang.say(&k.reason)])}</li> }).collect_view()}
                     </ul>
@@ -351,7 +351,7 @@ fn DomainsEditor() -> impl IntoView {
                 <button class="mf-button" data-testid="domains-save" on:click=save>{lang.t(Msg::UseTheseDomains)}</button>
                 {by_user.then(|| view! { <button class="mf-button" data-testid="domains-reset" on:click=reset>{lang.t(Msg::UseSuggestion)}</button> })}
                 <p class="mf-note">{lang.t(Msg::DomainsNote)}
-                    {(unplaced > 0).then(|| view! { <strong data-testid="unplaced">" "{lang.fill(Msg::Unplaced, &[&lang.count(unplaced, Msg::Delivery, Msg::Deliveries)])}</strong> })}
+                    {(unplaced > 0).then(|| view! { <strong data-testid="unplaced">" "{lang.fill(Msg::Unplaced, &[&lang.count(unplaced, Msg::Deliveries)])}</strong> })}
                 </p>
             </section>
         })

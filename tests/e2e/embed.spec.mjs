@@ -36,7 +36,7 @@ test('JavaScript API: two independent instances, scoped styles, events, unmount 
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', "the host page's own lang is left alone");
   assert.equal(await b.getByTestId('language').count(), 0, 'the host chooses the language, no picker');
   // setLanguage switches one instance in place, keeping its data; an unknown language changes nothing.
-  assert.equal(await page.evaluate(() => window.instances.b.setLanguage('fr')), false);
+  assert.equal(await page.evaluate(() => window.instances.b.setLanguage('it')), false);
   assert.equal(await page.evaluate(() => window.instances.b.setLanguage('en-GB')), true);
   await b.locator('.mf-app[lang=en]').waitFor();
   assert.equal(await b.locator('.mf-report-title').textContent(), 'Connector report');

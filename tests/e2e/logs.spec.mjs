@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { hooks, open, drop, root } from './support.mjs';
+import { hooks, open, drop, root, longDay } from './support.mjs';
 
 const ctx = await hooks(test);
 const fixture = (dir, name) => fs.readFileSync(path.join(root, 'tests/fixtures', dir, name));
@@ -72,9 +72,9 @@ test('an Exim log read in another zone, a zip, a cut-off gzip', async () => {
   await drop(page, [log('exim-mainlog')]);
   await page.getByTestId('connector-report').waitFor();
   assert.equal(await counts(page), '4 inbound · 5 outbound messages'); // the P=esmtpsa A= arrival is a submission, counted apart
-  assert.match(await page.getByTestId('report-dates').textContent(), /^4 Mar 2025 – 5 Mar 2025/);
+  assert.ok((await page.getByTestId('report-dates').textContent()).startsWith(`${longDay('2025-03-04')} – ${longDay('2025-03-05')}`));
   await page.getByTestId('log-zone').selectOption('60');
-  await page.waitForFunction(() => /^4 Mar 2025 – 4 Mar 2025/.test(document.querySelector('[data-testid=report-dates]')?.textContent));
+  await page.waitForFunction((start) => document.querySelector('[data-testid=report-dates]')?.textContent.startsWith(start), `${longDay('2025-03-04')} – ${longDay('2025-03-04')}`);
 
   const page2 = await open(ctx.browser, ctx.server.url);
   const archive = zip([['logs/mainlog', fixture('logs', 'exim-mainlog')], ['logs/readme.txt', Buffer.from('not a log')]]);

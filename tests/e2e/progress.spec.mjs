@@ -19,7 +19,7 @@ test('a big file shows its progress while it is read, and the next file waits it
   // Mid-way: percent, MB read of the size, deliveries counted, speed and time left.
   const text = await page.waitForFunction(() => {
     const t = document.querySelector('[data-testid="progress-text"]')?.textContent || '';
-    const m = t.match(/^(\d+)% · ([\d.]+) MB of ([\d.]+) MB · ([\d,]+) deliveries · (\d+) MB\/s · (\d+) s left$/);
+    const m = t.match(/^(\d+)% · ([\d.]+) MB of ([\d.]+) MB · ([\d,]+) deliveries · (\d+)\u00a0MB\/s · (\d+) s left$/);
     return m && Number(m[1]) > 0 && Number(m[1]) < 100 && Number(m[4].replace(/,/g, '')) > 0 ? t : null;
   }, null, { timeout: 120_000 });
   const [, pct, read, total] = (await text.jsonValue()).match(/^(\d+)% · ([\d.]+) MB of ([\d.]+) MB/);

@@ -125,6 +125,13 @@ export function tally(rows, { from, to, direction, keep = () => true }) {
 /** `1234567` as `1,234,567`, as the page writes it. */
 export const thousands = (n) => n.toLocaleString('en-US');
 
+// Days as CLDR writes them, from Node's own ICU: an oracle apart from the app's ICU4X data.
+const utc = (iso) => new Date(`${iso}T00:00:00Z`);
+/** A day in a sentence (CLDR's medium date): `Mar 4, 2025`, `04.03.2025`, `4 mrt 2025`. */
+export const longDay = (iso, lang = 'en') => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(utc(iso));
+/** A day in a table cell, in English: `3/4/2025`. */
+export const tableDay = (iso) => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' }).format(utc(iso));
+
 /** Registers hooks that start the server and browser once for a spec file; returns { server, browser }. */
 export async function hooks(node) {
   const ctx = {};

@@ -38,7 +38,7 @@ async fn open(address: &str) -> Result<(String, gloo_net::http::Response), Said>
         return Err(Said::new(Msg::NotHttp).text(url.href()));
     }
     let cross_origin = url.origin() != window.location().origin().unwrap_or_default();
-    let controller = web_sys::AbortController::new().map_err(|_| Said::new(Msg::Verbatim).text("the browser cannot fetch"))?;
+    let controller = web_sys::AbortController::new().map_err(|_| Said::new(Msg::BrowserCannotFetch))?;
     let signal = controller.signal();
     let abort = wasm_bindgen::closure::Closure::once(move || controller.abort());
     let timer = window
