@@ -1,5 +1,5 @@
 // Takes headless-Chromium screenshots of each view with the bundled sample, at 1440 and 390 px
-// wide, in English and German, into tests/e2e/output/screens/. Run after a build: node scripts/screenshots.mjs
+// wide, in every language, light and dark, into tests/e2e/output/screens/. Run after a build: node scripts/screenshots.mjs
 import path from 'node:path';
 import fs from 'node:fs';
 import { serve, launch, open, output } from '../tests/e2e/support.mjs';
@@ -9,9 +9,13 @@ fs.mkdirSync(dir, { recursive: true });
 const server = await serve();
 const browser = await launch();
 try {
-  for (const [width, lang] of [[1440, 'en'], [390, 'en'], [1440, 'de'], [390, 'de']]) {
+  const only = process.argv.slice(2);
+  const cases = [];
+  for (const lang of ['en', 'de', 'nl', 'fr', 'es', 'ja']) for (const width of [1440, 390]) for (const scheme of ['light', 'dark']) cases.push([width, lang, scheme]);
+  for (const [width, lang, scheme] of cases.filter(([, l]) => only.length === 0 || only.includes(l))) {
     const page = await open(browser, server.url, `?sample&lang=${lang}`, { width, height: 900 });
-    const name = (view) => path.join(dir, `${view}-${width}${lang === 'en' ? '' : `-${lang}`}.png`);
+    await page.emulateMedia({ colorScheme: scheme });
+    const name = (view) => path.join(dir, `${view}-${width}-${lang}${scheme === 'dark' ? '-dark' : ''}.png`);
     await page.getByTestId('widget-chart').waitFor();
     await page.screenshot({ path: name('app'), fullPage: true });
     await page.getByTestId('view-details').click();

@@ -10,6 +10,9 @@ use chrono::{Duration, NaiveDate};
 use crate::model::{ConnectorType, Delivery, Direction};
 use crate::tls::Tls;
 
+/// The most days [`Aggregate::daily`] gives a column each; a longer window keeps to the data's days.
+pub const MAX_DAILY_DAYS: i64 = 3660;
+
 /// Counts per TLS value, indexed by [`Tls::index`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TlsCounts(pub [u64; 6]);
@@ -380,10 +383,19 @@ impl Aggregate {
         if f.from > f.to {
             return Vec::new();
         }
+        // A window of over ten years (a year being typed into a date field reads as 0002 for a
+        // moment) is drawn over the days that have data, not a column for every day since.
+        let (from, to) = match self.span() {
+            Some((first, last)) if f.days() > MAX_DAILY_DAYS => (f.from.max(first), f.to.min(last)),
+            _ => (f.from, f.to),
+        };
+        if from > to {
+            return Vec::new();
+        }
         let mut days: Vec<(NaiveDate, DirCounts)> =
-            (0..f.days()).map(|i| (f.from + Duration::days(i), DirCounts::default())).collect();
+            (0..(to - from).num_days() + 1).map(|i| (from + Duration::days(i), DirCounts::default())).collect();
         for ((day, dir, _), counts) in self.kept_cells(f) {
-            let slot = &mut days[(*day - f.from).num_days() as usize].1;
+            let Some((_, slot)) = usize::try_from((*day - from).num_days()).ok().and_then(|i| days.get_mut(i)) else { continue };
             match dir {
                 Direction::Inbound => slot.inbound.add_all(counts),
                 Direction::Outbound => slot.outbound.add_all(counts),
@@ -574,6 +586,19 @@ mod tests {
         assert_eq!(days[1].1.outbound.total(), 75);
         assert_eq!(days[2].1.inbound.get(Tls::V1_1), 7);
         assert_eq!(days[4].1, DirCounts::default());
+    }
+
+    #[test]
+    fn a_window_of_centuries_is_drawn_over_the_data_only() {
+        // Found by the keyboard journey: typing a year into a date field passes through 0002,
+        // and the chart tried to give each of 740,000 days a column (the tab froze).
+        let a = fixture();
+        let long = Filter::window(NaiveDate::from_ymd_opt(2, 11, 1).unwrap(), day(5));
+        let days = a.daily(&long);
+        assert_eq!(days.first().map(|d| d.0), a.span().map(|s| s.0));
+        assert!(days.len() < 10, "{}", days.len());
+        assert_eq!(days.iter().map(|d| d.1.inbound.total() + d.1.outbound.total()).sum::<u64>(),
+            a.daily(&Filter::window(day(1), day(5))).iter().map(|d| d.1.inbound.total() + d.1.outbound.total()).sum::<u64>());
     }
 
     #[test]

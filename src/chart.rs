@@ -76,11 +76,49 @@ fn finish(svg: String, label: &str, hits: &[Hit]) -> String {
         ));
     }
     layer.push_str("</g>");
+    let svg = patterned(&svg, label);
     let svg = svg.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(label)), 1);
     match svg.rsplit_once("</svg>") {
         Some((body, after)) => format!("{body}{layer}</svg>{after}"),
         None => svg,
     }
+}
+
+/// The values the insights warn about, and the pattern each is filled with on top of its colour,
+/// so that colour is never the only thing that tells them apart (in print, for colour-blind
+/// readers, in forced colours): No TLS hatched, TLS 1.0 dotted.
+const PATTERNED: [(Tls, &str, &str); 2] = [
+    (Tls::None, "none", "<path d=\"M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2\" stroke=\"#FFFFFF\" stroke-width=\"1.6\" stroke-opacity=\"0.85\"/>"),
+    (Tls::V1_0, "tls10", "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#1B1B1B\" fill-opacity=\"0.75\"/>"),
+];
+
+/// Fills the bars and legend swatches of the values in [`PATTERNED`] with their pattern. The
+/// ids are the chart's own (from its label and size), so that charts on one page never share one.
+fn patterned(svg: &str, label: &str) -> String {
+    let key = label.bytes().chain(svg.len().to_le_bytes()).fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+    let mut defs = String::from("<defs>");
+    let mut out = String::with_capacity(svg.len() + 600);
+    for (tls, name, mark) in PATTERNED {
+        let (r, g, b) = tls.colour();
+        defs.push_str(&format!(
+            "<pattern id=\"mf-{name}-{key:x}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#{r:02X}{g:02X}{b:02X}\"/>{mark}</pattern>"
+        ));
+    }
+    defs.push_str("</defs>");
+    for line in svg.split_inclusive('\n') {
+        let mut line = line.to_string();
+        if line.starts_with("<rect") {
+            for (tls, name, _) in PATTERNED {
+                let (r, g, b) = tls.colour();
+                line = line.replace(&format!("fill=\"#{r:02X}{g:02X}{b:02X}\""), &format!("fill=\"url(#mf-{name}-{key:x})\""));
+            }
+        }
+        out.push_str(&line);
+        if line.starts_with("<svg ") {
+            out.push_str(&defs);
+        }
+    }
+    out
 }
 
 /// Rough width of text in pixels, for laying out legends (exact measuring needs a browser).
@@ -258,13 +296,18 @@ pub fn daily(
 }
 
 /// Which days carry a label on the x axis, so that labels never overlap: every day when all
-/// fit, else the first day of each week (or of every second, fourth, ... week) by the
-/// language's first day of the week, so that the axis reads as weeks do where its reader lives.
+/// fit, every second or third day under two weeks, else the first day of each week (or of every
+/// second, fourth, ... week) by the language's first day of the week, so that the axis reads as weeks do where its reader lives.
 fn labelled_days(days: &[(NaiveDate, DirCounts)], plot_width: u32, lang: Lang) -> Vec<bool> {
     let fit = (plot_width as usize / 64).max(2);
     let n = days.len();
     if n <= fit {
         return vec![true; n];
+    }
+    if n < 14 {
+        // Under two weeks, every k-th day from the first reads better than one or two week starts.
+        let every = n.div_ceil(fit);
+        return (0..n).map(|i| i % every == 0).collect();
     }
     let first = lang.first_weekday();
     let weeks = n.div_ceil(7);
@@ -337,7 +380,9 @@ fn draw_daily(
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(n.max(2))
+        // A key point per day so that labels fall on the days chosen (plotters picks round
+        // steps past a few hundred, which only very long windows reach).
+        .x_labels(n.clamp(2, 400))
         .x_label_formatter(&fmt)
         .y_labels(6)
         .y_label_formatter(y_fmt)
@@ -417,6 +462,72 @@ fn draw_tls_usage(svg: &mut String, frame: &Frame<'_>, directions: &[Direction],
     })
 }
 
+/// A chart's numbers as a table: what a screen reader (or anyone who wants the figures) reads in
+/// place of the picture. Cells are worded in the chart's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataTable {
+    /// The column headings.
+    pub head: Vec<String>,
+    /// The rows: the first cell names the row (a direction or a day).
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A count with its share of known TLS: `25 (25.0%)`.
+fn count_and_share(counts: &TlsCounts, tls: Tls, lang: Lang) -> String {
+    let n = counts.get(tls);
+    match tls {
+        Tls::Unknown => lang.thousands(n),
+        _ => format!("{} ({})", lang.thousands(n), lang.percent(counts.share(tls))),
+    }
+}
+
+fn tls_head(first: Msg, lang: Lang) -> Vec<String> {
+    std::iter::once(lang.t(first).to_string()).chain(Tls::KNOWN.iter().chain([Tls::Unknown].iter()).map(|t| lang.tls(*t).to_string())).collect()
+}
+
+/// The table of [`tls_share_bars`]: per direction, each TLS value's count and share, and the total.
+pub fn share_table(rows: &[(Direction, TlsCounts)], lang: Lang) -> DataTable {
+    let mut head = tls_head(Msg::Direction, lang);
+    head.push(lang.t(Msg::Total).to_string());
+    let rows = rows
+        .iter()
+        .map(|(dir, c)| {
+            let mut row = vec![lang.direction(*dir).to_string()];
+            row.extend(Tls::KNOWN.iter().chain([Tls::Unknown].iter()).map(|t| count_and_share(c, *t, lang)));
+            row.push(lang.thousands(c.total()));
+            row
+        })
+        .collect();
+    DataTable { head, rows }
+}
+
+/// The table of [`daily`]: per day, messages per direction (mail flow) or each TLS value's count
+/// and share over the directions shown (TLS usage).
+pub fn daily_table(days: &[(NaiveDate, DirCounts)], directions: &[Direction], view: DailyView, lang: Lang) -> DataTable {
+    let head = match view {
+        DailyView::MailFlow => std::iter::once(lang.t(Msg::Date).to_string()).chain(directions.iter().map(|d| lang.direction(*d).to_string())).collect(),
+        DailyView::TlsUsage => tls_head(Msg::Date, lang),
+    };
+    let rows = days
+        .iter()
+        .map(|(day, dc)| {
+            let mut row = vec![lang.long_day(*day)];
+            match view {
+                DailyView::MailFlow => row.extend(directions.iter().map(|d| lang.thousands(dc.get(*d).total()))),
+                DailyView::TlsUsage => {
+                    let mut counts = TlsCounts::default();
+                    for d in directions {
+                        counts.add_all(&dc.get(*d));
+                    }
+                    row.extend(Tls::KNOWN.iter().chain([Tls::Unknown].iter()).map(|t| count_and_share(&counts, *t, lang)));
+                }
+            }
+            row
+        })
+        .collect();
+    DataTable { head, rows }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -452,6 +563,11 @@ mod tests {
         assert!(svg.contains("Outbound — TLS 1.3: 50 messages (50.0% of known TLS)"));
         assert!(has_text(&svg, "110 messages, 10 with TLS unknown"));
         assert!(svg.contains(&hex(Tls::None.colour()).to_uppercase()) || svg.contains(&hex(Tls::None.colour())));
+        // No TLS and TLS 1.0 are told apart by a pattern too: every bar and swatch of theirs uses it.
+        let hatched = svg.lines().filter(|l| l.starts_with("<rect") && l.contains("fill=\"url(#mf-none-")).count();
+        assert!(hatched >= 2, "the No TLS bar and its legend swatch are hatched: {hatched}");
+        assert!(!svg.lines().any(|l| l.starts_with("<rect") && l.contains("fill=\"#D55E00\"")), "no plain No TLS fill is left");
+        assert_eq!(svg.matches("<pattern id=\"mf-none-").count(), 1);
         for t in Tls::KNOWN {
             assert!(has_text(&svg, t.label()), "legend has {}", t.label());
         }
@@ -509,6 +625,21 @@ mod tests {
         let labels = |svg: &str| svg.matches(">\nNov ").count();
         assert!(labels(&narrow) < labels(&wide), "{} < {}", labels(&narrow), labels(&wide));
         assert!(labels(&narrow) <= 6);
+    }
+
+    #[test]
+    fn every_chart_has_its_numbers_as_a_table() {
+        let rows = [(Direction::Inbound, counts([25, 0, 0, 75, 0, 10]))];
+        let t = share_table(&rows, Lang::En);
+        assert_eq!(t.head, ["Direction", "No TLS", "TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3", "Unknown", "Total"]);
+        assert_eq!(t.rows, [["Inbound", "25 (25.0%)", "0 (0.0%)", "0 (0.0%)", "75 (75.0%)", "0 (0.0%)", "10", "110"]]);
+        let d = days(2);
+        let flow = daily_table(&d, &[Direction::Inbound, Direction::Outbound], DailyView::MailFlow, Lang::De);
+        assert_eq!(flow.head, ["Datum", "Eingehend", "Ausgehend"]);
+        assert_eq!(flow.rows[0], ["01.11.2026", "18", "10"]);
+        let tls = daily_table(&d, &[Direction::Inbound], DailyView::TlsUsage, Lang::En);
+        assert_eq!(tls.rows[1][0], "Nov 2, 2026");
+        assert_eq!(tls.rows[1][4], "11 (64.7%)", "{:?}", tls.rows[1]);
     }
 
     #[test]

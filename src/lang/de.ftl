@@ -212,6 +212,7 @@ MessagesPerDay = { $v0 }: Nachrichten pro Tag, { $v1 } bis { $v2 }
 TlsUsagePerDay = { $v0 }: TLS-Nutzung pro Tag, { $v1 } bis { $v2 }
 KnownTlsOnDay = { $v0 }: { $v1 } mit bekannter TLS-Version
 UnknownNotInShares = Unbekannt (nicht in den Anteilen): { $v0 }
+ChartNumbers = Die Zahlen des Diagramms als Tabelle
 
 ## Formats (the English names are also what a host page's `loaded` event names)
 FormatMailflowCsv = Mailflow-CSV

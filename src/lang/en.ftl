@@ -212,6 +212,7 @@ MessagesPerDay = { $v0 }: messages per day, { $v1 } to { $v2 }
 TlsUsagePerDay = { $v0 }: TLS usage per day, { $v1 } to { $v2 }
 KnownTlsOnDay = { $v0 }: { $v1 } with known TLS
 UnknownNotInShares = Unknown (not in shares): { $v0 }
+ChartNumbers = The chart’s numbers as a table
 
 ## Formats (the English names are also what a host page's `loaded` event names)
 FormatMailflowCsv = Mailflow CSV

@@ -212,6 +212,7 @@ MessagesPerDay = { $v0 }: mensajes por día, de { $v1 } a { $v2 }
 TlsUsagePerDay = { $v0 }: uso de TLS por día, de { $v1 } a { $v2 }
 KnownTlsOnDay = { $v0 }: { $v1 } con TLS conocido
 UnknownNotInShares = Desconocido (fuera de los porcentajes): { $v0 }
+ChartNumbers = Los datos del gráfico en una tabla
 
 ## Formats (the English names are also what a host page's `loaded` event names)
 FormatMailflowCsv = CSV de Mailflow

@@ -212,6 +212,7 @@ MessagesPerDay = { $v0 } : messages par jour, du { $v1 } au { $v2 }
 TlsUsagePerDay = { $v0 } : utilisation de TLS par jour, du { $v1 } au { $v2 }
 KnownTlsOnDay = { $v0 } : { $v1 } à TLS connu
 UnknownNotInShares = Inconnu (hors pourcentages) : { $v0 }
+ChartNumbers = Les chiffres du graphique sous forme de tableau
 
 ## Formats (the English names are also what a host page's `loaded` event names)
 FormatMailflowCsv = CSV Mailflow

@@ -207,6 +207,7 @@ MessagesPerDay = { $v0 }: 1 日あたりのメッセージ数、{ $v1 } ～ { $v
 TlsUsagePerDay = { $v0 }: 1 日あたりの TLS の使用状況、{ $v1 } ～ { $v2 }
 KnownTlsOnDay = { $v0 }: TLS が判明している { $v1 }
 UnknownNotInShares = 不明 (割合に含まない): { $v0 }
+ChartNumbers = グラフの数値を表で表示
 
 ## Formats (the English names are also what a host page's `loaded` event names)
 FormatMailflowCsv = Mailflow CSV

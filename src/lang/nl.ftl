@@ -212,6 +212,7 @@ MessagesPerDay = { $v0 }: berichten per dag, { $v1 } tot { $v2 }
 TlsUsagePerDay = { $v0 }: TLS-gebruik per dag, { $v1 } tot { $v2 }
 KnownTlsOnDay = { $v0 }: { $v1 } met bekende TLS
 UnknownNotInShares = Onbekend (niet in de percentages): { $v0 }
+ChartNumbers = De cijfers van de grafiek als tabel
 
 ## Formats (the English names are also what a host page's `loaded` event names)
 FormatMailflowCsv = Mailflow-CSV

@@ -61,7 +61,7 @@ pub struct MailflowInstance {
 }
 
 /// Mounts Mailflow into `element`. `options`: `sources` (URLs), `from`, `to`, `range`,
-/// `connector`, `dir`, `view`, `theme` (`"light"` or `"dark"`), `language` (`"en"`, `"de"`; by
+/// `connector`, `dir`, `view`, `theme` (`"light"` or `"dark"`), `language` (`"en"`, `"de"`, `"nl"`, `"fr"`, `"es"`, `"ja"`; by
 /// default the host page's `<html lang>`, else the browser's language).
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> MailflowInstance {
@@ -130,7 +130,7 @@ impl MailflowInstance {
         }
     }
 
-    /// Switches the interface to another language (`"en"`, `"de"`, or a tag such as `"de-AT"`);
+    /// Switches the interface to another language (`"en"`, `"nl"`, ..., or a tag such as `"de-AT"`);
     /// returns false, changing nothing, for a language Mailflow does not speak.
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&self, language: String) -> bool {

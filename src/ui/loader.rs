@@ -133,10 +133,13 @@ pub fn Loader() -> impl IntoView {
                     class="mf-visually-hidden"
                     data-testid="file-input"
                     id=store.id("file-input")
+                    // The visible button opens it: one tab stop, and a name for screen readers.
+                    tabindex="-1"
+                    aria-label=lang.t(Msg::ChooseFiles)
                     node_ref=input
                     on:change=on_pick
                 />
-                <button class="mf-button mf-button--primary" on:click=open_picker>{lang.t(Msg::ChooseFiles)}</button>
+                <button class="mf-button mf-button--primary" data-testid="choose-files" on:click=open_picker>{lang.t(Msg::ChooseFiles)}</button>
                 <button class="mf-button" data-testid="load-sample" on:click=sample>{lang.t(Msg::TrySample)}</button>
                 <button class="mf-button" data-testid="clear" on:click=clear disabled=move || !has_data()>{lang.t(Msg::Clear)}</button>
             </div>

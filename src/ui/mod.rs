@@ -1,6 +1,7 @@
 //! The browser UI: a thin Leptos layer over the pure core. It loads files, keeps the state, and
 //! shows the widget, the flyout and the connector report. It never parses and never counts.
 
+pub mod chart_table;
 pub mod details;
 pub mod download;
 pub mod embed;

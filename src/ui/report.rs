@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use crate::aggregate::{ConnectorFilter, Filter};
-use crate::chart::{daily, DailyView};
+use crate::chart::{daily, daily_table, DailyView};
 use crate::dates::parse_day;
 use crate::insights::{find, Insight, Thresholds};
 use crate::lang::{Lang, Msg};
 use crate::model::Direction;
 use crate::ui::details::DetailsTable;
+use crate::ui::chart_table::ChartTable;
 use crate::ui::download::ChartDownloads;
 use crate::ui::state::{use_store, Range, Store};
 
@@ -179,14 +180,22 @@ fn Controls() -> impl IntoView {
                 <span>{lang.t(Msg::StartDate)}</span>
                 <input type="date" data-testid="range-from" prop:value=move || day_value(true)
                     min=span_min max=span_max on:change=move |ev| set_day(true, event_target_value(&ev))/>
+                <span class="mf-field__day" data-testid="range-from-day">{move || said_day(lang, &day_value(true))}</span>
             </label>
             <label class="mf-field">
                 <span>{lang.t(Msg::EndDate)}</span>
                 <input type="date" data-testid="range-to" prop:value=move || day_value(false)
                     min=span_min max=span_max on:change=move |ev| set_day(false, event_target_value(&ev))/>
+                <span class="mf-field__day" data-testid="range-to-day">{move || said_day(lang, &day_value(false))}</span>
             </label>
         </div>
     }
+}
+
+/// A date input's value in the interface language (the browser writes the input itself in its
+/// own language, which may be another one).
+fn said_day(lang: Lang, value: &str) -> String {
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map(|d| lang.long_day(d)).unwrap_or_default()
 }
 
 /// One insight card.
@@ -233,8 +242,12 @@ pub fn Report() -> impl IntoView {
             return None;
         }
         let days = store.data.with(|d| d.agg().daily(&f));
-        daily(&days, &directions(&f), store.view.get(), &scope_title(&f, lang), store.chart_width(), lang)
+        let (dirs, view) = (directions(&f), store.view.get());
+        let svg = daily(&days, &dirs, view, &scope_title(&f, lang), store.chart_width(), lang)?;
+        Some((svg, daily_table(&days, &dirs, view, lang)))
     });
+    let table = Signal::derive(move || chart.get().map(|(_, t)| t));
+    let chart = Signal::derive(move || chart.get().map(|(svg, _)| svg));
     let file_stem = move || {
         filter.get().map(|f| format!("mailflow-{}-{}", f.from.format("%Y-%m-%d"), f.to.format("%Y-%m-%d"))).unwrap_or_else(|| "mailflow".into())
     };
@@ -268,6 +281,7 @@ pub fn Report() -> impl IntoView {
                                             <figcaption>
                                                 <ChartDownloads svg=chart name=chart_name testid="chart"/>
                                             </figcaption>
+                                            {table.get().map(|t| view! { <ChartTable table=t testid="report-chart-table"/> })}
                                         </figure>
                                     }.into_any(),
                                     None => view! { <p class="mf-empty" role="status" data-testid="report-empty">{lang.t(Msg::NoMailForChoice)}</p> }.into_any(),

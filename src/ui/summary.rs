@@ -102,9 +102,9 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
         let preview = report.preview.clone();
         let defect = report.defect.clone();
         return view! {
-            <li class="mf-file mf-file--error" role="alert" data-testid="file-error">
+            <li class="mf-file mf-file--error" data-testid="file-error">
                 <div class="mf-file__row">
-                    <div>
+                    <div role="alert">
                         <strong class="mf-file__name">{name}</strong>
                         ": "
                         {lang.say(&err)}

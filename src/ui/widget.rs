@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::aggregate::{DirCounts, Filter};
-use crate::chart::tls_share_bars;
+use crate::chart::{share_table, tls_share_bars};
 use crate::lang::{Lang, Msg};
 use crate::model::Direction;
 use crate::ui::state::use_store;
@@ -43,7 +43,9 @@ pub fn Widget(details_button: NodeRef<leptos::html::Button>) -> impl IntoView {
             .into_any();
         };
         let width = store.width.get().saturating_sub(64).clamp(280, 720);
-        let svg = tls_share_bars(&[(Direction::Inbound, totals.inbound), (Direction::Outbound, totals.outbound)], width, lang);
+        let rows = [(Direction::Inbound, totals.inbound), (Direction::Outbound, totals.outbound)];
+        let svg = tls_share_bars(&rows, width, lang);
+        let table = share_table(&rows, lang);
         view! {
             <section class="mf-card mf-widget" data-testid="widget" aria-labelledby=store.id("widget-title")>
                 <header class="mf-card__head">
@@ -74,6 +76,7 @@ pub fn Widget(details_button: NodeRef<leptos::html::Button>) -> impl IntoView {
                         view! {
                             <div class="mf-chart" data-testid="widget-chart" inner_html=svg></div>
                             <crate::ui::download::ChartDownloads svg=Signal::derive(move || Some(copy.clone())) name=name testid="widget-chart"/>
+                            <crate::ui::chart_table::ChartTable table=table testid="widget-chart-table"/>
                         }.into_any()
                     }
                     None => view! { <p class="mf-empty">{lang.t(Msg::NoKnownTls)}</p> }.into_any(),
