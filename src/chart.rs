@@ -6,6 +6,7 @@
 //! with `<title>` tooltips carrying exact numbers. All text from data is escaped.
 
 use chrono::{Datelike, NaiveDate};
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
@@ -76,7 +77,7 @@ fn finish(svg: String, label: &str, hits: &[Hit]) -> String {
         ));
     }
     layer.push_str("</g>");
-    let svg = patterned(&svg, label);
+    let svg = patterned(&svg);
     let svg = svg.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(label)), 1);
     match svg.rsplit_once("</svg>") {
         Some((body, after)) => format!("{body}{layer}</svg>{after}"),
@@ -93,9 +94,10 @@ const PATTERNED: [(Tls, &str, &str); 2] = [
 ];
 
 /// Fills the bars and legend swatches of the values in [`PATTERNED`] with their pattern. The
-/// ids are the chart's own (from its label and size), so that charts on one page never share one.
-fn patterned(svg: &str, label: &str) -> String {
-    let key = label.bytes().chain(svg.len().to_le_bytes()).fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+/// ids are the chart's own (a count of charts drawn), so that charts on one page never share one.
+fn patterned(svg: &str) -> String {
+    static CHARTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let key = CHARTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut defs = String::from("<defs>");
     let mut out = String::with_capacity(svg.len() + 600);
     for (tls, name, mark) in PATTERNED {
@@ -351,7 +353,35 @@ struct Frame<'a> {
 }
 
 /// The plot area the daily charts draw in.
-type DailyChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+type DailyChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<DayAxis, RangedCoordf64>>;
+
+/// The daily charts' x axis: a column per day, with ticks (and so labels) on exactly the days
+/// [`labelled_days`] chose, however long the window.
+struct DayAxis {
+    columns: RangedCoordf64,
+    ticks: Vec<f64>,
+}
+
+impl Ranged for DayAxis {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.columns.map(value, limit)
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.columns.range()
+    }
+}
 
 /// Draws what both daily charts share (heading, legend, axes with a day per column and the
 /// y labels) and lets `bars` draw the columns.
@@ -370,19 +400,19 @@ fn draw_daily(
     let legend_h = legend(&root, items, 56, 24, width as i32 - 60)?;
     let (_, plot) = root.split_vertically(legend_h + 26);
     let n = days.len();
+    let labelled = labelled_days(days, width - 70, lang);
+    // The x axis's ticks are exactly the labelled days, however long the window.
+    let ticks: Vec<f64> = labelled.iter().enumerate().filter(|(_, l)| **l).map(|(i, _)| i as f64).collect();
     let mut chart = ChartBuilder::on(&plot)
         .margin_right(12)
         .x_label_area_size(28)
         .y_label_area_size(56)
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_max)?;
-    let labelled = labelled_days(days, width - 70, lang);
+        .build_cartesian_2d(DayAxis { columns: (-0.5f64..(n as f64 - 0.5)).into(), ticks }, 0f64..y_max)?;
     let fmt = axis_day_formatter(days, &labelled, lang);
     chart
         .configure_mesh()
         .disable_x_mesh()
-        // A key point per day so that labels fall on the days chosen (plotters picks round
-        // steps past a few hundred, which only very long windows reach).
-        .x_labels(n.clamp(2, 400))
+        .x_labels(n.max(2))
         .x_label_formatter(&fmt)
         .y_labels(6)
         .y_label_formatter(y_fmt)
@@ -651,6 +681,13 @@ mod tests {
             assert!(labelled.len() >= 4 && labelled.len() <= 11, "{lang:?}: {labelled:?}");
             assert!(labelled.iter().all(|day| day.weekday() == first), "{lang:?}: {labelled:?}");
         }
+        // Two years: still week starts (every fourth or eighth week), each one drawn.
+        let d = days(730);
+        let chosen: Vec<NaiveDate> = labelled_days(&d, 730, Lang::En).iter().zip(&d).filter(|(l, _)| **l).map(|(_, (day, _))| *day).collect();
+        assert!(chosen.len() >= 4 && chosen.len() <= 11, "{chosen:?}");
+        assert!(chosen.iter().all(|day| day.weekday() == chrono::Weekday::Sun), "{chosen:?}");
+        let svg = daily(&d, &[Direction::Inbound], DailyView::MailFlow, "t", 800, Lang::En).unwrap();
+        assert!(chosen.iter().all(|day| has_text(&svg, &Lang::En.short_day(*day))), "every chosen day is drawn");
         let week = days(7);
         let svg = daily(&week, &[Direction::Inbound], DailyView::MailFlow, "t", 800, Lang::De).unwrap();
         assert!(week.iter().all(|(day, _)| has_text(&svg, &Lang::De.short_day(*day))), "a week that fits shows every day");

@@ -152,7 +152,7 @@ async fn a_file_being_read_shows_progress_and_cancel_keeps_earlier_data() {
     load_text(&store, "big.csv", &big);
     wait_until(|| root.query_selector("[data-testid=progress-text]").ok().flatten().and_then(|e| e.text_content()).is_some_and(|t| t.contains('%') && !t.starts_with("0%"))).await;
     let text = texts(&root, "[data-testid=progress-text]");
-    assert!(text[0].contains(" MB of 6.0 MB · ") && text[0].contains(" deliveries"), "{text:?}");
+    assert!(text[0].contains("\u{a0}MB of 6.0\u{a0}MB · ") && text[0].contains(" deliveries"), "{text:?}");
     let cancel: web_sys::HtmlElement = root.query_selector("[data-testid=cancel]").unwrap().unwrap().unchecked_into();
     assert_eq!(cancel.get_attribute("aria-label").as_deref(), Some("Cancel reading big.csv"));
     cancel.click();

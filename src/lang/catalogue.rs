@@ -1,8 +1,10 @@
 //! The Fluent catalogues (`src/lang/*.ftl`, compiled in) and each language's CLDR formats,
-//! made once per thread: a message's text, and a message filled with arguments whose counts stay
+//! made once per thread (the texts without arguments once per process): a message's text, and a message filled with arguments whose counts stay
 //! numbers so that Fluent picks each language's plural form.
 
 use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::OnceLock;
 
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
@@ -20,31 +22,30 @@ const SOURCES: [&str; 6] = [
     include_str!("ja.ftl"),
 ];
 
-/// One language: its bundle, the text of every message without arguments, and its formats.
-struct Catalogue {
-    bundle: FluentBundle<FluentResource>,
-    plain: Vec<&'static str>,
-    cldr: Cldr,
-}
+/// One language's bundle, made once per thread (a Fluent bundle is not shared between threads).
+type Bundle = FluentBundle<FluentResource>;
 
 thread_local! {
-    static CATALOGUES: RefCell<[Option<&'static Catalogue>; 6]> = const { RefCell::new([None; 6]) };
+    static BUNDLES: RefCell<[Option<Rc<Bundle>>; 6]> = const { RefCell::new([None, None, None, None, None, None]) };
+    static CLDR: RefCell<[Option<Rc<Cldr>>; 6]> = const { RefCell::new([None, None, None, None, None, None]) };
 }
 
-/// The language's catalogue, made on first use in this thread and kept for its life.
-fn catalogue(lang: Lang) -> &'static Catalogue {
-    CATALOGUES.with(|c| {
-        let i = lang.index();
-        if let Some(found) = c.borrow()[i] {
-            return found;
-        }
-        let made: &'static Catalogue = Box::leak(Box::new(make(lang)));
-        c.borrow_mut()[i] = Some(made);
-        made
-    })
+/// The text of every message without arguments, per language, made once per process: what
+/// [`text`] hands out as `&'static str` is leaked once, not once per thread.
+static PLAIN: [OnceLock<Vec<&'static str>>; 6] = [const { OnceLock::new() }; 6];
+
+/// The language's bundle in this thread, made on first use.
+fn bundle(lang: Lang) -> Rc<Bundle> {
+    let i = lang.index();
+    if let Some(found) = BUNDLES.with(|b| b.borrow()[i].clone()) {
+        return found;
+    }
+    let made = Rc::new(make(lang));
+    BUNDLES.with(|b| b.borrow_mut()[i] = Some(made.clone()));
+    made
 }
 
-fn make(lang: Lang) -> Catalogue {
+fn make(lang: Lang) -> Bundle {
     let id = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new(vec![id]);
     // Placeables are not wrapped in bidi isolation marks: none of the languages is written
@@ -54,12 +55,10 @@ fn make(lang: Lang) -> Catalogue {
     // The build checked every file (build.rs); a resource that still fails keeps what parsed.
     let resource = FluentResource::try_new(SOURCES[lang.index()].to_string()).unwrap_or_else(|(partial, _)| partial);
     let _ = bundle.add_resource(resource);
-    let mut catalogue = Catalogue { bundle, plain: Vec::new(), cldr: Cldr::new(lang.code()) };
-    catalogue.plain = Msg::ALL.iter().map(|m| &*Box::leak(render(&catalogue.bundle, *m, None).into_boxed_str())).collect();
-    catalogue
+    bundle
 }
 
-fn render(bundle: &FluentBundle<FluentResource>, msg: Msg, args: Option<&FluentArgs>) -> String {
+fn render(bundle: &Bundle, msg: Msg, args: Option<&FluentArgs>) -> String {
     let Some(pattern) = bundle.get_message(msg.id()).and_then(|m| m.value()) else {
         return msg.id().to_string();
     };
@@ -82,12 +81,26 @@ fn numbers<const L: usize>(value: &FluentValue, _: &intl_memoizer::IntlLangMemoi
 
 /// A message's text.
 pub(super) fn text(lang: Lang, msg: Msg) -> &'static str {
-    catalogue(lang).plain[msg as usize]
+    let plain = PLAIN[lang.index()].get_or_init(|| {
+        let bundle = bundle(lang);
+        Msg::ALL.iter().map(|m| &*Box::leak(render(&bundle, *m, None).into_boxed_str())).collect()
+    });
+    plain[msg as usize]
 }
 
-/// The language's CLDR formats.
-pub(super) fn cldr(lang: Lang) -> &'static Cldr {
-    &catalogue(lang).cldr
+/// Runs `f` with the language's CLDR formats, made once per thread apart from the bundles (the
+/// bundles' number formatter uses them).
+pub(super) fn with_cldr<T>(lang: Lang, f: impl FnOnce(&Cldr) -> T) -> T {
+    let i = lang.index();
+    let cldr = match CLDR.with(|c| c.borrow()[i].clone()) {
+        Some(found) => found,
+        None => {
+            let made = Rc::new(Cldr::new(lang.code()));
+            CLDR.with(|c| c.borrow_mut()[i] = Some(made.clone()));
+            made
+        }
+    };
+    f(&cldr)
 }
 
 /// A message filled with `args` as `$v0`, `$v1`, ...
@@ -103,7 +116,7 @@ pub(super) fn format(lang: Lang, msg: Msg, args: &[Arg]) -> String {
         };
         fluent.set(VARIABLES.get(i).copied().unwrap_or("v9"), value);
     }
-    render(&catalogue(lang).bundle, msg, Some(&fluent))
+    render(&bundle(lang), msg, Some(&fluent))
 }
 
 /// The names arguments take in the catalogue, by position.

@@ -19,6 +19,9 @@ Waiting = wartet
 ProgressOf = { $v0 } · { $v1 } von { $v2 }
 SecondsLeft = noch { $v0 } s
 MinutesLeft = noch { $v0 } min
+SizeMb = { $v0 } MB
+SizeGb = { $v0 } GB
+Rate = { $v0 } MB/s
 Reading = { $v0 } wird gelesen
 CancelReading = Lesen von { $v0 } abbrechen
 Cancel = Abbrechen
@@ -158,7 +161,8 @@ AllData = Alle Daten
 Custom = Benutzerdefiniert
 StartDate = Startdatum
 EndDate = Enddatum
-ReportDates = { $v0 } – { $v1 } (UTC) · { $v2 } Nachrichten
+ReportDates = { $v0 } – { $v1 } (UTC) · Nachrichten: { $v2 }
+DirectionTotal = { $v0 } { $v1 }
 NoMailForChoice = Keine E-Mails für diese Auswahl in diesem Zeitraum. Versuchen Sie „Gesamter Nachrichtenfluss“ oder einen anderen Zeitraum.
 
 ## Insights

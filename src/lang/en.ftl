@@ -19,6 +19,9 @@ Waiting = waiting
 ProgressOf = { $v0 } · { $v1 } of { $v2 }
 SecondsLeft = { $v0 } s left
 MinutesLeft = { $v0 } min left
+SizeMb = { $v0 } MB
+SizeGb = { $v0 } GB
+Rate = { $v0 } MB/s
 Reading = Reading { $v0 }
 CancelReading = Cancel reading { $v0 }
 Cancel = Cancel
@@ -159,6 +162,7 @@ Custom = Custom
 StartDate = Start date
 EndDate = End date
 ReportDates = { $v0 } – { $v1 } (UTC) · { $v2 } messages
+DirectionTotal = { $v0 } { $v1 }
 NoMailForChoice = No mail for this choice in these dates. Try “All mail flow” or other dates.
 
 ## Insights

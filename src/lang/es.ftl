@@ -19,6 +19,9 @@ Waiting = en espera
 ProgressOf = { $v0 } · { $v1 } de { $v2 }
 SecondsLeft = quedan { $v0 } s
 MinutesLeft = quedan { $v0 } min
+SizeMb = { $v0 } MB
+SizeGb = { $v0 } GB
+Rate = { $v0 } MB/s
 Reading = Leyendo { $v0 }
 CancelReading = Cancelar la lectura de { $v0 }
 Cancel = Cancelar
@@ -158,7 +161,8 @@ AllData = Todos los datos
 Custom = Personalizado
 StartDate = Fecha de inicio
 EndDate = Fecha de finalización
-ReportDates = { $v0 } – { $v1 } (UTC) · { $v2 } mensajes
+ReportDates = { $v0 } – { $v1 } (UTC) · mensajes: { $v2 }
+DirectionTotal = { $v0 } { $v1 }
 NoMailForChoice = No hay correo para esta selección en estas fechas. Pruebe «Todo el flujo de correo» u otras fechas.
 
 ## Insights

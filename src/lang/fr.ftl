@@ -19,6 +19,9 @@ Waiting = en attente
 ProgressOf = { $v0 } · { $v1 } sur { $v2 }
 SecondsLeft = encore { $v0 } s
 MinutesLeft = encore { $v0 } min
+SizeMb = { $v0 } Mo
+SizeGb = { $v0 } Go
+Rate = { $v0 } Mo/s
 Reading = Lecture de { $v0 }
 CancelReading = Annuler la lecture de { $v0 }
 Cancel = Annuler
@@ -158,7 +161,8 @@ AllData = Toutes les données
 Custom = Personnalisé
 StartDate = Date de début
 EndDate = Date de fin
-ReportDates = { $v0 } – { $v1 } (UTC) · { $v2 } messages
+ReportDates = { $v0 } – { $v1 } (UTC) · messages : { $v2 }
+DirectionTotal = { $v0 } { $v1 }
 NoMailForChoice = Aucun courrier pour ce choix à ces dates. Essayez « Tout le flux de courrier » ou d’autres dates.
 
 ## Insights

@@ -19,6 +19,9 @@ Waiting = 待機中
 ProgressOf = { $v0 } · { $v1 } / { $v2 }
 SecondsLeft = 残り { $v0 } 秒
 MinutesLeft = 残り { $v0 } 分
+SizeMb = { $v0 } MB
+SizeGb = { $v0 } GB
+Rate = { $v0 } MB/s
 Reading = { $v0 } を読み込み中
 CancelReading = { $v0 } の読み込みをキャンセル
 Cancel = キャンセル
@@ -153,7 +156,8 @@ AllData = すべてのデータ
 Custom = カスタム
 StartDate = 開始日
 EndDate = 終了日
-ReportDates = { $v0 } – { $v1 } (UTC) · { $v2 } 件のメッセージ
+ReportDates = { $v0 } – { $v1 } (UTC) · メッセージ: { $v2 }
+DirectionTotal = { $v1 } { $v0 } 件
 NoMailForChoice = この期間、この選択に該当するメールはありません。「すべてのメール フロー」または別の日付をお試しください。
 
 ## Insights

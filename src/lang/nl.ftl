@@ -19,6 +19,9 @@ Waiting = in wachtrij
 ProgressOf = { $v0 } · { $v1 } van { $v2 }
 SecondsLeft = nog { $v0 } s
 MinutesLeft = nog { $v0 } min
+SizeMb = { $v0 } MB
+SizeGb = { $v0 } GB
+Rate = { $v0 } MB/s
 Reading = { $v0 } wordt gelezen
 CancelReading = Lezen van { $v0 } annuleren
 Cancel = Annuleren
@@ -158,7 +161,8 @@ AllData = Alle gegevens
 Custom = Aangepast
 StartDate = Begindatum
 EndDate = Einddatum
-ReportDates = { $v0 } – { $v1 } (UTC) · { $v2 } berichten
+ReportDates = { $v0 } – { $v1 } (UTC) · berichten: { $v2 }
+DirectionTotal = { $v0 } { $v1 }
 NoMailForChoice = Geen e-mail voor deze keuze op deze datums. Probeer “Alle e-mailstroom” of andere datums.
 
 ## Insights

@@ -169,13 +169,13 @@ pub fn progress_text(p: &Progress, now: f64, lang: Lang) -> String {
     });
     parts.push(lang.count(p.deliveries as u64, Msg::Deliveries));
     if let Some(speed) = p.speed(now) {
-        parts.push(format!("{}\u{a0}MB/s", lang.decimal(speed / 1e6, 0)));
+        parts.push(lang.fill(Msg::Rate, &[&lang.decimal(speed / 1e6, 0)]));
     }
     if let Some(left) = p.seconds_left(now) {
         parts.push(if left < 60.0 {
-            lang.fill(Msg::SecondsLeft, &[&format!("{:.0}", left.ceil())])
+            lang.fill(Msg::SecondsLeft, &[&lang.decimal(left.ceil(), 0)])
         } else {
-            lang.fill(Msg::MinutesLeft, &[&format!("{:.0}", (left / 60.0).ceil())])
+            lang.fill(Msg::MinutesLeft, &[&lang.decimal((left / 60.0).ceil(), 0)])
         });
     }
     parts.join(" · ")

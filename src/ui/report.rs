@@ -180,13 +180,13 @@ fn Controls() -> impl IntoView {
                 <span>{lang.t(Msg::StartDate)}</span>
                 <input type="date" data-testid="range-from" prop:value=move || day_value(true)
                     min=span_min max=span_max on:change=move |ev| set_day(true, event_target_value(&ev))/>
-                <span class="mf-field__day" data-testid="range-from-day">{move || said_day(lang, &day_value(true))}</span>
+                <span class="mf-field__day" data-testid="range-from-day" aria-hidden="true">{move || said_day(lang, &day_value(true))}</span>
             </label>
             <label class="mf-field">
                 <span>{lang.t(Msg::EndDate)}</span>
                 <input type="date" data-testid="range-to" prop:value=move || day_value(false)
                     min=span_min max=span_max on:change=move |ev| set_day(false, event_target_value(&ev))/>
-                <span class="mf-field__day" data-testid="range-to-day">{move || said_day(lang, &day_value(false))}</span>
+                <span class="mf-field__day" data-testid="range-to-day" aria-hidden="true">{move || said_day(lang, &day_value(false))}</span>
             </label>
         </div>
     }
@@ -220,7 +220,7 @@ fn InsightCard(insight: Insight, lang: Lang) -> impl IntoView {
             <p class="mf-insight__advice">{insight.advice(lang)}</p>
             {(!partners.is_empty()).then(|| view! {
                 <div class="mf-insight__partners">
-                    <span>{lang.fill(Msg::BehindIt, &[&shown, &partners.len()])}</span>
+                    <span>{lang.fill(Msg::BehindIt, &[&lang.thousands(shown as u64), &lang.thousands(partners.len() as u64)])}</span>
                     <ul data-testid="insight-partners">
                         {partners.into_iter().take(8).map(|(p, n)| view! { <li>{p}<span class="mf-num">{format!(" {}", lang.thousands(n))}</span></li> }).collect_view()}
                     </ul>
@@ -271,7 +271,7 @@ pub fn Report() -> impl IntoView {
                         None => {
                             let totals = store.data.with(|d| d.agg().totals(&f));
                             let dirs = directions(&f);
-                            let summary = dirs.iter().map(|d| format!("{} {}", lang.thousands(totals.get(*d).total()), lang.direction(*d).to_lowercase())).collect::<Vec<_>>().join(" · ");
+                            let summary = dirs.iter().map(|d| lang.fill(Msg::DirectionTotal, &[&lang.thousands(totals.get(*d).total()), &lang.direction(*d).to_lowercase()])).collect::<Vec<_>>().join(" · ");
                             view! {
                                 <p class="mf-dates" data-testid="report-dates">{lang.fill(Msg::ReportDates, &[&lang.long_day(f.from), &lang.long_day(f.to), &summary])}</p>
                                 {move || match chart.get() {

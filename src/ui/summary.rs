@@ -129,7 +129,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
         .directions
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(d, n)| format!("{} {}", lang.thousands(*n), lang.direction(*d).to_lowercase()))
+        .map(|(d, n)| lang.fill(Msg::DirectionTotal, &[&lang.thousands(*n), &lang.direction(*d).to_lowercase()]))
         .collect::<Vec<_>>()
         .join(", ");
     let skipped = s.skipped;

@@ -30,6 +30,13 @@ test('reduced motion: nothing animates while the flyout opens and the report cha
   const page = await open(ctx.browser, ctx.server.url, '?sample');
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.getByTestId('widget-chart').waitFor();
+  // Mailflow has no motion of its own today; a transition a host page (or a later change) gives
+  // the buttons must still be stopped.
+  await page.addStyleTag({ content: '.mf-app .mf-button { transition: background 400ms ease; }' });
+  assert.equal(await page.getByTestId('load-sample').evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  assert.equal(await page.getByTestId('load-sample').evaluate((el) => getComputedStyle(el).transitionDuration), '0.4s', 'the check can see a transition');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.getByTestId('view-details').click();
   await page.getByTestId('tls-flyout').waitFor();
   assert.equal(await page.evaluate(() => document.getAnimations().length), 0);

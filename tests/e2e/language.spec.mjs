@@ -43,7 +43,7 @@ test('?lang=de shows the whole report in German with German numbers and dates', 
   await page.getByTestId('insight').first().waitFor();
   const titles = await page.getByTestId('insight-title').allTextContents();
   assert.ok(titles.every((s) => /^(Kein TLS liegt über 25\u00a0%|TLS 1\.0 liegt über 50\u00a0%)$/.test(s)), titles.join('|'));
-  assert.match(await page.getByTestId('report-dates').textContent(), /Nachrichten$/);
+  assert.match(await page.getByTestId('report-dates').textContent(), /\(UTC\) · Nachrichten: [\d.]+ eingehend · [\d.]+ ausgehend$/);
   const head = await page.getByTestId('details-table').locator('thead th').allTextContents();
   assert.deepEqual(head.slice(0, 3).map((s) => s.replace(/[▲▼]/, '')), ['Datum', 'Richtung', 'Connector']);
   const firstRow = await page.getByTestId('details-table').locator('tbody tr').first().locator('td').allTextContents();
