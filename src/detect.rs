@@ -101,6 +101,9 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
     if tlsrpt::recognise(text) {
         return Ok(Format::TlsReport);
     }
+    if crate::mailbox::looks_like_dmarc(text) {
+        return Err(NotRecognised { line: None, message: Msg::DmarcReport.into(), preview: None });
+    }
     if mailflow::looks_like_jsonl(text) {
         return Ok(Format::MailflowJsonl);
     }

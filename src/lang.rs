@@ -350,6 +350,12 @@ mod tests {
         let many = Said::new(Msg::WhySkipped).count(1234u64).number(20u64);
         assert_eq!((Lang::En.say(&one), Lang::En.say(&many)), ("Why 1 row was skipped".into(), "Why 1,234 rows were skipped (first 20)".into()));
         assert_eq!(Lang::De.say(&many), "Warum 1.234 Zeilen übersprungen wurden (die ersten 20)");
+        // Sentences about a file choose their form by their count too.
+        let lines = |n: u64| Lang::En.say(&Said::new(Msg::LogOtherLines).count(n));
+        assert!(lines(1).starts_with("1 line was not a delivery") && lines(2).starts_with("2 lines were not deliveries"));
+        let only = Said::new(Msg::NoRowUsable).count(1u64).number(2u64).said(Msg::RowNoRecipient);
+        assert_eq!(Lang::En.say(&only), "its only row could not be used; the problem is on line 2: the row has no recipient");
+        assert!(Lang::Fr.say(&Said::new(Msg::BeforeLog).count(1u64)).starts_with("1 remise appartient"));
     }
 
     #[test]

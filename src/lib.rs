@@ -25,6 +25,7 @@ pub mod formats;
 pub mod insights;
 pub mod lang;
 pub mod load;
+pub mod mailbox;
 pub mod mapping;
 pub mod messages;
 pub mod model;

@@ -212,7 +212,9 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
         (None, Ok(f)) => f,
         (None, Err(e)) => {
             report.preview = e.preview;
-            return fail(report, Said::new(Msg::NotRecognised).said(e.message));
+            // A DMARC report is named for what it is, not as an unknown trace.
+            let said = if e.message.msg == Msg::DmarcReport { e.message } else { Said::new(Msg::NotRecognised).said(e.message) };
+            return fail(report, said);
         }
     };
     report.mapping = options.mapping.clone();
@@ -381,7 +383,7 @@ mod tests {
             (b"", "empty"),
             (b"Name,Age\nBob,3\n", "no column for date"),
             (b"date,direction,tls\n", "no rows"),
-            (b"date,direction,tls\nx,y,z\n", "none of its 1 rows"),
+            (b"date,direction,tls\nx,y,z\n", "its only row could not be used; the problem is on line 2"),
         ] {
             let l = load_bytes("x", bytes);
             let e = l.report.error.expect("an error");

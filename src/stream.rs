@@ -221,7 +221,7 @@ impl FileLoad {
             self.push(&head);
             return;
         }
-        if unpack::is_zip(&head) {
+        if unpack::is_zip(&head) || crate::mailbox::looks_like_mail(&head) {
             return self.gather(head);
         }
         let Ok(encoding) = decode::sniff(&head, finishing) else {

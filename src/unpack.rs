@@ -36,9 +36,18 @@ pub fn inner_name(name: &str) -> String {
     format!("{name} › {stem}")
 }
 
-/// Opens gzip and zip; anything else comes back as it is. Nested archives are opened once more
-/// (a `.zip` of `.gz` logs).
+/// Opens gzip, zip and e-mail (an `.eml` or `.mbox` of SMTP TLS reports, [`crate::mailbox`]);
+/// anything else comes back as it is. Nested archives are opened once more (a `.zip` of `.gz`
+/// logs, a `.gz` mailbox).
 pub fn unpack(name: &str, bytes: Vec<u8>) -> Vec<Unpacked> {
+    unpack_archives(name, bytes)
+        .into_iter()
+        .map(|u| if u.problem.is_none() && crate::mailbox::looks_like_mail(&u.bytes) { crate::mailbox::open(&u.name, &u.bytes) } else { u })
+        .collect()
+}
+
+/// Opens gzip and zip only (what an e-mail's attachment may be).
+pub fn unpack_archives(name: &str, bytes: Vec<u8>) -> Vec<Unpacked> {
     let mut out = Vec::new();
     for first in unpack_once(name, bytes) {
         if first.problem.is_none() && (is_gzip(&first.bytes) || is_zip(&first.bytes)) {

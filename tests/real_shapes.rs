@@ -128,3 +128,93 @@ fn tls_report_shapes_load_with_their_session_counts() {
     let expired = summary.by_failure.iter().find(|s| s.key == "certificate-expired").map(|s| s.failure);
     assert_eq!(expired, Some(12));
 }
+
+/// The report e-mail in Google's shape: its gzip attachment, behind base64 and folded headers.
+fn google_shape() -> Vec<u8> {
+    std::fs::read(format!("{DIR}/tlsrpt-google-shape.eml")).unwrap()
+}
+
+#[test]
+fn a_tls_report_e_mail_in_googles_shape_loads_its_report() {
+    for name in ["report.eml", "Report Domain mailflow.example.eml.gz"] {
+        let bytes = if name.ends_with(".gz") {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            std::io::Write::write_all(&mut gz, &google_shape()).unwrap();
+            gz.finish().unwrap()
+        } else {
+            google_shape()
+        };
+        let loaded = load_all(name, bytes, &options());
+        assert_eq!(loaded.len(), 1, "{name}");
+        let l = &loaded[0].0;
+        assert_eq!((l.report.error.clone(), l.report.warning.clone()), (None, None), "{name}");
+        let Content::TlsReports(list) = &l.content else { panic!("{name}: {:?}", l.report) };
+        assert_eq!(list.len(), 1);
+        let r = &list[0];
+        assert_eq!((r.organization.as_str(), r.domain.as_str(), r.success, r.failure), ("Mail Provider Example", "mailflow.example", 1250, 3));
+        assert_eq!(r.failures, [("starttls-not-supported".to_string(), 2), ("certificate-expired".to_string(), 1)]);
+    }
+}
+
+/// An mbox mailbox as a mail client exports it: `From ` separators, a body line that starts
+/// with `From ` escaped as `>From `.
+fn mbox(messages: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for m in messages {
+        out.extend_from_slice(b"From noreply-smtp-tls-reporting@mail-provider.example Tue Mar 10 10:53:20 2026\n");
+        out.extend_from_slice(m);
+        out.extend_from_slice(b"\n");
+    }
+    out
+}
+
+/// A DMARC aggregate report e-mail, with its zipped XML attached.
+fn dmarc_mail() -> Vec<u8> {
+    let xml = "<?xml version=\"1.0\"?><feedback><report_metadata><org_name>mail-provider.example</org_name></report_metadata><policy_published><domain>mailflow.example</domain></policy_published></feedback>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("mail-provider.example!mailflow.example!1773014400!1773100799.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let b64 = base64_lines(&bytes);
+    format!("From: noreply-dmarc-support@mail-provider.example\nTo: dmarc@mailflow.example\nSubject: Report domain: mailflow.example\nDate: Tue, 10 Mar 2026 03:53:20 -0700\nMIME-Version: 1.0\nContent-Type: application/zip; name=\"dmarc.zip\"\nContent-Transfer-Encoding: base64\n\n{b64}\n").into_bytes()
+}
+
+fn base64_lines(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { A[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+        if out.len() % 77 == 76 {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn a_mailbox_counts_each_report_once_and_names_dmarc_and_empty_mail() {
+    // The same report mailed twice, a DMARC report, and a message whose body has a `From ` line.
+    let plain = b"From: a@mailflow.example\nSubject: lunch\nDate: Tue, 10 Mar 2026 12:00:00 +0000\n\n>From the canteen: soup.\n".to_vec();
+    let bytes = mbox(&[google_shape(), dmarc_mail(), google_shape(), plain.clone()]);
+    let mut ws = Workspace::new();
+    for (l, _) in load_all("Reports.mbox", bytes, &options()) {
+        assert_eq!(l.report.error, None);
+        let Content::TlsReports(list) = &l.content else { panic!("{:?}", l.report) };
+        assert_eq!(list.len(), 2, "both copies are read");
+        ws.add(l);
+    }
+    let summary = ws.tls_reports();
+    assert_eq!(summary.by_organization.iter().map(|s| (s.success, s.failure)).collect::<Vec<_>>(), [(1250, 3)], "a report mailed twice counts once");
+
+    let only_dmarc = load_all("dmarc.eml", dmarc_mail(), &options());
+    assert_eq!(only_dmarc[0].0.report.error, Some(mailflow::lang::Said::new(mailflow::lang::Msg::DmarcInMail).count(1u64)));
+    let nothing = load_all("lunch.mbox", mbox(&[plain.clone(), plain]), &options());
+    assert_eq!(nothing[0].0.report.error, Some(mailflow::lang::Said::new(mailflow::lang::Msg::MailWithoutReport).count(2u64)));
+    // A DMARC report dropped as it is (its XML, zipped) is named too.
+    let xml = "<?xml version=\"1.0\"?>\n<feedback>\n<report_metadata><org_name>x</org_name></report_metadata>\n</feedback>\n";
+    let direct = load_all("dmarc.xml", xml.as_bytes().to_vec(), &options());
+    assert_eq!(direct[0].0.report.error, Some(mailflow::lang::Msg::DmarcReport.into()));
+}

@@ -58,13 +58,25 @@ DuplicatesDropped = Duplikate verworfen
 JoinedWithOthers = mit anderen Dateien verknüpft
 DirectionFromDomains = (Richtung aus Ihren Domänen)
 LogCounts = { $v0 } fehlgeschlagen oder zurückgestellt (nicht zugestellt) · { $v1 } lokal (kein ein- oder ausgehender Nachrichtenfluss)
-LogOtherLines = { $v0 } Zeilen waren keine Zustellungen (Verbindungen, Ablehnungen, Warnungen, TLS-Zeilen, andere Programme)
-Submissions = { $v0 } authentifizierte Einlieferungen von Clients (SMTP AUTH), getrennt vom eingehenden Nachrichtenfluss gezählt: { $v1 }
+LogOtherLines =
+    { $v0 ->
+        [one] { $v0 } Zeile war keine Zustellung (Verbindung, Ablehnung, Warnung, TLS-Zeile oder anderes Programm)
+       *[other] { $v0 } Zeilen waren keine Zustellungen (Verbindungen, Ablehnungen, Warnungen, TLS-Zeilen, andere Programme)
+    }
+Submissions =
+    { $v0 ->
+        [one] { $v0 } authentifizierte Einlieferung eines Clients (SMTP AUTH), getrennt vom eingehenden Nachrichtenfluss gezählt: { $v1 }
+       *[other] { $v0 } authentifizierte Einlieferungen von Clients (SMTP AUTH), getrennt vom eingehenden Nachrichtenfluss gezählt: { $v1 }
+    }
 TlsUnlogged = { $v0 } eingehende und { $v1 } ausgehende Zustellungen zählen als TLS unbekannt, nicht als kein TLS: Dieses Protokoll enthält für ihren Server keine einzige TLS-Zeile, der Server protokolliert TLS also vermutlich nicht. Zum Protokollieren setzen Sie smtpd_tls_loglevel = 1 und smtp_tls_loglevel = 1 (Postfix) oder log_selector = +tls_cipher (Exim).
 TlsLoggedButton = Dieser Server protokolliert TLS: als kein TLS zählen
 TlsLoggedSaid = Zustellungen ohne TLS-Zeile zählen als kein TLS, da dieser Server laut Ihrer Angabe TLS protokolliert.
 TlsLoggedUndo = Wieder als unbekannt zählen
-BeforeLog = { $v0 } Zustellungen gehören zu SMTP-Sitzungen, die vor Beginn des Protokolls anfingen: Ihr TLS ist unbekannt.
+BeforeLog =
+    { $v0 ->
+        [one] { $v0 } Zustellung gehört zu einer SMTP-Sitzung, die vor Beginn des Protokolls anfing: Ihr TLS ist unbekannt.
+       *[other] { $v0 } Zustellungen gehören zu SMTP-Sitzungen, die vor Beginn des Protokolls anfingen: Ihr TLS ist unbekannt.
+    }
 WorkerDefect = Mailflow ist beim Lesen dieser Datei auf einen Fehler gestoßen: ein Fehler in Mailflow, kein Problem der Datei oder des Browsers. Bitte melden Sie ihn mit den Angaben unten.
 DefectDetails = Angaben für eine Fehlermeldung
 NoYearInLines = Die Zeilen enthalten keine Jahreszahl: gelesen ab dem Jahr { $v0 }.
@@ -98,7 +110,11 @@ UseTheseDomains = Diese Domänen verwenden
 UseSuggestion = Vorschlag verwenden
 DomainsNote = Manche Dateien sagen nicht, in welche Richtung E-Mails gingen: von einer Ihrer Domänen an eine andere ist organisationsintern, nach außen ausgehend, von außen eingehend.
 Unplaced = { $v0 } ohne Zuordnung: Keine Seite ist eine Ihrer Domänen.
-IntraOrgNote = { $v0 } organisationsinterne Zustellungen sind hier gezählt, aber wie in Microsofts Berichten nicht in den TLS-Ansichten.
+IntraOrgNote =
+    { $v0 ->
+        [one] { $v0 } organisationsinterne Zustellung ist hier gezählt, aber wie in Microsofts Berichten nicht in den TLS-Ansichten.
+       *[other] { $v0 } organisationsinterne Zustellungen sind hier gezählt, aber wie in Microsofts Berichten nicht in den TLS-Ansichten.
+    }
 
 ## The widget
 WidgetTitle = Ausgehender und eingehender Nachrichtenfluss
@@ -305,11 +321,31 @@ ConnectorNoName = Der Connector hat keinen Namen
 DayDoesNotExist = Das Datum gibt es nicht (z. B. 30. Februar)
 ReportInvalid = Bericht { $v0 } ist kein gültiger SMTP-TLS-Bericht ({ $v1 })
 ReportStartNotDate = start-datetime „{ $v0 }“ des Berichts ist kein Datum
+DmarcReport = Das ist ein DMARC-Sammelbericht, kein SMTP-TLS-Bericht: Mailflow liest TLS-Berichte (RFC 8460), nicht DMARC.
+DmarcInMail =
+    { $v0 ->
+        [one] Sie enthält { $v0 } DMARC-Sammelbericht und keinen SMTP-TLS-Bericht: Mailflow liest TLS-Berichte (RFC 8460), nicht DMARC.
+       *[other] Sie enthält { $v0 } DMARC-Sammelberichte und keinen SMTP-TLS-Bericht: Mailflow liest TLS-Berichte (RFC 8460), nicht DMARC.
+    }
+MailWithoutReport =
+    { $v0 ->
+        [one] Diese E-Mail enthält keinen SMTP-TLS-Bericht (einen Anhang application/tlsrpt+gzip oder +json).
+       *[other] Keine ihrer { $v0 } E-Mails enthält einen SMTP-TLS-Bericht (einen Anhang application/tlsrpt+gzip oder +json).
+    }
+ReportsUnreadable =
+    { $v0 ->
+        [one] { $v0 } Anhang mit TLS-Bericht ließ sich nicht öffnen; die übrigen wurden gelesen.
+       *[other] { $v0 } Anhänge mit TLS-Berichten ließen sich nicht öffnen; die übrigen wurden gelesen.
+    }
 NothingCrossed = Kein RECEIVE eingehender und kein SEND ausgehender E-Mails über SMTP darin: Nichts hat die Grenze der Organisation überschritten
 NoteSessions = Sitzungen, keine Zustellungen: Sie werden im Bereich der SMTP-TLS-Berichte zusammengefasst.
 NoConnectorListed = Die Datei nennt keinen Connector.
 NoteConnectors = Connectoreinstellungen: Sie füllen Connectortyp und Erzwungenes TLS im Bericht.
-NoRowUsable = Keine der { $v0 } Zeilen war verwendbar; das erste Problem steht in Zeile { $v1 }: { $v2 }
+NoRowUsable =
+    { $v0 ->
+        [one] Die einzige Zeile war nicht verwendbar; das Problem steht in Zeile { $v1 }: { $v2 }
+       *[other] Keine der { $v0 } Zeilen war verwendbar; das erste Problem steht in Zeile { $v1 }: { $v2 }
+    }
 NoServerLines = Die Datei enthält keine Zeilen des Mailservers. Exportieren Sie die Daten erneut für einen Zeitraum mit E-Mails.
 HeaderNoRows = Die Datei hat eine Kopfzeile, aber keine Zeilen. Exportieren Sie die Daten erneut für einen Zeitraum mit E-Mails.
 GzipDamaged = Die gzip-Daten sind beschädigt ({ $v0 }); was davor stand, wurde gelesen

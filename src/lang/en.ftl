@@ -58,13 +58,25 @@ DuplicatesDropped = duplicates dropped
 JoinedWithOthers = joined with other files
 DirectionFromDomains = (direction from your domains)
 LogCounts = { $v0 } failed or deferred (not delivered) · { $v1 } local (not mail flow in or out)
-LogOtherLines = { $v0 } lines were not deliveries (connections, rejections, warnings, TLS lines, other programs)
-Submissions = { $v0 } authenticated client submissions (SMTP AUTH), counted apart from inbound mail flow: { $v1 }
+LogOtherLines =
+    { $v0 ->
+        [one] { $v0 } line was not a delivery (a connection, rejection, warning, TLS line or other program)
+       *[other] { $v0 } lines were not deliveries (connections, rejections, warnings, TLS lines, other programs)
+    }
+Submissions =
+    { $v0 ->
+        [one] { $v0 } authenticated client submission (SMTP AUTH), counted apart from inbound mail flow: { $v1 }
+       *[other] { $v0 } authenticated client submissions (SMTP AUTH), counted apart from inbound mail flow: { $v1 }
+    }
 TlsUnlogged = { $v0 } inbound and { $v1 } outbound deliveries count as Unknown TLS, not No TLS: this log has no TLS line at all for their server, so the server most likely does not log TLS. To log it, set smtpd_tls_loglevel = 1 and smtp_tls_loglevel = 1 (Postfix) or log_selector = +tls_cipher (Exim).
 TlsLoggedButton = This server logs TLS: count these as No TLS
 TlsLoggedSaid = Deliveries without a TLS line count as No TLS, as you said this server logs TLS.
 TlsLoggedUndo = Count them as Unknown again
-BeforeLog = { $v0 } deliveries belong to SMTP sessions that began before the log starts: their TLS is Unknown.
+BeforeLog =
+    { $v0 ->
+        [one] { $v0 } delivery belongs to an SMTP session that began before the log starts: its TLS is Unknown.
+       *[other] { $v0 } deliveries belong to SMTP sessions that began before the log starts: their TLS is Unknown.
+    }
 WorkerDefect = Mailflow hit a defect while reading this file: a bug in Mailflow, not a problem with the file or the browser. Please report it with the details below.
 DefectDetails = Details for a bug report
 NoYearInLines = The lines carry no year: read from { $v0 }.
@@ -98,7 +110,11 @@ UseTheseDomains = Use these domains
 UseSuggestion = Use the suggestion
 DomainsNote = Some files do not say which way mail went: mail from one of your domains to another is intra-org, to outside outbound, from outside inbound.
 Unplaced = { $v0 } could not be placed: neither side is one of your domains.
-IntraOrgNote = { $v0 } intra-org deliveries are counted here but kept out of the TLS views, as in Microsoft's reports.
+IntraOrgNote =
+    { $v0 ->
+        [one] { $v0 } intra-org delivery is counted here but kept out of the TLS views, as in Microsoft's reports.
+       *[other] { $v0 } intra-org deliveries are counted here but kept out of the TLS views, as in Microsoft's reports.
+    }
 
 ## The widget
 WidgetTitle = Outbound and inbound mail flow
@@ -305,11 +321,31 @@ ConnectorNoName = the connector has no name
 DayDoesNotExist = the date does not exist (e.g. Feb 30)
 ReportInvalid = report { $v0 } is not a valid SMTP TLS report ({ $v1 })
 ReportStartNotDate = the report's start-datetime "{ $v0 }" is not a date
+DmarcReport = this is a DMARC aggregate report, not an SMTP TLS report: Mailflow reads TLS reports (RFC 8460), not DMARC.
+DmarcInMail =
+    { $v0 ->
+        [one] { $v0 } DMARC aggregate report is in it and no SMTP TLS report: Mailflow reads TLS reports (RFC 8460), not DMARC.
+       *[other] { $v0 } DMARC aggregate reports are in it and no SMTP TLS report: Mailflow reads TLS reports (RFC 8460), not DMARC.
+    }
+MailWithoutReport =
+    { $v0 ->
+        [one] this e-mail holds no SMTP TLS report (an application/tlsrpt+gzip or +json attachment).
+       *[other] none of its { $v0 } e-mails holds an SMTP TLS report (an application/tlsrpt+gzip or +json attachment).
+    }
+ReportsUnreadable =
+    { $v0 ->
+        [one] { $v0 } TLS report attachment could not be opened; the others were read.
+       *[other] { $v0 } TLS report attachments could not be opened; the others were read.
+    }
 NothingCrossed = no RECEIVE of incoming or SEND of originating mail over SMTP in it: nothing crossed the organisation's boundary
 NoteSessions = Sessions, not deliveries: they are summed in the SMTP TLS reports panel.
 NoConnectorListed = it lists no connector.
 NoteConnectors = Connector settings: they fill Connector type and Forced TLS in the report.
-NoRowUsable = none of its { $v0 } rows could be used; the first problem is on line { $v1 }: { $v2 }
+NoRowUsable =
+    { $v0 ->
+        [one] its only row could not be used; the problem is on line { $v1 }: { $v2 }
+       *[other] none of its { $v0 } rows could be used; the first problem is on line { $v1 }: { $v2 }
+    }
 NoServerLines = it has no lines of the mail server. Export the trace again with a date range that has mail.
 HeaderNoRows = it has a header but no rows. Export the trace again with a date range that has mail.
 GzipDamaged = the gzip data is damaged ({ $v0 }); what came before was read

@@ -58,13 +58,25 @@ DuplicatesDropped = duplicados descartados
 JoinedWithOthers = combinado con otros archivos
 DirectionFromDomains = (dirección según sus dominios)
 LogCounts = { $v0 } con errores o aplazadas (no entregadas) · { $v1 } locales (no son flujo de correo entrante ni saliente)
-LogOtherLines = { $v0 } líneas no eran entregas (conexiones, rechazos, advertencias, líneas de TLS, otros programas)
-Submissions = { $v0 } envíos autenticados de clientes (SMTP AUTH), contados aparte del flujo de correo entrante: { $v1 }
+LogOtherLines =
+    { $v0 ->
+        [one] { $v0 } línea no era una entrega (conexión, rechazo, advertencia, línea de TLS u otro programa)
+       *[other] { $v0 } líneas no eran entregas (conexiones, rechazos, advertencias, líneas de TLS, otros programas)
+    }
+Submissions =
+    { $v0 ->
+        [one] { $v0 } envío autenticado de cliente (SMTP AUTH), contado aparte del flujo de correo entrante: { $v1 }
+       *[other] { $v0 } envíos autenticados de clientes (SMTP AUTH), contados aparte del flujo de correo entrante: { $v1 }
+    }
 TlsUnlogged = { $v0 } entregas entrantes y { $v1 } salientes cuentan como TLS Desconocido, no como Sin TLS: este registro no tiene ninguna línea de TLS de su servidor, así que lo más probable es que el servidor no registre TLS. Para registrarlo, establezca smtpd_tls_loglevel = 1 y smtp_tls_loglevel = 1 (Postfix) o log_selector = +tls_cipher (Exim).
 TlsLoggedButton = Este servidor registra TLS: contarlas como Sin TLS
 TlsLoggedSaid = Las entregas sin línea de TLS cuentan como Sin TLS, ya que indicó que este servidor registra TLS.
 TlsLoggedUndo = Volver a contarlas como Desconocido
-BeforeLog = { $v0 } entregas pertenecen a sesiones SMTP iniciadas antes del comienzo del registro: su TLS es Desconocido.
+BeforeLog =
+    { $v0 ->
+        [one] { $v0 } entrega pertenece a una sesión SMTP iniciada antes del comienzo del registro: su TLS es Desconocido.
+       *[other] { $v0 } entregas pertenecen a sesiones SMTP iniciadas antes del comienzo del registro: su TLS es Desconocido.
+    }
 WorkerDefect = Mailflow encontró un defecto al leer este archivo: es un error de Mailflow, no un problema del archivo ni del navegador. Notifíquelo con los detalles siguientes.
 DefectDetails = Detalles para el informe de errores
 NoYearInLines = Las líneas no indican el año: se leen a partir de { $v0 }.
@@ -98,7 +110,11 @@ UseTheseDomains = Usar estos dominios
 UseSuggestion = Usar la sugerencia
 DomainsNote = Algunos archivos no indican la dirección del correo: de uno de sus dominios a otro es dentro de la organización; hacia fuera, saliente; desde fuera, entrante.
 Unplaced = { $v0 } sin clasificar: ningún extremo es uno de sus dominios.
-IntraOrgNote = { $v0 } entregas dentro de la organización se cuentan aquí, pero quedan fuera de las vistas de TLS, como en los informes de Microsoft.
+IntraOrgNote =
+    { $v0 ->
+        [one] { $v0 } entrega dentro de la organización se cuenta aquí, pero queda fuera de las vistas de TLS, como en los informes de Microsoft.
+       *[other] { $v0 } entregas dentro de la organización se cuentan aquí, pero quedan fuera de las vistas de TLS, como en los informes de Microsoft.
+    }
 
 ## The widget
 WidgetTitle = Flujo de correo saliente y entrante
@@ -305,11 +321,31 @@ ConnectorNoName = el conector no tiene nombre
 DayDoesNotExist = la fecha no existe (p. ej., 30 de febrero)
 ReportInvalid = el informe { $v0 } no es un informe TLS de SMTP válido ({ $v1 })
 ReportStartNotDate = el start-datetime «{ $v0 }» del informe no es una fecha
+DmarcReport = es un informe agregado de DMARC, no un informe TLS de SMTP: Mailflow lee informes TLS (RFC 8460), no DMARC.
+DmarcInMail =
+    { $v0 ->
+        [one] contiene { $v0 } informe agregado de DMARC y ningún informe TLS de SMTP: Mailflow lee informes TLS (RFC 8460), no DMARC.
+       *[other] contiene { $v0 } informes agregados de DMARC y ningún informe TLS de SMTP: Mailflow lee informes TLS (RFC 8460), no DMARC.
+    }
+MailWithoutReport =
+    { $v0 ->
+        [one] este correo no contiene ningún informe TLS de SMTP (un adjunto application/tlsrpt+gzip o +json).
+       *[other] ninguno de sus { $v0 } correos contiene un informe TLS de SMTP (un adjunto application/tlsrpt+gzip o +json).
+    }
+ReportsUnreadable =
+    { $v0 ->
+        [one] { $v0 } adjunto de informe TLS no se pudo abrir; los demás se leyeron.
+       *[other] { $v0 } adjuntos de informes TLS no se pudieron abrir; los demás se leyeron.
+    }
 NothingCrossed = no contiene ningún RECEIVE de correo entrante ni SEND de correo originado por SMTP: nada cruzó el límite de la organización
 NoteSessions = Sesiones, no entregas: se suman en el panel de informes TLS de SMTP.
 NoConnectorListed = no enumera ningún conector.
 NoteConnectors = Configuración de conectores: rellena Tipo de conector y TLS forzado en el informe.
-NoRowUsable = no se pudo usar ninguna de sus { $v0 } filas; el primer problema está en la línea { $v1 }: { $v2 }
+NoRowUsable =
+    { $v0 ->
+        [one] no se pudo usar su única fila; el problema está en la línea { $v1 }: { $v2 }
+       *[other] no se pudo usar ninguna de sus { $v0 } filas; el primer problema está en la línea { $v1 }: { $v2 }
+    }
 NoServerLines = no tiene líneas del servidor de correo. Vuelva a exportar el seguimiento con un intervalo de fechas que tenga correo.
 HeaderNoRows = tiene encabezado, pero no filas. Vuelva a exportar el seguimiento con un intervalo de fechas que tenga correo.
 GzipDamaged = los datos gzip están dañados ({ $v0 }); se leyó lo anterior

@@ -58,13 +58,25 @@ DuplicatesDropped = doublons écartés
 JoinedWithOthers = fusionné avec d’autres fichiers
 DirectionFromDomains = (direction déduite de vos domaines)
 LogCounts = { $v0 } en échec ou différées (non remises) · { $v1 } locales (hors flux entrant ou sortant)
-LogOtherLines = { $v0 } lignes n’étaient pas des remises (connexions, rejets, avertissements, lignes TLS, autres programmes)
-Submissions = { $v0 } envois authentifiés de clients (SMTP AUTH), comptés à part du flux de courrier entrant : { $v1 }
+LogOtherLines =
+    { $v0 ->
+        [one] { $v0 } ligne n’était pas une remise (connexion, rejet, avertissement, ligne TLS ou autre programme)
+       *[other] { $v0 } lignes n’étaient pas des remises (connexions, rejets, avertissements, lignes TLS, autres programmes)
+    }
+Submissions =
+    { $v0 ->
+        [one] { $v0 } envoi authentifié de client (SMTP AUTH), compté à part du flux de courrier entrant : { $v1 }
+       *[other] { $v0 } envois authentifiés de clients (SMTP AUTH), comptés à part du flux de courrier entrant : { $v1 }
+    }
 TlsUnlogged = { $v0 } remises entrantes et { $v1 } sortantes sont comptées en TLS « Inconnu », et non « Sans TLS » : ce journal n’a aucune ligne TLS pour leur serveur, qui ne journalise donc probablement pas TLS. Pour le journaliser, définissez smtpd_tls_loglevel = 1 et smtp_tls_loglevel = 1 (Postfix) ou log_selector = +tls_cipher (Exim).
 TlsLoggedButton = Ce serveur journalise TLS : compter en « Sans TLS »
 TlsLoggedSaid = Les remises sans ligne TLS sont comptées en « Sans TLS », car vous avez indiqué que ce serveur journalise TLS.
 TlsLoggedUndo = Les recompter en « Inconnu »
-BeforeLog = { $v0 } remises appartiennent à des sessions SMTP ouvertes avant le début du journal : leur TLS est inconnu.
+BeforeLog =
+    { $v0 ->
+        [one] { $v0 } remise appartient à une session SMTP ouverte avant le début du journal : son TLS est inconnu.
+       *[other] { $v0 } remises appartiennent à des sessions SMTP ouvertes avant le début du journal : leur TLS est inconnu.
+    }
 WorkerDefect = Mailflow a rencontré un défaut en lisant ce fichier : un bogue de Mailflow, et non un problème du fichier ou du navigateur. Veuillez le signaler avec les détails ci-dessous.
 DefectDetails = Détails pour un rapport de bogue
 NoYearInLines = Les lignes n’indiquent pas l’année : lues à partir de { $v0 }.
@@ -98,7 +110,11 @@ UseTheseDomains = Utiliser ces domaines
 UseSuggestion = Utiliser la suggestion
 DomainsNote = Certains fichiers n’indiquent pas la direction du courrier : d’un de vos domaines vers un autre, il est intra-organisation ; vers l’extérieur, sortant ; depuis l’extérieur, entrant.
 Unplaced = Impossible de classer { $v0 } : aucun des deux côtés n’est l’un de vos domaines.
-IntraOrgNote = { $v0 } remises intra-organisation sont comptées ici mais exclues des vues TLS, comme dans les rapports de Microsoft.
+IntraOrgNote =
+    { $v0 ->
+        [one] { $v0 } remise intra-organisation est comptée ici mais exclue des vues TLS, comme dans les rapports de Microsoft.
+       *[other] { $v0 } remises intra-organisation sont comptées ici mais exclues des vues TLS, comme dans les rapports de Microsoft.
+    }
 
 ## The widget
 WidgetTitle = Flux de courrier sortant et entrant
@@ -305,11 +321,31 @@ ConnectorNoName = le connecteur n’a pas de nom
 DayDoesNotExist = la date n’existe pas (par ex. 30 février)
 ReportInvalid = le rapport { $v0 } n’est pas un rapport TLS SMTP valide ({ $v1 })
 ReportStartNotDate = le start-datetime « { $v0 } » du rapport n’est pas une date
+DmarcReport = il s’agit d’un rapport agrégé DMARC, pas d’un rapport TLS SMTP : Mailflow lit les rapports TLS (RFC 8460), pas DMARC.
+DmarcInMail =
+    { $v0 ->
+        [one] il contient { $v0 } rapport agrégé DMARC et aucun rapport TLS SMTP : Mailflow lit les rapports TLS (RFC 8460), pas DMARC.
+       *[other] il contient { $v0 } rapports agrégés DMARC et aucun rapport TLS SMTP : Mailflow lit les rapports TLS (RFC 8460), pas DMARC.
+    }
+MailWithoutReport =
+    { $v0 ->
+        [one] ce message ne contient aucun rapport TLS SMTP (pièce jointe application/tlsrpt+gzip ou +json).
+       *[other] aucun de ses { $v0 } messages ne contient de rapport TLS SMTP (pièce jointe application/tlsrpt+gzip ou +json).
+    }
+ReportsUnreadable =
+    { $v0 ->
+        [one] { $v0 } pièce jointe de rapport TLS n’a pas pu être ouverte ; les autres ont été lues.
+       *[other] { $v0 } pièces jointes de rapports TLS n’ont pas pu être ouvertes ; les autres ont été lues.
+    }
 NothingCrossed = aucun RECEIVE de courrier entrant ni SEND de courrier sortant via SMTP : rien n’a franchi la limite de l’organisation
 NoteSessions = Des sessions, pas des remises : elles sont additionnées dans le panneau des rapports TLS SMTP.
 NoConnectorListed = il ne liste aucun connecteur.
 NoteConnectors = Paramètres de connecteur : ils renseignent Type de connecteur et TLS forcé dans le rapport.
-NoRowUsable = aucune de ses { $v0 } lignes n’est utilisable ; le premier problème est à la ligne { $v1 } : { $v2 }
+NoRowUsable =
+    { $v0 ->
+        [one] sa seule ligne n’est pas utilisable ; le problème est à la ligne { $v1 } : { $v2 }
+       *[other] aucune de ses { $v0 } lignes n’est utilisable ; le premier problème est à la ligne { $v1 } : { $v2 }
+    }
 NoServerLines = il ne contient aucune ligne du serveur de messagerie. Exportez de nouveau la trace sur une période contenant du courrier.
 HeaderNoRows = il a un en-tête mais aucune ligne. Exportez de nouveau la trace sur une période contenant du courrier.
 GzipDamaged = les données gzip sont endommagées ({ $v0 }) ; ce qui précède a été lu

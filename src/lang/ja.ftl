@@ -300,6 +300,19 @@ ConnectorNoName = コネクタに名前がありません
 DayDoesNotExist = 存在しない日付です (例: 2 月 30 日)
 ReportInvalid = レポート { $v0 } は有効な SMTP TLS レポートではありません ({ $v1 })
 ReportStartNotDate = レポートの start-datetime「{ $v0 }」が日付ではありません
+DmarcReport = これは DMARC 集計レポートで、SMTP TLS レポートではありません。Mailflow が読み込むのは TLS レポート (RFC 8460) で、DMARC ではありません。
+DmarcInMail =
+    { $v0 ->
+       *[other] DMARC 集計レポートが { $v0 } 件含まれ、SMTP TLS レポートはありません。Mailflow が読み込むのは TLS レポート (RFC 8460) で、DMARC ではありません。
+    }
+MailWithoutReport =
+    { $v0 ->
+       *[other] { $v0 } 件のメールのいずれにも SMTP TLS レポート (application/tlsrpt+gzip または +json の添付ファイル) はありません。
+    }
+ReportsUnreadable =
+    { $v0 ->
+       *[other] TLS レポートの添付ファイル { $v0 } 件を開けませんでした。その他は読み込みました。
+    }
 NothingCrossed = SMTP 経由の受信メールの RECEIVE も、発信メールの SEND も含まれていません。組織の境界を越えたものはありません
 NoteSessions = 配信ではなくセッションです。SMTP TLS レポートのパネルで集計されます。
 NoConnectorListed = コネクタが記載されていません。

@@ -58,13 +58,25 @@ DuplicatesDropped = duplicaten verwijderd
 JoinedWithOthers = samengevoegd met andere bestanden
 DirectionFromDomains = (richting bepaald via uw domeinen)
 LogCounts = { $v0 } mislukt of uitgesteld (niet bezorgd) · { $v1 } lokaal (geen in- of uitgaande e-mailstroom)
-LogOtherLines = { $v0 } regels waren geen bezorgingen (verbindingen, weigeringen, waarschuwingen, TLS-regels, andere programma’s)
-Submissions = { $v0 } geverifieerde inzendingen door clients (SMTP AUTH), los van de inkomende e-mailstroom geteld: { $v1 }
+LogOtherLines =
+    { $v0 ->
+        [one] { $v0 } regel was geen bezorging (verbinding, weigering, waarschuwing, TLS-regel of ander programma)
+       *[other] { $v0 } regels waren geen bezorgingen (verbindingen, weigeringen, waarschuwingen, TLS-regels, andere programma’s)
+    }
+Submissions =
+    { $v0 ->
+        [one] { $v0 } geverifieerde inzending door een client (SMTP AUTH), los van de inkomende e-mailstroom geteld: { $v1 }
+       *[other] { $v0 } geverifieerde inzendingen door clients (SMTP AUTH), los van de inkomende e-mailstroom geteld: { $v1 }
+    }
 TlsUnlogged = { $v0 } inkomende en { $v1 } uitgaande bezorgingen tellen als TLS Onbekend, niet als Geen TLS: dit logboek bevat voor hun server geen enkele TLS-regel, dus de server logt TLS waarschijnlijk niet. Stel om dit te loggen smtpd_tls_loglevel = 1 en smtp_tls_loglevel = 1 (Postfix) of log_selector = +tls_cipher (Exim) in.
 TlsLoggedButton = Deze server logt TLS: tel deze als Geen TLS
 TlsLoggedSaid = Bezorgingen zonder TLS-regel tellen als Geen TLS, omdat u hebt aangegeven dat deze server TLS logt.
 TlsLoggedUndo = Weer als Onbekend tellen
-BeforeLog = { $v0 } bezorgingen horen bij SMTP-sessies die vóór het begin van het logboek zijn gestart: hun TLS is Onbekend.
+BeforeLog =
+    { $v0 ->
+        [one] { $v0 } bezorging hoort bij een SMTP-sessie die vóór het begin van het logboek is gestart: de TLS ervan is Onbekend.
+       *[other] { $v0 } bezorgingen horen bij SMTP-sessies die vóór het begin van het logboek zijn gestart: hun TLS is Onbekend.
+    }
 WorkerDefect = Mailflow stuitte bij het lezen van dit bestand op een defect: een fout in Mailflow, geen probleem met het bestand of de browser. Meld deze fout met de onderstaande details.
 DefectDetails = Details voor een foutmelding
 NoYearInLines = De regels bevatten geen jaartal: gelezen vanaf { $v0 }.
@@ -98,7 +110,11 @@ UseTheseDomains = Deze domeinen gebruiken
 UseSuggestion = Suggestie gebruiken
 DomainsNote = Sommige bestanden vermelden niet welke kant e-mail op ging: e-mail van een van uw domeinen naar een ander is binnen de organisatie, naar buiten uitgaand, van buiten inkomend.
 Unplaced = { $v0 } kon niet worden ingedeeld: geen van beide kanten is een van uw domeinen.
-IntraOrgNote = { $v0 } bezorgingen binnen de organisatie zijn hier meegeteld, maar blijven buiten de TLS-weergaven, zoals in de rapporten van Microsoft.
+IntraOrgNote =
+    { $v0 ->
+        [one] { $v0 } bezorging binnen de organisatie is hier meegeteld, maar blijft buiten de TLS-weergaven, zoals in de rapporten van Microsoft.
+       *[other] { $v0 } bezorgingen binnen de organisatie zijn hier meegeteld, maar blijven buiten de TLS-weergaven, zoals in de rapporten van Microsoft.
+    }
 
 ## The widget
 WidgetTitle = Uitgaande en inkomende e-mailstroom
@@ -305,11 +321,31 @@ ConnectorNoName = de connector heeft geen naam
 DayDoesNotExist = de datum bestaat niet (bijv. 30 februari)
 ReportInvalid = rapport { $v0 } is geen geldig SMTP-TLS-rapport ({ $v1 })
 ReportStartNotDate = de start-datetime “{ $v0 }” van het rapport is geen datum
+DmarcReport = dit is een DMARC-verzamelrapport, geen SMTP TLS-rapport: Mailflow leest TLS-rapporten (RFC 8460), geen DMARC.
+DmarcInMail =
+    { $v0 ->
+        [one] er zit { $v0 } DMARC-verzamelrapport in en geen SMTP TLS-rapport: Mailflow leest TLS-rapporten (RFC 8460), geen DMARC.
+       *[other] er zitten { $v0 } DMARC-verzamelrapporten in en geen SMTP TLS-rapport: Mailflow leest TLS-rapporten (RFC 8460), geen DMARC.
+    }
+MailWithoutReport =
+    { $v0 ->
+        [one] deze e-mail bevat geen SMTP TLS-rapport (een bijlage application/tlsrpt+gzip of +json).
+       *[other] geen van de { $v0 } e-mails bevat een SMTP TLS-rapport (een bijlage application/tlsrpt+gzip of +json).
+    }
+ReportsUnreadable =
+    { $v0 ->
+        [one] { $v0 } bijlage met een TLS-rapport kon niet worden geopend; de andere zijn gelezen.
+       *[other] { $v0 } bijlagen met TLS-rapporten konden niet worden geopend; de andere zijn gelezen.
+    }
 NothingCrossed = er staat geen RECEIVE van inkomende of SEND van uitgaande e-mail via SMTP in: niets is de grens van de organisatie gepasseerd
 NoteSessions = Sessies, geen bezorgingen: ze worden opgeteld in het deelvenster SMTP-TLS-rapporten.
 NoConnectorListed = er staat geen connector in.
 NoteConnectors = Connectorinstellingen: ze vullen Connectortype en Afgedwongen TLS in het rapport.
-NoRowUsable = geen van de { $v0 } rijen was bruikbaar; het eerste probleem staat op regel { $v1 }: { $v2 }
+NoRowUsable =
+    { $v0 ->
+        [one] de enige rij was niet bruikbaar; het probleem staat op regel { $v1 }: { $v2 }
+       *[other] geen van de { $v0 } rijen was bruikbaar; het eerste probleem staat op regel { $v1 }: { $v2 }
+    }
 NoServerLines = het bevat geen regels van de mailserver. Exporteer de tracering opnieuw met een datumbereik dat e-mail bevat.
 HeaderNoRows = het heeft een koprij, maar geen rijen. Exporteer de tracering opnieuw met een datumbereik dat e-mail bevat.
 GzipDamaged = de gzip-gegevens zijn beschadigd ({ $v0 }); wat ervoor stond, is gelezen

@@ -173,7 +173,7 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                 </div>
             })}
             {(s.other_lines > 0).then(|| view! {
-                <div class="mf-file__found" data-testid="other-lines">{lang.fill(Msg::LogOtherLines, &[&lang.thousands(s.other_lines)])}</div>
+                <div class="mf-file__found" data-testid="other-lines">{lang.say(&Said::new(Msg::LogOtherLines).count(s.other_lines))}</div>
             })}
             {(s.submissions.total() > 0).then(|| {
                 let mix = crate::tls::Tls::ALL
@@ -182,10 +182,10 @@ pub fn FileSummary(report: FileReport, index: usize) -> impl IntoView {
                     .map(|t| format!("{} {}", lang.tls(t), lang.thousands(s.submissions.get(t))))
                     .collect::<Vec<_>>()
                     .join(" · ");
-                view! { <div class="mf-file__found" data-testid="submissions">{lang.fill(Msg::Submissions, &[&lang.thousands(s.submissions.total()), &mix])}</div> }
+                view! { <div class="mf-file__found" data-testid="submissions">{lang.say(&Said::new(Msg::Submissions).count(s.submissions.total()).text(mix))}</div> }
             })}
             {(s.before_log > 0).then(|| view! {
-                <div class="mf-file__found" data-testid="before-log">{lang.fill(Msg::BeforeLog, &[&lang.thousands(s.before_log)])}</div>
+                <div class="mf-file__found" data-testid="before-log">{lang.say(&Said::new(Msg::BeforeLog).count(s.before_log))}</div>
             })}
             {tls_unlogged_note(&report, index, retained, lang)}
             {log_clock.map(|c| {
@@ -376,7 +376,7 @@ pub fn LoadSummary() -> impl IntoView {
                     <DomainsEditor/>
                     {(intra > 0).then(|| view! {
                         <p class="mf-note" data-testid="intra-org">
-                            {lang.fill(Msg::IntraOrgNote, &[&lang.thousands(intra)])}
+                            {lang.say(&Said::new(Msg::IntraOrgNote).count(intra))}
                         </p>
                     })}
                 </section>

@@ -23,6 +23,18 @@ fn rows(list: Vec<Sessions>, with_rate: bool, lang: Lang) -> impl IntoView {
         .collect_view()
 }
 
+/// The per-day rows with their days written the language's way (the core keys them by ISO day).
+fn days_in(list: Vec<Sessions>, lang: Lang) -> Vec<Sessions> {
+    list.into_iter()
+        .map(|mut s| {
+            if let Ok(day) = chrono::NaiveDate::parse_from_str(&s.key, "%Y-%m-%d") {
+                s.key = lang.table_day(day);
+            }
+            s
+        })
+        .collect()
+}
+
 /// The panel; shown only when TLS reports are loaded.
 #[component]
 pub fn TlsReportsPanel() -> impl IntoView {
@@ -46,7 +58,7 @@ pub fn TlsReportsPanel() -> impl IntoView {
                     <div class="mf-table-wrap">
                         <table class="mf-table" data-testid="tlsrpt-days">
                             {head(Msg::Day)}
-                            <tbody>{rows(s.by_day, true, lang)}</tbody>
+                            <tbody>{rows(days_in(s.by_day, lang), true, lang)}</tbody>
                         </table>
                     </div>
                     <div class="mf-table-wrap">

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { hooks, open, drop, root, longDay } from './support.mjs';
+import { hooks, open, drop, root, longDay, tableDay } from './support.mjs';
 
 const ctx = await hooks(test);
 const fixture = (dir, name) => fs.readFileSync(path.join(root, 'tests/fixtures', dir, name));
@@ -97,7 +97,7 @@ test('SMTP TLS reports get their own panel', async () => {
   const panel = page.getByTestId('tls-reports');
   await panel.waitFor();
   const days = await panel.getByTestId('tlsrpt-days').locator('tbody tr').evaluateAll((rs) => rs.map((r) => [...r.children].map((c) => c.textContent)));
-  assert.deepEqual(days, [['2026-03-04', '5,326', '303', '94.6%'], ['2026-03-05', '900', '0', '100.0%']]);
+  assert.deepEqual(days, [[tableDay('2026-03-04'), '5,326', '303', '94.6%'], [tableDay('2026-03-05'), '900', '0', '100.0%']]);
   const failures = await panel.getByTestId('tlsrpt-failures').locator('tbody td:first-child').allTextContents();
   assert.deepEqual(failures, ['starttls-not-supported', 'certificate-expired', 'validation-failure']);
   assert.equal(await page.getByTestId('connector-report').count(), 0, 'sessions are not deliveries');
