@@ -87,6 +87,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> MailflowInstanc
         view! { <Shell hosting=hosting.clone() store=store/> }
     });
     let store = slot.get().expect("the mount ran");
+    crate::ui::loading::workers::warm_up();
     MailflowInstance { store, listeners, handle: Some(Box::new(handle)) }
 }
 

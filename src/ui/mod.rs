@@ -240,4 +240,5 @@ pub fn start() {
         return;
     }
     leptos::mount::mount_to_body(App);
+    loading::workers::warm_up();
 }

@@ -83,6 +83,17 @@ fn parallelism() -> usize {
     web_sys::window().map(|w| w.navigator().hardware_concurrency() as usize).unwrap_or(1).clamp(1, 4)
 }
 
+/// Runs the page's share of starting a read in parts (format detection and the split plan) once
+/// on a small made-up head while the page starts. Chromium compiles WebAssembly functions on
+/// their first call; a long task of 52-53 ms right after a big file was chosen, seen in about one
+/// clean-clone CI run in eight and only when the file was read in parts, fits that first call
+/// (not proven: it never showed locally). Paying it at start keeps it off the moment a file is
+/// chosen.
+pub fn warm_up() {
+    let head = b"date,direction,connector,tls,count\n2026-11-20,Inbound,,TLS 1.2,3\n".repeat(64);
+    let _ = split::plan(&head, split::MIN_SPLIT_BYTES, 2, &LoadOptions::default());
+}
+
 /// Reads a file in the worker `w`: in parts with helpers when [`split::plan`] allows it, else in
 /// one pass.
 pub async fn start_blob(store: Store, id: u32, w: web_sys::Worker, blob: web_sys::Blob, name: String, options: LoadOptions) {
