@@ -11,8 +11,9 @@ use crate::formats::tlsrpt;
 use crate::lang::{Msg, Said};
 use crate::unpack::{self, Unpacked};
 
-/// Header names that start a message (`.eml`): a first line with one of them, and a second
-/// one among the first lines, make the bytes an e-mail.
+/// Header names of a message (`.eml`): bytes whose first lines are header fields, two of them
+/// known (these, or `X-`/`ARC-` fields) and one of them From, Date, Subject, MIME-Version,
+/// Content-Type or Received, are an e-mail.
 const HEADERS: [&str; 14] = [
     "from", "to", "subject", "date", "mime-version", "content-type", "received", "return-path", "message-id",
     "dkim-signature", "authentication-results", "delivered-to", "x-received", "arc-seal",

@@ -30,6 +30,13 @@ pub struct Plan {
     pub log: bool,
 }
 
+/// Runs [`plan`] once on a small made-up CSV head (see `ui::loading::workers::warm_up`): the
+/// first call of format detection and planning then happens when the page starts.
+pub fn warm_up() -> bool {
+    let head = b"date,direction,connector,tls,count\n2026-11-20,Inbound,,TLS 1.2,3\n".repeat(64);
+    plan(&head, MIN_SPLIT_BYTES, 2, &LoadOptions::default()).is_some()
+}
+
 /// Decides from the file's first bytes whether it can be read in `parts` parts, and where.
 /// Mailflow's CSV (ISO dates, read as it streams), JSON Lines and Exim logs qualify, in a
 /// single-byte or UTF-8 encoding, with no quote in the first 64 KB of a CSV. (A Postfix log does
@@ -321,6 +328,12 @@ pub fn load_split(name: &str, bytes: &[u8], plan: &Plan, piece: usize, options: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_warm_up_head_is_planned_in_parts() {
+        // It must reach the whole path (detection, the quote check, the cut) to be worth running.
+        assert!(warm_up());
+    }
 
     fn csv(rows: usize, bad_every: usize) -> Vec<u8> {
         let mut s = String::from("date,direction,connector,tls,count,remote_host\n");

@@ -90,8 +90,7 @@ fn parallelism() -> usize {
 /// (not proven: it never showed locally). Paying it at start keeps it off the moment a file is
 /// chosen.
 pub fn warm_up() {
-    let head = b"date,direction,connector,tls,count\n2026-11-20,Inbound,,TLS 1.2,3\n".repeat(64);
-    let _ = split::plan(&head, split::MIN_SPLIT_BYTES, 2, &LoadOptions::default());
+    split::warm_up();
 }
 
 /// Reads a file in the worker `w`: in parts with helpers when [`split::plan`] allows it, else in
