@@ -81,6 +81,20 @@ pub struct NotRecognised {
     pub message: Said,
     /// For a CSV with a header: the header and the first rows, so the user can map its columns.
     pub preview: Option<Preview>,
+    /// The text is something else Mailflow can name (a DMARC report): the message says what it
+    /// is, instead of explaining what was expected.
+    pub identified: bool,
+}
+
+impl NotRecognised {
+    /// What to tell the person who dropped the file.
+    pub fn said(&self) -> Said {
+        if self.identified {
+            self.message.clone()
+        } else {
+            Said::new(Msg::NotRecognised).said(self.message.clone())
+        }
+    }
 }
 
 fn preview(text: &str, dialect: &Dialect) -> Option<Preview> {
@@ -102,7 +116,7 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
         return Ok(Format::TlsReport);
     }
     if crate::mailbox::looks_like_dmarc(text) {
-        return Err(NotRecognised { line: None, message: Msg::DmarcReport.into(), preview: None });
+        return Err(NotRecognised { line: None, message: Msg::DmarcReport.into(), preview: None, identified: true });
     }
     if mailflow::looks_like_jsonl(text) {
         return Ok(Format::MailflowJsonl);
@@ -114,7 +128,7 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
         return Ok(Format::Exim);
     }
     let Some(dialect) = table::sniff(text) else {
-        return Err(NotRecognised { line: None, message: Msg::NoLinesOfText.into(), preview: None });
+        return Err(NotRecognised { line: None, message: Msg::NoLinesOfText.into(), preview: None, identified: false });
     };
     let header = table::header_fields(text, &dialect);
     let line = dialect.preamble_lines + 1;
@@ -134,6 +148,7 @@ pub fn detect(text: &str) -> Result<Format, NotRecognised> {
                 preview: preview(text, &dialect),
                 line: Some(line),
                 message: Said::new(Msg::HeaderExpected).number(line).said(names).text(missing.join(", ")),
+                identified: false,
             })
         }
     }

@@ -211,9 +211,8 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
         },
         (None, Ok(f)) => f,
         (None, Err(e)) => {
+            let said = e.said();
             report.preview = e.preview;
-            // A DMARC report is named for what it is, not as an unknown trace.
-            let said = if e.message.msg == Msg::DmarcReport { e.message } else { Said::new(Msg::NotRecognised).said(e.message) };
             return fail(report, said);
         }
     };
