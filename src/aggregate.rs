@@ -8,14 +8,20 @@ use rustc_hash::FxHashMap as HashMap;
 use chrono::{Duration, NaiveDate};
 
 use crate::model::{ConnectorType, Delivery, Direction};
+use crate::security::{Auth, Level};
 use crate::tls::Tls;
 
 /// The most days [`Aggregate::daily`] gives a column each; a longer window keeps to the data's days.
 pub const MAX_DAILY_DAYS: i64 = 3660;
 
-/// Counts per TLS value, indexed by [`Tls::index`].
+/// Counts per TLS value, indexed by [`Tls::index`], and of the encrypted deliveries among them,
+/// how many the source says were verified and how many were not (the rest of the encrypted ones
+/// are of unknown verification): what the Transit security view counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct TlsCounts(pub [u64; 6]);
+pub struct TlsCounts(pub [u64; 6], pub [u64; 2]);
+
+/// How many numbers a [`TlsCounts`] holds ([`TlsCounts::slots`]).
+pub const SLOTS: usize = 8;
 
 impl TlsCounts {
     /// The count for one TLS value.
@@ -23,16 +29,91 @@ impl TlsCounts {
         self.0[tls.index()]
     }
 
-    /// Adds `n` deliveries with this TLS value.
+    /// Adds `n` deliveries with this TLS value (verification unknown).
     pub fn add(&mut self, tls: Tls, n: u64) {
         self.0[tls.index()] = self.0[tls.index()].saturating_add(n);
     }
 
+    /// Adds `n` deliveries with this TLS value and verification (a verification on a delivery
+    /// without TLS is not counted: [`Level::of`]).
+    pub fn add_checked(&mut self, tls: Tls, auth: Auth, n: u64) {
+        self.add(tls, n);
+        let slot = match Level::of(tls, auth) {
+            Level::Verified => 0,
+            Level::Encrypted => 1,
+            _ => return,
+        };
+        self.1[slot] = self.1[slot].saturating_add(n);
+    }
+
     /// Adds every count of `other`.
     pub fn add_all(&mut self, other: &TlsCounts) {
-        for (a, b) in self.0.iter_mut().zip(other.0) {
+        for (a, b) in self.0.iter_mut().zip(other.0).chain(self.1.iter_mut().zip(other.1)) {
             *a = a.saturating_add(b);
         }
+    }
+
+    /// Every number in one array: the TLS values in [`Tls::ALL`] order, then verified, then
+    /// encrypted but not verified.
+    pub fn slots(&self) -> [u64; SLOTS] {
+        let mut out = [0u64; SLOTS];
+        for (o, v) in out.iter_mut().zip(self.0.iter().chain(self.1.iter())) {
+            *o = *v;
+        }
+        out
+    }
+
+    /// The counts [`TlsCounts::slots`] gave.
+    pub fn from_slots(s: [u64; SLOTS]) -> TlsCounts {
+        TlsCounts([s[0], s[1], s[2], s[3], s[4], s[5]], [s[6], s[7]])
+    }
+
+    /// The counts as deliveries by TLS value and verification, as a file that records both
+    /// would list them: the verified and the not verified are given to the TLS values with
+    /// encryption in [`Tls::ALL`] order (which version each had is not kept), the rest is of
+    /// unknown verification. Empty counts are left out. Adding them all up gives these counts
+    /// back.
+    pub fn by_tls_and_auth(&self) -> Vec<(Tls, Auth, u64)> {
+        let mut pools = self.1;
+        let mut out = Vec::new();
+        for tls in Tls::ALL {
+            let mut left = self.get(tls);
+            for (auth, pool) in [(Auth::Verified, Some(0)), (Auth::Unverified, Some(1)), (Auth::Unknown, None)] {
+                let take = match pool {
+                    Some(_) if tls == Tls::None => 0,
+                    Some(i) => left.min(pools[i]),
+                    None => left,
+                };
+                if take > 0 {
+                    if let Some(i) = pool {
+                        pools[i] -= take;
+                    }
+                    left -= take;
+                    out.push((tls, auth, take));
+                }
+            }
+        }
+        out
+    }
+
+    /// Deliveries at one transit security level; Unknown is whatever is neither verified, nor
+    /// encrypted without verification, nor without TLS.
+    pub fn level(&self, level: Level) -> u64 {
+        let (verified, encrypted, none) = (self.1[0], self.1[1], self.get(Tls::None));
+        match level {
+            Level::Verified => verified,
+            Level::Encrypted => encrypted,
+            Level::NoTls => none,
+            Level::Unknown => self.total().saturating_sub(verified.saturating_add(encrypted).saturating_add(none)),
+        }
+    }
+
+    /// The share of one level among all deliveries (Unknown included: the base is every
+    /// delivery, so that a source that says little shows as Unknown rather than as a better
+    /// share), in percent; `None` when there are none.
+    pub fn level_share(&self, level: Level) -> Option<f64> {
+        let total = self.total();
+        (total > 0).then(|| self.level(level) as f64 * 100.0 / total as f64)
     }
 
     /// All deliveries, Unknown included.
@@ -216,7 +297,7 @@ impl Aggregate {
             }
             None => 0,
         };
-        self.cells.entry((day, d.direction, conn)).or_default().add(d.tls, d.count);
+        self.cells.entry((day, d.direction, conn)).or_default().add_checked(d.tls, d.auth, d.count);
         if let Some(p) = d.partner() {
             let p = crate::text::trim(p);
             // Past the cap a partner not named yet is not stored either (its name would grow
@@ -225,7 +306,7 @@ impl Aggregate {
                 return self.partner_cells.note_capped(d.count);
             }
             let pid = self.partner_id(p);
-            self.partner_cells.add((day, d.direction, conn, pid), d.tls, d.count);
+            self.partner_cells.add((day, d.direction, conn, pid), d.tls, d.auth, d.count);
         }
     }
 
@@ -472,7 +553,7 @@ mod tests {
     fn capped_partner_detail_keeps_totals_and_shares_exact() {
         let mut a = Aggregate::with_partner_cap(2);
         for (p, n, tls) in [("a.example", 5, Tls::V1_2), ("b.example", 4, Tls::None), ("c.example", 3, Tls::None), ("d.example", 2, Tls::V1_0)] {
-            a.add(&Delivery { time: at(4), direction: Direction::Outbound, connector: Some("Relay"), connector_type: None, forced_tls: None, tls, remote_host: None, remote_ip: None, remote_domain: Some(p), count: n });
+            a.add(&Delivery { auth: crate::security::Auth::Unknown, time: at(4), direction: Direction::Outbound, connector: Some("Relay"), connector_type: None, forced_tls: None, tls, remote_host: None, remote_ip: None, remote_domain: Some(p), count: n });
         }
         let f = Filter::window(day(4), day(4));
         assert_eq!(a.totals(&f).outbound.total(), 14, "every delivery in the totals");
@@ -497,7 +578,7 @@ mod tests {
     }
 
     fn delivery<'a>(d: u32, dir: Direction, conn: Option<&'a str>, tls: Tls, n: u64) -> Delivery<'a> {
-        Delivery {
+        Delivery { auth: crate::security::Auth::Unknown,
             time: at(d),
             direction: dir,
             connector: conn,

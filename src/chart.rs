@@ -568,7 +568,7 @@ mod tests {
     }
 
     fn counts(v: [u64; 6]) -> TlsCounts {
-        TlsCounts(v)
+        TlsCounts(v, [0; 2])
     }
 
     fn days(n: u32) -> Vec<(NaiveDate, DirCounts)> {

@@ -1,10 +1,13 @@
 //! "Export details": the details table as CSV, in the wide shape that Mailflow loads back.
 
 use crate::aggregate::DetailRow;
+use crate::security::Level;
 use crate::tls::Tls;
 
 /// The export's header, exactly.
-pub const HEADER: &str = "Date,Direction,Connector,Connector type,Forced TLS,Volume,No TLS,TLS 1.0,TLS 1.1,TLS 1.2,TLS 1.3,Unknown";
+/// The last two columns count the deliveries with TLS whose remote server was verified and was
+/// not; those columns came later than the others, and files without them load as before.
+pub const HEADER: &str = "Date,Direction,Connector,Connector type,Forced TLS,Volume,No TLS,TLS 1.0,TLS 1.1,TLS 1.2,TLS 1.3,Unknown,Verified,Not verified";
 
 /// Quotes a field when CSV needs it, and defuses spreadsheet formulas (a cell starting with
 /// `=`, `+`, `-`, `@` gets a leading apostrophe) since connector names are untrusted text.
@@ -37,6 +40,9 @@ pub fn details_csv(rows: &[DetailRow]) -> String {
         for tls in Tls::ALL {
             out.push_str(&format!(",{}", r.counts.get(tls)));
         }
+        for level in [Level::Verified, Level::Encrypted] {
+            out.push_str(&format!(",{}", r.counts.level(level)));
+        }
         out.push_str("\r\n");
     }
     out
@@ -49,11 +55,13 @@ mod tests {
     use crate::aggregate::{Aggregate, Filter};
     use crate::load::load_bytes;
     use crate::model::{ConnectorType, Delivery, Direction};
+    use crate::security::Auth;
     use chrono::NaiveDate;
 
     fn fixture() -> Aggregate {
         let mut a = Aggregate::new();
         let base = Delivery {
+            auth: Auth::Verified,
             time: NaiveDate::from_ymd_opt(2026, 3, 4).unwrap().and_hms_opt(23, 0, 0).unwrap(),
             direction: Direction::Outbound,
             connector: Some("=HYPERLINK(\"x\"), \"Partner\""),
@@ -67,7 +75,8 @@ mod tests {
         };
         a.add(&base);
         a.add(&Delivery { tls: Tls::None, count: 2, ..base });
-        a.add(&Delivery { connector: None, connector_type: None, forced_tls: None, direction: Direction::Inbound, tls: Tls::Unknown, count: 1, ..base });
+        a.add(&Delivery { tls: Tls::V1_3, auth: Auth::Unverified, count: 3, ..base });
+        a.add(&Delivery { auth: Auth::Unknown, connector: None, connector_type: None, forced_tls: None, direction: Direction::Inbound, tls: Tls::Unknown, count: 1, ..base });
         a
     }
 
@@ -78,8 +87,9 @@ mod tests {
         let csv = details_csv(&a.details(&Filter::window(d, d)));
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines[0], HEADER);
-        assert_eq!(lines[1], "2026-03-04,Inbound,,,,1,0,0,0,0,0,1");
-        assert_eq!(lines[2], "2026-03-04,Outbound,\"'=HYPERLINK(\"\"x\"\"), \"\"Partner\"\"\",Partner,True,7,2,0,0,5,0,0");
+        assert_eq!(lines[1], "2026-03-04,Inbound,,,,1,0,0,0,0,0,1,0,0");
+        // A verification on a delivery without TLS is not counted as verified (Level::of).
+        assert_eq!(lines[2], "2026-03-04,Outbound,\"'=HYPERLINK(\"\"x\"\"), \"\"Partner\"\"\",Partner,True,10,2,0,0,5,3,0,5,3");
         assert_eq!(lines[3], "");
     }
 
@@ -95,5 +105,28 @@ mod tests {
         assert_eq!(details_csv(&back.details(&f)), csv);
         assert!(back.connector("=HYPERLINK(\"x\"), \"Partner\"").is_some(), "the formula guard is undone on load");
         assert_eq!(back.totals(&f), a.totals(&f));
+    }
+
+    #[test]
+    fn the_header_before_verification_still_loads() {
+        let old = "Date,Direction,Connector,Connector type,Forced TLS,Volume,No TLS,TLS 1.0,TLS 1.1,TLS 1.2,TLS 1.3,Unknown\r\n\
+                   2026-03-04,Outbound,To Fabrikam,Partner,True,10,2,0,0,5,3,0\r\n";
+        let (report, back) = crate::workspace::aggregate_of(load_bytes("old.csv", old.as_bytes()));
+        assert_eq!((report.error, report.format), (None, Some(Msg::FormatMailflowExport)));
+        let d = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        let t = back.totals(&Filter::window(d, d)).outbound;
+        assert_eq!((t.total(), t.get(Tls::V1_3)), (10, 3));
+        assert_eq!([Level::Verified, Level::Encrypted, Level::NoTls, Level::Unknown].map(|l| t.level(l)), [0, 0, 2, 8]);
+    }
+
+    #[test]
+    fn verified_counts_past_the_tls_deliveries_are_refused_with_the_line() {
+        let bad = format!("{HEADER}\r\n2026-03-04,Outbound,To Fabrikam,,,10,2,0,0,5,3,0,6,3\r\n2026-03-04,Inbound,,,,1,0,0,0,1,0,0,1,0\r\n");
+        let (report, back) = crate::workspace::aggregate_of(load_bytes("bad.csv", bad.as_bytes()));
+        assert_eq!(report.stats.skipped, 1);
+        assert_eq!(report.stats.skips[0].line, 2, "the line is named");
+        assert_eq!(report.stats.skips[0].reason.msg, Msg::CheckedOverEncrypted);
+        let d = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        assert_eq!(back.totals(&Filter::window(d, d)).inbound.level(Level::Verified), 1);
     }
 }

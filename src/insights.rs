@@ -133,7 +133,7 @@ mod tests {
     use chrono::NaiveDate;
 
     fn add(a: &mut Aggregate, dir: Direction, conn: Option<&str>, tls: Tls, n: u64, partner: Option<&str>) {
-        a.add(&Delivery {
+        a.add(&Delivery { auth: crate::security::Auth::Unknown,
             time: NaiveDate::from_ymd_opt(2026, 3, 4).unwrap().and_hms_opt(1, 0, 0).unwrap(),
             direction: dir,
             connector: conn,

@@ -31,6 +31,7 @@ pub mod messages;
 pub mod model;
 pub mod partners;
 pub mod sample;
+pub mod security;
 pub mod split;
 pub mod stream;
 pub mod summary;

@@ -189,7 +189,7 @@ impl MessageStore {
                 Direction::Outbound => domain_of(&r.recipient),
                 Direction::IntraOrg => None,
             };
-            agg.add(&Delivery {
+            agg.add(&Delivery { auth: crate::security::Auth::Unknown,
                 time,
                 direction,
                 connector: r.connector.as_ref().and_then(|c| c.as_deref()),

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 
+use crate::security::Auth;
 use crate::tls::Tls;
 
 /// A value lower-cased without spaces, hyphens or underscores, for matching spellings.
@@ -100,6 +101,8 @@ pub struct Delivery<'a> {
     pub forced_tls: Option<bool>,
     /// The TLS version the connection used.
     pub tls: Tls,
+    /// Whether the TLS session checked the remote server's certificate, when the source says.
+    pub auth: Auth,
     /// The remote server's host name, when known.
     pub remote_host: Option<&'a str>,
     /// The remote server's IP address, when known.
@@ -147,7 +150,7 @@ mod tests {
     #[test]
     fn partner_prefers_domain_then_host_then_ip() {
         let t = chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap().and_hms_opt(0, 0, 0).unwrap();
-        let mut d = Delivery {
+        let mut d = Delivery { auth: crate::security::Auth::Unknown,
             time: t,
             direction: Direction::Inbound,
             connector: None,

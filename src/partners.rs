@@ -1,6 +1,6 @@
 //! Per-partner counts by day, direction and connector, kept compact: thousands of partners over
-//! months of data are millions of cells, so each is a 64-bit packed key and six 32-bit counts
-//! (32 bytes instead of 64). A cell that does not fit (a date past the year 22,000, more than
+//! months of data are millions of cells, so each is a 64-bit packed key and eight 32-bit counts
+//! (the six TLS values, verified and not verified: 40 bytes instead of 72). A cell that does not fit (a date past the year 22,000, more than
 //! 16,383 connectors or 33 million partners, a count past 2^32) lives in a wide map instead, so
 //! every count stays exact. While a file is read the cells are a hash map; once it is read they
 //! are frozen into one sorted array, which crosses from the loading worker to the page as plain
@@ -9,7 +9,8 @@
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::aggregate::TlsCounts;
+use crate::aggregate::{TlsCounts, SLOTS};
+use crate::security::Auth;
 use crate::model::Direction;
 use crate::tls::Tls;
 
@@ -40,17 +41,20 @@ fn unpack(key: u64) -> Option<Key> {
     Some((day, dir, conn, (key & mask(PARTNER_BITS)) as u32))
 }
 
-/// At most this many cells are kept (32 bytes each: 256 MB). Past it, a delivery whose cell is
+/// At most this many cells are kept (40 bytes each: 256 MB). Past it, a delivery whose cell is
 /// not there yet is counted in every total and share as before, but without its partner
 /// ([`PartnerCells::capped`] says how many), so that memory stays bounded whatever the input.
-pub const MAX_CELLS: usize = 8_000_000;
+pub const MAX_CELLS: usize = 6_400_000;
+
+/// A packed cell's counts: [`TlsCounts::slots`] in 32 bits each.
+type Cell = [u32; SLOTS];
 
 /// The partner cells of an aggregate.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct PartnerCells {
     /// Cells being counted.
     #[serde(skip)]
-    narrow: HashMap<u64, [u32; 6]>,
+    narrow: HashMap<u64, Cell>,
     /// Cells counted, sorted by key (what [`PartnerCells::freeze`] made), as bytes on the wire.
     frozen: Frozen,
     wide: HashMap<Key, TlsCounts>,
@@ -71,12 +75,12 @@ impl Default for PartnerCells {
     }
 }
 
-/// Sorted cells, serialised as one byte string: per cell the key (8 bytes) and six counts (4
+/// Sorted cells, serialised as one byte string: per cell the key (8 bytes) and eight counts (4
 /// bytes each), little-endian.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Frozen(Vec<(u64, [u32; 6])>);
+struct Frozen(Vec<(u64, Cell)>);
 
-const CELL_BYTES: usize = 8 + 6 * 4;
+const CELL_BYTES: usize = 8 + SLOTS * 4;
 
 impl serde::Serialize for Frozen {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -108,7 +112,7 @@ impl<'de> serde::Deserialize<'de> for Frozen {
                     .chunks_exact(CELL_BYTES)
                     .map(|c| {
                         let key = c.get(..8).and_then(|k| k.try_into().ok()).map(u64::from_le_bytes).unwrap_or(0);
-                        (key, [word(c, 8), word(c, 12), word(c, 16), word(c, 20), word(c, 24), word(c, 28)])
+                        (key, std::array::from_fn(|i| word(c, 8 + 4 * i)))
                     })
                     .collect::<Vec<_>>();
                 if cells.windows(2).any(|w| w[0].0 >= w[1].0) {
@@ -146,14 +150,14 @@ impl PartnerCells {
     }
 
     /// Counts deliveries that found no room.
-    fn cap_out(&mut self, counts: &[u32; 6]) {
+    fn cap_out(&mut self, counts: &Cell) {
         self.capped = self.capped.saturating_add(counts.iter().map(|c| u64::from(*c)).sum::<u64>());
     }
 
-    /// Adds `n` deliveries with TLS `tls` to a cell.
-    pub fn add(&mut self, key: Key, tls: Tls, n: u64) {
+    /// Adds `n` deliveries with TLS `tls` and verification `auth` to a cell.
+    pub fn add(&mut self, key: Key, tls: Tls, auth: Auth, n: u64) {
         let mut counts = TlsCounts::default();
-        counts.add(tls, n);
+        counts.add_checked(tls, auth, n);
         self.add_all(key, &counts);
     }
 
@@ -162,13 +166,13 @@ impl PartnerCells {
         if self.narrow.is_empty() {
             return;
         }
-        let mut cells: Vec<(u64, [u32; 6])> = std::mem::take(&mut self.narrow).into_iter().collect();
+        let mut cells: Vec<(u64, Cell)> = std::mem::take(&mut self.narrow).into_iter().collect();
         cells.sort_unstable_by_key(|(k, _)| *k);
         self.merge_sorted(cells);
     }
 
     /// Merges sorted cells into the frozen array in one pass (equal keys add up).
-    fn merge_sorted(&mut self, cells: Vec<(u64, [u32; 6])>) {
+    fn merge_sorted(&mut self, cells: Vec<(u64, Cell)>) {
         let old = std::mem::take(&mut self.frozen.0);
         let mut out = Vec::with_capacity(old.len() + cells.len());
         let (mut a, mut b) = (old.into_iter().peekable(), cells.into_iter().peekable());
@@ -177,7 +181,7 @@ impl PartnerCells {
                 (Some(x), Some(y)) if x.0 == y.0 => {
                     let (k, x) = a.next().unwrap_or_default();
                     let (_, y) = b.next().unwrap_or_default();
-                    let mut sums = [0u64; 6];
+                    let mut sums = [0u64; SLOTS];
                     for ((s, p), q) in sums.iter_mut().zip(x).zip(y) {
                         *s = u64::from(p) + u64::from(q);
                     }
@@ -185,7 +189,7 @@ impl PartnerCells {
                         n if n.iter().all(Result::is_ok) => (k, n.map(|v| v.unwrap_or(u32::MAX))),
                         _ => {
                             if let Some(key) = unpack(k) {
-                                self.wide.entry(key).or_default().add_all(&TlsCounts(sums));
+                                self.wide.entry(key).or_default().add_all(&TlsCounts::from_slots(sums));
                             }
                             continue;
                         }
@@ -220,7 +224,7 @@ impl PartnerCells {
             let Some(key) = unpack(k).map(remapped) else { continue };
             match pack(key) {
                 Some(packed) if !self.wide.contains_key(&key) => cells.push((packed, counts)),
-                _ => self.wide.entry(key).or_default().add_all(&TlsCounts(counts.map(u64::from))),
+                _ => self.wide.entry(key).or_default().add_all(&TlsCounts::from_slots(counts.map(u64::from))),
             }
         }
         for (k, counts) in &other.wide {
@@ -228,7 +232,7 @@ impl PartnerCells {
         }
         cells.sort_unstable_by_key(|(k, _)| *k);
         // Equal keys within `cells` (two of theirs mapped onto one of ours) are added up too.
-        let mut folded: Vec<(u64, [u32; 6])> = Vec::with_capacity(cells.len());
+        let mut folded: Vec<(u64, Cell)> = Vec::with_capacity(cells.len());
         for (k, c) in cells {
             match folded.last_mut() {
                 Some((lk, lc)) if *lk == k && lc.iter().zip(c).all(|(a, b)| a.checked_add(b).is_some()) => {
@@ -271,8 +275,8 @@ impl PartnerCells {
                 }
             },
         };
-        let mut sums = [0u64; 6];
-        for ((s, a), b) in sums.iter_mut().zip(cell.iter()).zip(counts.0) {
+        let mut sums = [0u64; SLOTS];
+        for ((s, a), b) in sums.iter_mut().zip(cell.iter()).zip(counts.slots()) {
             *s = u64::from(*a).saturating_add(b);
         }
         match sums.map(u32::try_from) {
@@ -282,19 +286,19 @@ impl PartnerCells {
                 if let Ok(i) = self.frozen.0.binary_search_by_key(&packed, |(k, _)| *k) {
                     self.frozen.0.remove(i);
                 }
-                self.wide.insert(key, TlsCounts(sums));
+                self.wide.insert(key, TlsCounts::from_slots(sums));
             }
         }
     }
 
     /// Every cell with its counts (in no particular order).
     pub fn iter(&self) -> impl Iterator<Item = (Key, TlsCounts)> + '_ {
-        let narrow = self.narrow_cells().filter_map(|(k, c)| Some((unpack(k)?, TlsCounts(c.map(u64::from)))));
+        let narrow = self.narrow_cells().filter_map(|(k, c)| Some((unpack(k)?, TlsCounts::from_slots(c.map(u64::from)))));
         narrow.chain(self.wide.iter().map(|(k, c)| (*k, *c)))
     }
 
     /// The packed cells, frozen and being counted.
-    fn narrow_cells(&self) -> impl Iterator<Item = (u64, [u32; 6])> + '_ {
+    fn narrow_cells(&self) -> impl Iterator<Item = (u64, Cell)> + '_ {
         self.frozen.0.iter().copied().chain(self.narrow.iter().map(|(k, v)| (*k, *v)))
     }
 
@@ -314,7 +318,7 @@ impl PartnerCells {
         let keep = move |(day, d, c, _): &Key| *d == dir && *c == conn && *day >= from && *day <= to;
         let packed = slice.iter().copied().chain(self.narrow.iter().map(|(k, v)| (*k, *v)));
         packed
-            .filter_map(|(k, c)| Some((unpack(k)?, TlsCounts(c.map(u64::from)))))
+            .filter_map(|(k, c)| Some((unpack(k)?, TlsCounts::from_slots(c.map(u64::from)))))
             .chain(self.wide.iter().map(|(k, c)| (*k, *c)))
             .filter(move |(k, _)| keep(k))
     }
@@ -339,28 +343,28 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
         let mut cells = PartnerCells::with_cap(3);
         for p in 0..5u32 {
-            cells.add((day, Direction::Inbound, 0, p), Tls::V1_2, 10 + u64::from(p));
+            cells.add((day, Direction::Inbound, 0, p), Tls::V1_2, Auth::Unknown, 10 + u64::from(p));
         }
         assert_eq!(cells.len(), 3);
         assert_eq!(cells.capped(), 13 + 14, "the two partners past the cap");
-        cells.add((day, Direction::Inbound, 0, 1), Tls::None, 7);
+        cells.add((day, Direction::Inbound, 0, 1), Tls::None, Auth::Unknown, 7);
         assert_eq!(cells.capped(), 27, "a kept cell is still counted past the cap");
         cells.freeze();
-        cells.add((day, Direction::Outbound, 0, 9), Tls::V1_3, 2);
+        cells.add((day, Direction::Outbound, 0, 9), Tls::V1_3, Auth::Unknown, 2);
         assert_eq!((cells.len(), cells.capped()), (3, 29), "frozen cells count towards the cap");
 
         // Merging keeps the cap too, and adds what the other side left out.
         let mut other = PartnerCells::with_cap(2);
         for p in 0..3u32 {
-            other.add((day, Direction::Outbound, 1, p), Tls::V1_2, 1);
+            other.add((day, Direction::Outbound, 1, p), Tls::V1_2, Auth::Unknown, 1);
         }
         other.freeze();
         let mut roomy = PartnerCells::with_cap(4);
-        roomy.add((day, Direction::Inbound, 0, 0), Tls::V1_2, 5);
+        roomy.add((day, Direction::Inbound, 0, 0), Tls::V1_2, Auth::Unknown, 5);
         roomy.merge_from(&other, |c| c, |p| p);
         assert_eq!((roomy.len(), roomy.capped()), (3, 1), "two of theirs fit, and their one left out is carried");
         let mut full = PartnerCells::with_cap(1);
-        full.add((day, Direction::Inbound, 0, 0), Tls::V1_2, 5);
+        full.add((day, Direction::Inbound, 0, 0), Tls::V1_2, Auth::Unknown, 5);
         full.merge_from(&other, |c| c, |p| p);
         assert_eq!((full.len(), full.capped()), (1, 3), "no room: theirs are counted as left out");
         assert_eq!(PartnerCells::default().cap, MAX_CELLS);
@@ -379,15 +383,15 @@ mod tests {
 
         let mut cells = PartnerCells::default();
         let far = (NaiveDate::from_ymd_opt(262_000, 1, 1).unwrap(), Direction::Inbound, 1, 2);
-        cells.add(far, Tls::V1_2, 5);
-        cells.add((day, Direction::Inbound, 1, 2), Tls::V1_2, u64::from(u32::MAX) - 1);
-        cells.add((day, Direction::Inbound, 1, 2), Tls::V1_2, 10);
-        cells.add((day, Direction::Inbound, 1, 2), Tls::None, 1);
+        cells.add(far, Tls::V1_2, Auth::Unknown, 5);
+        cells.add((day, Direction::Inbound, 1, 2), Tls::V1_2, Auth::Unknown, u64::from(u32::MAX) - 1);
+        cells.add((day, Direction::Inbound, 1, 2), Tls::V1_2, Auth::Unknown, 10);
+        cells.add((day, Direction::Inbound, 1, 2), Tls::None, Auth::Unknown, 1);
         let mut all: Vec<(Key, TlsCounts)> = cells.iter().collect();
         all.sort_by_key(|(k, _)| *k);
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].1 .0, [1, 0, 0, u64::from(u32::MAX) + 9, 0, 0], "past 2^32 the cell moved to the wide map, exactly");
-        assert_eq!(all[1], (far, TlsCounts([0, 0, 0, 5, 0, 0])));
+        assert_eq!(all[1], (far, TlsCounts([0, 0, 0, 5, 0, 0], [0; 2])));
     }
 
     #[test]
@@ -396,11 +400,11 @@ mod tests {
         let mut a = PartnerCells::default();
         let mut b = PartnerCells::default();
         for i in 0..500u32 {
-            a.add((day(1 + i % 28), Direction::Inbound, i % 3, i % 40), Tls::ALL[(i % 6) as usize], u64::from(i));
-            b.add((day(1 + i % 20), Direction::Outbound, i % 2, i % 70), Tls::V1_2, 1);
+            a.add((day(1 + i % 28), Direction::Inbound, i % 3, i % 40), Tls::ALL[(i % 6) as usize], [Auth::Unknown, Auth::Verified, Auth::Unverified][(i % 5 % 3) as usize], u64::from(i));
+            b.add((day(1 + i % 20), Direction::Outbound, i % 2, i % 70), Tls::V1_2, Auth::Unknown, 1);
         }
         let far = (NaiveDate::from_ymd_opt(250_000, 1, 1).unwrap(), Direction::Inbound, 1, 1);
-        b.add(far, Tls::None, 3);
+        b.add(far, Tls::None, Auth::Unknown, 3);
         let sorted = |c: &PartnerCells| {
             let mut v: Vec<(Key, TlsCounts)> = c.iter().collect();
             v.sort_by_key(|(k, _)| *k);
@@ -427,7 +431,7 @@ mod tests {
         assert_eq!(by_range_sorted, by_scan);
         // Counting into frozen cells again still adds up.
         let mut again = merged.clone();
-        again.add((day(1), Direction::Inbound, 0, 0), Tls::None, 2);
+        again.add((day(1), Direction::Inbound, 0, 0), Tls::None, Auth::Unknown, 2);
         let cell = |c: &PartnerCells| c.iter().find(|(k, _)| *k == (day(1), Direction::Inbound, 0, 0)).map(|(_, c)| c.get(Tls::None));
         assert_eq!(cell(&again), cell(&merged).map(|n| n + 2));
         assert!(postcard::from_bytes::<PartnerCells>(&[1, 2, 3]).is_err(), "damaged bytes are an error, not a panic");

@@ -12,16 +12,18 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::aggregate::{Aggregate, TlsCounts};
 use crate::export::field;
 use crate::model::Direction;
+use crate::security::Auth;
 use crate::tls::Tls;
 
 /// The summary's header, exactly. The partner the insights name (the remote domain, else the
-/// host, else the IP address) is written in `remote_domain`.
-pub const HEADER: &str = "date,direction,connector,connector_type,forced_tls,tls,count,remote_domain";
+/// host, else the IP address) is written in `remote_domain`; `verification` says whether the
+/// remote server was verified on the row's TLS sessions (empty: the source did not say).
+pub const HEADER: &str = "date,direction,connector,connector_type,forced_tls,tls,count,remote_domain,verification";
 
 /// One row, by ranks: day, direction, the connector's rank in name order (0: none), the
 /// partner's rank in name order plus one (0: deliveries whose partner the source did not name),
-/// the TLS value, and the count. Sorting the ranks sorts the rows by name.
-type Row = (NaiveDate, Direction, u32, u32, Tls, u64);
+/// the TLS value, the verification, and the count. Sorting the ranks sorts the rows by name.
+type Row = (NaiveDate, Direction, u32, u32, Tls, Auth, u64);
 
 /// Ranks by name: `ranks[id]` is the place of `names[id]` in sorted order, plus `offset`.
 fn ranks<'a>(names: impl ExactSizeIterator<Item = &'a str>, offset: u32) -> Vec<u32> {
@@ -67,6 +69,9 @@ pub fn summary_csv(agg: &Aggregate, header: bool) -> String {
         for tls in Tls::ALL {
             rest.add(tls, counts.get(tls).saturating_sub(partners.get(tls)));
         }
+        for (r, (all, named)) in rest.1.iter_mut().zip(counts.1.iter().zip(partners.1)) {
+            *r = all.saturating_sub(named);
+        }
         push_counts(&mut rows, (day, direction, conn_rank.get(c as usize).copied().unwrap_or(0), 0), &rest);
     }
     rows.sort_unstable();
@@ -94,7 +99,7 @@ pub fn summary_csv(agg: &Aggregate, header: bool) -> String {
         out.push_str("\r\n");
     }
     let mut day_text = (None, String::new());
-    for &(day, direction, c, p, tls, count) in &rows {
+    for &(day, direction, c, p, tls, auth, count) in &rows {
         if day_text.0 != Some(day) {
             day_text = (Some(day), format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day()));
         }
@@ -115,17 +120,16 @@ pub fn summary_csv(agg: &Aggregate, header: bool) -> String {
                 }
             }
         }
+        out.push(',');
+        out.push_str(auth.label());
         out.push_str("\r\n");
     }
     out
 }
 
 fn push_counts(rows: &mut Vec<Row>, (day, direction, c, p): (NaiveDate, Direction, u32, u32), counts: &TlsCounts) {
-    for tls in Tls::ALL {
-        let count = counts.get(tls);
-        if count > 0 {
-            rows.push((day, direction, c, p, tls, count));
-        }
+    for (tls, auth, count) in counts.by_tls_and_auth() {
+        rows.push((day, direction, c, p, tls, auth, count));
     }
 }
 
@@ -135,6 +139,7 @@ mod tests {
     use crate::aggregate::Filter;
     use crate::load::{load_bytes, Content};
     use crate::model::{ConnectorType, Delivery};
+    use crate::security::Auth;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
@@ -143,6 +148,7 @@ mod tests {
     fn sample() -> Aggregate {
         let mut a = Aggregate::new();
         let base = Delivery {
+            auth: Auth::Verified,
             time: day(4).and_hms_opt(23, 0, 0).unwrap(),
             direction: Direction::Outbound,
             connector: Some("=Relay, \"East\""),
@@ -155,6 +161,7 @@ mod tests {
             count: 5,
         };
         a.add(&base);
+        a.add(&Delivery { auth: Auth::Unverified, count: 4, ..base });
         a.add(&Delivery { tls: Tls::None, count: 2, remote_domain: None, ..base });
         a.add(&Delivery { tls: Tls::None, count: 3, remote_domain: None, remote_host: None, ..base });
         a.add(&Delivery { connector: None, connector_type: None, forced_tls: None, direction: Direction::Inbound, tls: Tls::Unknown, count: 1, time: day(2).and_hms_opt(1, 0, 0).unwrap(), ..base });
@@ -180,11 +187,12 @@ mod tests {
             lines,
             [
                 HEADER,
-                "2026-03-02,Inbound,,,,Unknown,1,'-fabrikam.com",
-                "2026-03-04,Outbound,\"'=Relay, \"\"East\"\"\",Partner,False,No TLS,3,",
-                "2026-03-04,Outbound,\"'=Relay, \"\"East\"\"\",Partner,False,TLS 1.2,5,'-fabrikam.com",
-                "2026-03-04,Outbound,\"'=Relay, \"\"East\"\"\",Partner,False,No TLS,2,mx.fabrikam.com",
-                "2026-03-04,Intra-org,,,,TLS 1.3,4294967302,192.0.2.1",
+                "2026-03-02,Inbound,,,,Unknown,1,'-fabrikam.com,Verified",
+                "2026-03-04,Outbound,\"'=Relay, \"\"East\"\"\",Partner,False,No TLS,3,,",
+                "2026-03-04,Outbound,\"'=Relay, \"\"East\"\"\",Partner,False,TLS 1.2,5,'-fabrikam.com,Verified",
+                "2026-03-04,Outbound,\"'=Relay, \"\"East\"\"\",Partner,False,TLS 1.2,4,'-fabrikam.com,Not verified",
+                "2026-03-04,Outbound,\"'=Relay, \"\"East\"\"\",Partner,False,No TLS,2,mx.fabrikam.com,",
+                "2026-03-04,Intra-org,,,,TLS 1.3,4294967302,192.0.2.1,Verified",
                 "",
             ]
         );

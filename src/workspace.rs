@@ -236,7 +236,7 @@ impl Workspace {
             if s.recipients == 0 {
                 continue;
             }
-            combined.add(&Delivery {
+            combined.add(&Delivery { auth: crate::security::Auth::Unknown,
                 time,
                 direction,
                 connector: Some(s.connector.as_str()).filter(|c| !c.is_empty()),

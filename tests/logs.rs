@@ -190,3 +190,48 @@ fn exchange_server_tracking_and_protocol_logs_join() {
         assert_eq!(partners, vec!["partner.example"]);
     }
 }
+
+/// Counts per transit security level: verified, encrypted but not verified, no TLS, unknown.
+fn levels(c: &mailflow::aggregate::TlsCounts) -> [u64; 4] {
+    mailflow::security::Level::ALL.map(|l| c.level(l))
+}
+
+#[test]
+fn postfix_every_verification_word_gives_exact_levels() {
+    // Built from Postfix's TLS_README: the first word of "TLS connection established" (and of
+    // "reused", Postfix 3.4+) is Verified (DANE, MTA-STS and CA-and-name checks), Trusted (a
+    // trusted chain, name not checked), Untrusted or Anonymous; without a word, it is not said.
+    let (r, agg) = aggregate_of(load_with("mail.log", &fixture("postfix-verification.log"), options()));
+    assert_eq!((r.format, r.error.as_ref()), (Some(Msg::FormatPostfix), None));
+    let t = agg.totals(&Filter::window(day(2026, 3, 4), day(2026, 3, 4)));
+    // In: Anonymous 2 + Untrusted 1 + Trusted 1 encrypted; Verified 3; no TLS line 1; no word 1.
+    assert_eq!(levels(&t.inbound), [3, 4, 1, 1]);
+    // Out: Verified 2 + reused Verified 1; Trusted, Untrusted, Anonymous 1 each; no TLS line 1.
+    assert_eq!(levels(&t.outbound), [3, 3, 1, 0]);
+    assert_eq!((t.inbound.total(), t.outbound.total()), (9, 7), "the TLS versions count as before");
+    assert_eq!(t.outbound.get(Tls::V1_3), 3);
+}
+
+#[test]
+fn exim_every_cv_value_gives_exact_levels() {
+    // Built from the Exim specification's log selectors: CV=yes, CV=dane, CV=no
+    // (tls_certificate_verified) and DN= (tls_peerdn), which names a certificate without saying
+    // whether it was checked.
+    let (r, agg) = aggregate_of(load_with("mainlog", &fixture("exim-verification.log"), options()));
+    assert_eq!((r.format, r.error.as_ref()), (Some(Msg::FormatExim), None));
+    let t = agg.totals(&Filter::window(day(2026, 3, 4), day(2026, 3, 4)));
+    // In: CV=yes for 2 recipients; CV=no 1; DN= alone 1 and X= alone 1 unknown; P=esmtp 1 no TLS.
+    assert_eq!(levels(&t.inbound), [2, 1, 1, 2]);
+    // Out: CV=dane 2 and CV=yes 1; CV=no 1; X= alone 1; no X= (on a log that logs X=) 1.
+    assert_eq!(levels(&t.outbound), [3, 1, 1, 1]);
+}
+
+#[test]
+fn logs_without_verification_load_as_before_with_it_unknown() {
+    let (_, agg) = aggregate_of(load_with("mainlog", &fixture("exim-mainlog"), options()));
+    let t = agg.totals(&Filter::window(day(2025, 3, 4), day(2025, 3, 5)));
+    assert_eq!(t.inbound.0, [2, 0, 0, 0, 2, 0]);
+    // This older fixture writes CV= on some lines: those are counted, the rest is Unknown.
+    assert_eq!(levels(&t.inbound), [0, 1, 2, 1]);
+    assert_eq!(levels(&t.outbound), [2, 0, 1, 2]);
+}

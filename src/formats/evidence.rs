@@ -181,7 +181,7 @@ fn flush(held: HashMap<Held, u64>, tls: Tls, sink: &mut dyn Sink) {
     let mut held: Vec<_> = held.into_iter().collect();
     held.sort_unstable();
     for ((day, direction, connector, host, ip, domain), count) in held {
-        sink.push(&Delivery {
+        sink.push(&Delivery { auth: crate::security::Auth::Unknown,
             time: day.and_time(chrono::NaiveTime::MIN),
             direction,
             connector: connector.as_deref(),
@@ -202,7 +202,7 @@ mod tests {
     use crate::aggregate::{Aggregate, Filter};
 
     fn delivery(direction: Direction) -> Delivery<'static> {
-        Delivery {
+        Delivery { auth: crate::security::Auth::Unknown,
             time: NaiveDate::from_ymd_opt(2026, 3, 4).unwrap().and_hms_opt(9, 0, 0).unwrap(),
             direction,
             connector: None,

@@ -1,6 +1,7 @@
 //! Exim's main log: `<=` arrivals from a remote host (`H=`) are inbound, `=>` and `->` deliveries
 //! to a remote host are outbound (one per recipient); the TLS version is the first field of `X=`
-//! (no `X=`: No TLS). Local arrivals and deliveries are not mail flow; `**` failures and `==`
+//! (no `X=`: No TLS), and `CV=` whether the peer's certificate was verified. Local arrivals and
+//! deliveries are not mail flow; `**` failures and `==`
 //! deferrals are not delivered mail. The connector is a transport other than `remote_smtp`, or the
 //! submission port an arrival came in on.
 
@@ -14,6 +15,7 @@ use crate::formats::evidence::{Evidence, Side};
 use crate::formats::syslog::is_loopback;
 use crate::formats::{ParseStats, Sink};
 use crate::model::{Delivery, Direction};
+use crate::security::Auth;
 use crate::tls::Tls;
 
 /// The transport name of plain delivery to the internet (no connector).
@@ -281,7 +283,11 @@ impl Parser {
                     }
                     None => None,
                 };
+                // CV= says whether the peer's certificate was verified (`yes`, `dane`, `no`);
+                // DN= alone names a certificate without saying whether it was checked.
+                let auth = word(rest, "CV=").map_or(Auth::Unknown, Auth::exim);
                 let d = Delivery {
+                    auth,
                     time,
                     direction: if inbound { Direction::Inbound } else { Direction::Outbound },
                     connector,

@@ -10,6 +10,7 @@ use crate::formats::jsonl::{FlatObject, Span};
 use crate::formats::table::{self, header_key, Dialect};
 use crate::formats::{ParseStats, Sink};
 use crate::model::{ConnectorType, Delivery, Direction};
+use crate::security::Auth;
 use crate::tls::Tls;
 
 /// Header aliases (in [`header_key`] form) for each field.
@@ -38,6 +39,11 @@ pub mod names {
     pub const REMOTE_DOMAIN: &[&str] = &["remotedomain", "domain", "partnerdomain", "partner"];
     /// The Microsoft admin center's "Connector direction and name" (`Inbound - Name`).
     pub const DIRECTION_AND_NAME: &[&str] = &["connectordirectionandname", "connectordirectionname"];
+    /// Whether the TLS session verified the remote server (long shape, optional):
+    /// [`crate::security::Auth::parse`] reads the cell.
+    pub const AUTH: &[&str] = &["verification", "tlsverification", "transitsecurity", "certificateverified"];
+    /// The wide shape's optional counts of verified and of encrypted but not verified deliveries.
+    pub const CHECKED: [&[&str]; 2] = [&["verified"], &["notverified", "encryptednotverified", "unverified"]];
     /// The wide shape's per-TLS count columns, in [`crate::tls::Tls::ALL`] order.
     pub const WIDE: [&[&str]; 6] = [&["notls"], &["tls10"], &["tls11"], &["tls12"], &["tls13"], &["unknown", "unknowntls"]];
 }
@@ -67,6 +73,8 @@ pub struct Columns {
     remote_ip: Option<usize>,
     remote_domain: Option<usize>,
     wide: [Option<usize>; 6],
+    auth: Option<usize>,
+    checked: [Option<usize>; 2],
     /// "Connector direction and name", which holds both (Microsoft's report export).
     combined: Option<usize>,
     /// TLS columns hold percentages of Volume (Microsoft's report export), with or without `%`.
@@ -110,6 +118,8 @@ impl Columns {
             remote_ip: f(names::REMOTE_IP),
             remote_domain: f(names::REMOTE_DOMAIN),
             wide,
+            auth: f(names::AUTH),
+            checked: names::CHECKED.map(|a| f(a)),
             combined,
             percent: combined.is_some() || header.iter().any(|h| h.contains('%')),
         })
@@ -132,6 +142,8 @@ impl Columns {
             remote_ip: None,
             remote_domain: None,
             wide: [None; 6],
+            auth: None,
+            checked: [None; 2],
             combined: None,
             percent: false,
         }
@@ -177,6 +189,10 @@ struct Fields<'a> {
     remote_ip: &'a str,
     remote_domain: &'a str,
     wide: [&'a str; 6],
+    /// Verification (long shape).
+    auth: &'a str,
+    /// Verified and not verified counts (wide shape).
+    checked: [&'a str; 2],
     /// The TLS cells are percentages even without a `%` sign.
     percent: bool,
     /// How to read dates that are not ISO 8601.
@@ -257,6 +273,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, Said> 
         Said::new(Msg::DirectionUnreadable).text(crate::text::clip(f.direction, 60))
     })?;
     let mut delivery = Delivery {
+        auth: Auth::Unknown,
         time,
         direction,
         connector: connector_name(f.connector),
@@ -277,6 +294,7 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, Said> 
                     Said::new(Msg::TlsUnreadable).text(crate::text::clip(f.tls, 60))
                 })?
             };
+            delivery.auth = Auth::parse(f.auth).ok_or_else(|| Said::new(Msg::AuthUnreadable).text(crate::text::clip(f.auth, 60)))?;
             if !crate::text::trim(f.count).is_empty() {
                 delivery.count = parse_count(f.count)
                     .ok_or_else(|| Said::new(Msg::CountUnreadable).text(crate::text::clip(f.count, 60)))?;
@@ -329,14 +347,22 @@ fn emit(shape: Shape, f: &Fields<'_>, sink: &mut dyn Sink) -> Result<u64, Said> 
                     counts[Tls::Unknown.index()] += v - sum;
                 }
             }
+            // Verified and not verified are counts of the row's deliveries with TLS; which TLS
+            // version each had is not said, and the aggregate keeps them per row, not per version.
+            let mut checked = [0u64; 2];
+            for (i, cell) in f.checked.iter().enumerate() {
+                let label = if i == 0 { "Verified" } else { "Not verified" };
+                checked[i] = parse_count(cell).ok_or_else(|| Said::new(Msg::TlsCountUnreadable).text(label).text(crate::text::clip(cell, 60)))?;
+            }
+            let encrypted = counts.iter().fold(0u64, |a, b| a.saturating_add(*b)) - counts[Tls::None.index()];
+            if checked[0].saturating_add(checked[1]) > encrypted {
+                return Err(Said::new(Msg::CheckedOverEncrypted).count(checked[0].saturating_add(checked[1])).count(encrypted));
+            }
             let mut total = 0;
-            for (i, n) in counts.into_iter().enumerate() {
-                if n > 0 {
-                    delivery.tls = Tls::ALL[i];
-                    delivery.count = n;
-                    sink.push(&delivery);
-                    total = n.saturating_add(total);
-                }
+            for (tls, auth, n) in crate::aggregate::TlsCounts(counts, checked).by_tls_and_auth() {
+                (delivery.tls, delivery.auth, delivery.count) = (tls, auth, n);
+                sink.push(&delivery);
+                total = n.saturating_add(total);
             }
             Ok(total)
         }
@@ -381,6 +407,8 @@ impl CsvParser {
                 remote_ip: cell(columns.remote_ip),
                 remote_domain: cell(columns.remote_domain),
                 wide: columns.wide.map(cell),
+                auth: cell(columns.auth),
+                checked: columns.checked.map(cell),
                 percent: columns.percent,
                 order,
             };
@@ -518,6 +546,8 @@ impl JsonlParser {
                 remote_ip: get(names::REMOTE_IP),
                 remote_domain: get(names::REMOTE_DOMAIN),
                 wide,
+                auth: get(names::AUTH),
+                checked: names::CHECKED.map(|a| get(a)),
                 percent: false,
                 order: crate::dates::DateOrder::DayFirst,
             };

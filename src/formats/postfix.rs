@@ -14,6 +14,7 @@ use crate::formats::syslog::{self, host_ip, is_loopback, Clock};
 use crate::formats::evidence::{Evidence, Side};
 use crate::formats::{ParseStats, Sink};
 use crate::model::{Delivery, Direction};
+use crate::security::Auth;
 use crate::tls::Tls;
 
 /// True when the text has Postfix syslog lines anywhere in its first 64 KB (a rotated log may
@@ -51,21 +52,24 @@ fn field<'a>(rest: &'a str, key: &str) -> Option<&'a str> {
 
 /// The peer and TLS version in `... TLS connection established from|to host[ip]: TLSv1.3 with
 /// cipher ...`, or `... TLS connection reused to host[ip]:25: TLSv1.3 ...` (connection reuse
-/// through tlsproxy, Postfix 3.4 and later). A version that cannot be read is Unknown.
-fn tls_line(message: &str, word: &str) -> Option<(String, Tls)> {
-    let (_, rest) = split_str(message, "TLS connection ")?;
+/// through tlsproxy, Postfix 3.4 and later), with the verification its first word says
+/// (`Verified`, `Trusted`, `Untrusted`, `Anonymous`: [`Auth::postfix`]). A version that cannot be
+/// read is Unknown.
+fn tls_line(message: &str, word: &str) -> Option<(String, Tls, Auth)> {
+    let (before, rest) = split_str(message, "TLS connection ")?;
+    let auth = Auth::postfix(before.trim_end().rsplit(' ').next().unwrap_or(""));
     let rest = rest.strip_prefix("established ").or_else(|| rest.strip_prefix("reused "))?;
     let (peer, version) = split_str(rest.strip_prefix(word)?, ": ")?;
     let tls = Tls::normalise(crate::text::split_byte(version, b' ').map_or(version, |(v, _)| v)).unwrap_or(Tls::Unknown);
     let (host, ip) = host_ip(peer);
-    Some((format!("{}[{}]", host.unwrap_or(""), ip.unwrap_or("")), tls))
+    Some((format!("{}[{}]", host.unwrap_or(""), ip.unwrap_or("")), tls, auth))
 }
 
 /// What the log says about the TLS of a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SessionTls {
-    /// A TLS line named this version.
-    Known(Tls),
+    /// A TLS line named this version and verification.
+    Known(Tls, Auth),
     /// The session is in the log, without a TLS line: No TLS if the server logs TLS.
     NoLine,
     /// The session began before the log did: its TLS line, if any, is not in the file.
@@ -138,9 +142,10 @@ pub struct Parser {
     lines: u64,
     /// smtpd processes whose session began in the log (`connect from`), with their TLS version
     /// once a TLS line named it.
-    smtpd_tls: HashMap<u32, Option<Tls>>,
-    /// TLS of each smtp process's connection: peer, version, and the line it was last used on.
-    smtp_tls: HashMap<u32, (String, Tls, u64)>,
+    smtpd_tls: HashMap<u32, Option<(Tls, Auth)>>,
+    /// TLS of each smtp process's connection: peer, version, verification, and the line it was
+    /// last used on.
+    smtp_tls: HashMap<u32, (String, Tls, Auth, u64)>,
     /// Messages accepted from a remote client, counted when the queue manager takes them
     /// (`nrcpt=`): a message rejected after `client=` (milter, lost connection) is no delivery.
     inbound: HashMap<String, Inbound>,
@@ -234,7 +239,7 @@ impl Parser {
     fn count_inbound(&mut self, d: &Inbound, count: u64, sink: &mut dyn Sink) {
         if d.submission {
             match d.tls {
-                SessionTls::Known(tls) => self.stats.submissions.add(tls, count),
+                SessionTls::Known(tls, _) => self.stats.submissions.add(tls, count),
                 SessionTls::BeforeLog => self.stats.submissions.add(Tls::Unknown, count),
                 SessionTls::NoLine => {
                     let n = self.submissions_no_line.entry(d.server.clone()).or_default();
@@ -244,7 +249,7 @@ impl Parser {
             return;
         }
         let domain = d.host.as_deref().and_then(|h| domain_of_host(&mut self.domains, h));
-        let delivery = Delivery {
+        let delivery = Delivery { auth: crate::security::Auth::Unknown,
             time: d.time,
             direction: Direction::Inbound,
             connector: d.connector.as_deref(),
@@ -263,7 +268,7 @@ impl Parser {
     fn push(&mut self, d: &Delivery<'_>, tls: SessionTls, server: &str, side: Side, sink: &mut dyn Sink) {
         self.stats.deliveries = self.stats.deliveries.saturating_add(d.count);
         match tls {
-            SessionTls::Known(tls) => sink.push(&Delivery { tls, ..*d }),
+            SessionTls::Known(tls, auth) => sink.push(&Delivery { tls, auth, ..*d }),
             SessionTls::BeforeLog => {
                 self.stats.before_log = self.stats.before_log.saturating_add(d.count);
                 sink.push(&Delivery { tls: Tls::Unknown, ..*d })
@@ -308,8 +313,8 @@ impl Parser {
                     self.smtpd_tls.insert(l.pid, None);
                 } else if msg.starts_with("disconnect from ") {
                     self.smtpd_tls.remove(&l.pid);
-                } else if let Some((_, tls)) = tls_line(msg, "from ") {
-                    self.smtpd_tls.insert(l.pid, Some(tls));
+                } else if let Some((_, tls, auth)) = tls_line(msg, "from ") {
+                    self.smtpd_tls.insert(l.pid, Some((tls, auth)));
                     self.evidence.prove(l.host, Side::Receiving, sink);
                 } else if let Some((_, queued)) = msg.split_once("proxy-accept: ").and_then(|(_, r)| r.split_once("queued as ")) {
                     // A before-queue filter: this internet-facing session's message is the one
@@ -375,13 +380,13 @@ impl Parser {
                 }
             }
             "smtp" => {
-                if let Some((peer, tls)) = tls_line(msg, "to ") {
+                if let Some((peer, tls, auth)) = tls_line(msg, "to ") {
                     if self.smtp_tls.len() >= MAX_PROCESSES {
                         // smtp processes end without a log line: forget those idle for long.
                         let now = self.lines;
-                        self.smtp_tls.retain(|_, v| v.2 + MAX_PROCESSES as u64 > now);
+                        self.smtp_tls.retain(|_, v| v.3 + MAX_PROCESSES as u64 > now);
                     }
-                    self.smtp_tls.insert(l.pid, (peer, tls, self.lines));
+                    self.smtp_tls.insert(l.pid, (peer, tls, auth, self.lines));
                     self.evidence.prove(l.host, Side::Sending, sink);
                 } else if let Some((_, rest)) = queue_id(msg) {
                     if !rest.starts_with("to=") {
@@ -401,15 +406,15 @@ impl Parser {
                         return;
                     }
                     let tls = match self.smtp_tls.get_mut(&l.pid) {
-                        Some((peer, tls, used)) if same_peer(peer, host, ip) => {
+                        Some((peer, tls, auth, used)) if same_peer(peer, host, ip) => {
                             *used = line_no;
-                            SessionTls::Known(*tls)
+                            SessionTls::Known(*tls, *auth)
                         }
                         _ if (time - start).num_seconds() < REUSE_SECONDS => SessionTls::BeforeLog,
                         _ => SessionTls::NoLine,
                     };
                     let domain = host.and_then(|h| domain_of_host(&mut self.domains, h));
-                    let d = Delivery {
+                    let d = Delivery { auth: crate::security::Auth::Unknown,
                         time,
                         direction: Direction::Outbound,
                         connector,
@@ -457,7 +462,7 @@ impl Parser {
     /// that began before the log (no `connect from` seen).
     fn session_tls(&self, pid: u32) -> SessionTls {
         match self.smtpd_tls.get(&pid) {
-            Some(Some(tls)) => SessionTls::Known(*tls),
+            Some(Some((tls, auth))) => SessionTls::Known(*tls, *auth),
             Some(None) => SessionTls::NoLine,
             None => SessionTls::BeforeLog,
         }
@@ -495,8 +500,10 @@ mod tests {
         assert_eq!(field("to=<a@b>, relay=mx[1.2.3.4]:25, delay=1, status=sent (250 OK)", "status="), Some("sent (250 OK)"));
         assert_eq!(
             tls_line("Verified TLS connection established to mx.partner.example[198.51.100.7]:25: TLSv1.2 with cipher X (256/256 bits)", "to "),
-            Some(("mx.partner.example[198.51.100.7]".into(), Tls::V1_2))
+            Some(("mx.partner.example[198.51.100.7]".into(), Tls::V1_2, Auth::Verified))
         );
+        assert_eq!(tls_line("Anonymous TLS connection established from a[1.2.3.4]: TLSv1.3 with cipher X", "from ").map(|t| t.2), Some(Auth::Unverified));
+        assert_eq!(tls_line("Trusted TLS connection reused to b[1.2.3.5]:25: TLSv1.3 with cipher X", "to ").map(|t| t.2), Some(Auth::Unverified));
         assert_eq!(tls_line("TLS connection established from a[1.2.3.4]: TLSv1 with cipher DHE", "from ").map(|t| t.1), Some(Tls::V1_0));
     }
 
