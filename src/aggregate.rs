@@ -542,6 +542,29 @@ impl Aggregate {
         out.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(b.0)));
         out
     }
+
+    /// Every remote partner behind the filter (its days, directions and connectors), with its
+    /// counts added up, largest total first.
+    pub fn partners_in(&self, f: &Filter) -> Vec<(&str, TlsCounts)> {
+        let dirs = [Direction::Inbound, Direction::Outbound].into_iter().filter(|d| f.direction.is_none_or(|want| want == *d));
+        let conns: Vec<u32> = match &f.connector {
+            ConnectorFilter::All => (0..=self.connectors.len() as u32).collect(),
+            ConnectorFilter::NoConnector => vec![0],
+            ConnectorFilter::Named(name) => self.connector_ids.get(name).copied().into_iter().collect(),
+        };
+        let mut by_partner: HashMap<u32, TlsCounts> = HashMap::default();
+        for dir in dirs {
+            for &conn in &conns {
+                for ((_, _, _, p), counts) in self.partner_cells.range(dir, conn, f.from, f.to) {
+                    by_partner.entry(p).or_default().add_all(&counts);
+                }
+            }
+        }
+        let mut out: Vec<(&str, TlsCounts)> =
+            by_partner.into_iter().filter_map(|(p, c)| Some((self.partners.get(p as usize)?.as_str(), c))).collect();
+        out.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(b.0)));
+        out
+    }
 }
 
 #[cfg(test)]
@@ -604,6 +627,42 @@ mod tests {
         a.add(&delivery(3, Direction::Inbound, Some("From OnPrem"), Tls::V1_1, 7));
         a.add(&delivery(3, Direction::IntraOrg, None, Tls::Unknown, 1000));
         a
+    }
+
+    #[test]
+    fn partners_in_a_filter_add_up_across_directions_and_connectors() {
+        let mut a = Aggregate::new();
+        let mut add = |d: u32, dir, conn, partner, tls, auth, n| {
+            a.add(&Delivery { auth, remote_domain: Some(partner), ..delivery(d, dir, conn, tls, n) });
+        };
+        add(1, Direction::Inbound, None, "fabrikam.com", Tls::V1_2, Auth::Verified, 5);
+        add(2, Direction::Outbound, Some("To Fabrikam"), "fabrikam.com", Tls::None, Auth::Unknown, 3);
+        add(2, Direction::Outbound, Some("To Fabrikam"), "fabrikam.com", Tls::V1_2, Auth::Unverified, 2);
+        add(3, Direction::Outbound, None, "plain.example", Tls::None, Auth::Unknown, 7);
+        add(9, Direction::Outbound, None, "late.example", Tls::None, Auth::Unknown, 1);
+        let mut f = Filter::window(day(1), day(3));
+        let all = a.partners_in(&f);
+        assert_eq!(all.iter().map(|(p, c)| (*p, c.total())).collect::<Vec<_>>(), [("fabrikam.com", 10), ("plain.example", 7)]);
+        assert_eq!(Level::ALL.map(|l| all[0].1.level(l)), [5, 2, 3, 0]);
+        f.direction = Some(Direction::Outbound);
+        f.connector = ConnectorFilter::Named("To Fabrikam".into());
+        assert_eq!(a.partners_in(&f).iter().map(|(p, c)| (*p, c.total())).collect::<Vec<_>>(), [("fabrikam.com", 5)]);
+        f.connector = ConnectorFilter::NoConnector;
+        assert_eq!(a.partners_in(&f).iter().map(|(p, c)| (*p, c.total())).collect::<Vec<_>>(), [("plain.example", 7)]);
+        f.connector = ConnectorFilter::Named("nobody".into());
+        assert!(a.partners_in(&f).is_empty());
+    }
+
+    #[test]
+    fn deliveries_by_tls_and_auth_add_back_to_the_counts() {
+        let c = TlsCounts([4, 1, 0, 12, 2, 3], [10, 7]);
+        let parts = c.by_tls_and_auth();
+        let mut back = TlsCounts::default();
+        for (tls, auth, n) in &parts {
+            back.add_checked(*tls, *auth, *n);
+        }
+        assert_eq!(back, c);
+        assert!(parts.iter().all(|(tls, auth, _)| *tls != Tls::None || *auth == Auth::Unknown), "no TLS is never verified");
     }
 
     #[test]

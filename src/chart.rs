@@ -12,6 +12,7 @@ use plotters::prelude::*;
 
 use crate::aggregate::{DirCounts, TlsCounts};
 use crate::model::Direction;
+use crate::security::Level;
 use crate::lang::{Lang, Msg};
 use crate::text::escape;
 use crate::tls::Tls;
@@ -262,6 +263,36 @@ pub enum DailyView {
     MailFlow,
     /// The share of each TLS version per day, 100% stacked.
     TlsUsage,
+    /// The share of each transit security level per day, 100% stacked over all messages.
+    TransitSecurity,
+}
+
+impl DailyView {
+    /// Every view, in the order the report offers them.
+    pub const ALL: [DailyView; 3] = [DailyView::MailFlow, DailyView::TlsUsage, DailyView::TransitSecurity];
+
+    /// The view's name in URLs and selects: `flow`, `tls`, `security`.
+    pub fn key(self) -> &'static str {
+        match self {
+            DailyView::MailFlow => "flow",
+            DailyView::TlsUsage => "tls",
+            DailyView::TransitSecurity => "security",
+        }
+    }
+
+    /// The view a [`DailyView::key`] names.
+    pub fn from_key(key: &str) -> Option<DailyView> {
+        DailyView::ALL.into_iter().find(|v| v.key() == key)
+    }
+
+    /// The view's name in a downloaded chart's file name.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            DailyView::MailFlow => "mail-flow",
+            DailyView::TlsUsage => "tls-usage",
+            DailyView::TransitSecurity => "transit-security",
+        }
+    }
 }
 
 /// The connector report's chart over `days` (one entry per day, as [`crate::aggregate::Aggregate::daily`]
@@ -288,11 +319,13 @@ pub fn daily(
     let label = match view {
         DailyView::MailFlow => lang.fill(Msg::MessagesPerDay, &[&title, &first, &last]),
         DailyView::TlsUsage => lang.fill(Msg::TlsUsagePerDay, &[&title, &first, &last]),
+        DailyView::TransitSecurity => lang.fill(Msg::SecurityPerDay, &[&title, &first, &last]),
     };
     let frame = Frame { days, title, size: (width, height), lang };
     match view {
         DailyView::MailFlow => draw_mail_flow(&mut svg, &frame, directions, &mut hits).ok()?,
         DailyView::TlsUsage => draw_tls_usage(&mut svg, &frame, directions, &mut hits).ok()?,
+        DailyView::TransitSecurity => draw_security(&mut svg, &frame, directions, &mut hits).ok()?,
     }
     Some(finish(svg, &label, &hits))
 }
@@ -461,10 +494,7 @@ fn draw_tls_usage(svg: &mut String, frame: &Frame<'_>, directions: &[Direction],
     let y_fmt = |y: &f64| lang.percent_value(*y, 0);
     draw_daily(svg, frame, &items, 100.0, &y_fmt, |chart| {
         for (i, (day, dc)) in days.iter().enumerate() {
-            let mut counts = TlsCounts::default();
-            for d in directions {
-                counts.add_all(&dc.get(*d));
-            }
+            let counts = shown(dc, directions);
             let known = counts.known();
             if known == 0 {
                 continue;
@@ -490,6 +520,51 @@ fn draw_tls_usage(svg: &mut String, frame: &Frame<'_>, directions: &[Direction],
         }
         Ok(())
     })
+}
+
+/// The counts of the directions shown, on one day.
+fn shown(dc: &DirCounts, directions: &[Direction]) -> TlsCounts {
+    let mut counts = TlsCounts::default();
+    for d in directions {
+        counts.add_all(&dc.get(*d));
+    }
+    counts
+}
+
+fn draw_security(svg: &mut String, frame: &Frame<'_>, directions: &[Direction], hits: &mut Vec<Hit>) -> DrawResult<()> {
+    let (days, lang) = (frame.days, frame.lang);
+    let items: Vec<(String, (u8, u8, u8))> = Level::ALL.iter().map(|l| (lang.level(*l).to_string(), l.colour())).collect();
+    let y_fmt = |y: &f64| lang.percent_value(*y, 0);
+    draw_daily(svg, frame, &items, 100.0, &y_fmt, |chart| {
+        for (i, (day, dc)) in days.iter().enumerate() {
+            let counts = shown(dc, directions);
+            let total = counts.total();
+            if total == 0 {
+                continue;
+            }
+            let (x0, x1) = (i as f64 - 0.38, i as f64 + 0.38);
+            // Verified at the bottom, then encrypted, No TLS, and what the source did not say on top.
+            let mut y = 0.0;
+            let mut lines = vec![lang.fill(Msg::AllOnDay, &[&lang.short_day(*day), &lang.count(total, Msg::Messages)])];
+            for level in Level::ALL {
+                let c = counts.level(level);
+                if c == 0 {
+                    continue;
+                }
+                let h = c as f64 * 100.0 / total as f64;
+                chart.draw_series(std::iter::once(Rectangle::new([(x0, y), (x1, y + h)], rgb(level.colour()).filled())))?;
+                lines.push(format!("{}: {} ({})", lang.level(level), lang.thousands(c), lang.percent(counts.level_share(level))));
+                y += h;
+            }
+            hits.push(column_hit(chart, x0, x1, 100.0, lines.join("\n")));
+        }
+        Ok(())
+    })
+}
+
+/// A count with its share of all messages: `25 (25.0%)`.
+fn level_and_share(counts: &TlsCounts, level: Level, lang: Lang) -> String {
+    format!("{} ({})", lang.thousands(counts.level(level)), lang.percent(counts.level_share(level)))
 }
 
 /// A chart's numbers as a table: what a screen reader (or anyone who wants the figures) reads in
@@ -537,6 +612,10 @@ pub fn daily_table(days: &[(NaiveDate, DirCounts)], directions: &[Direction], vi
     let head = match view {
         DailyView::MailFlow => std::iter::once(lang.t(Msg::Date).to_string()).chain(directions.iter().map(|d| lang.direction(*d).to_string())).collect(),
         DailyView::TlsUsage => tls_head(Msg::Date, lang),
+        DailyView::TransitSecurity => {
+            let levels = Level::ALL.iter().map(|l| lang.level(*l).to_string());
+            std::iter::once(lang.t(Msg::Date).to_string()).chain(levels).chain([lang.t(Msg::Total).to_string()]).collect()
+        }
     };
     let rows = days
         .iter()
@@ -545,11 +624,13 @@ pub fn daily_table(days: &[(NaiveDate, DirCounts)], directions: &[Direction], vi
             match view {
                 DailyView::MailFlow => row.extend(directions.iter().map(|d| lang.thousands(dc.get(*d).total()))),
                 DailyView::TlsUsage => {
-                    let mut counts = TlsCounts::default();
-                    for d in directions {
-                        counts.add_all(&dc.get(*d));
-                    }
+                    let counts = shown(dc, directions);
                     row.extend(Tls::KNOWN.iter().chain([Tls::Unknown].iter()).map(|t| count_and_share(&counts, *t, lang)));
+                }
+                DailyView::TransitSecurity => {
+                    let counts = shown(dc, directions);
+                    row.extend(Level::ALL.iter().map(|l| level_and_share(&counts, *l, lang)));
+                    row.push(lang.thousands(counts.total()));
                 }
             }
             row
@@ -645,6 +726,26 @@ mod tests {
         assert!(svg.contains("TLS 1.2: 10 (62.5%)"));
         assert!(svg.contains("Unknown (not in shares): 2"));
         assert!(has_text(&svg, "100%"));
+    }
+
+    #[test]
+    fn transit_security_stacks_every_level_over_all_messages() {
+        // 20 messages: 8 verified, 6 encrypted without verification, 4 without TLS, 2 not said.
+        let c = TlsCounts([4, 0, 0, 12, 2, 2], [8, 6]);
+        let d = vec![(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), DirCounts { inbound: c, outbound: counts([0, 0, 0, 5, 0, 0]) })];
+        let svg = daily(&d, &[Direction::Inbound], DailyView::TransitSecurity, "All inbound", 800, Lang::En).unwrap();
+        assert!(svg.contains("All inbound: transit security per day, Nov 1 to Nov 1"));
+        assert!(svg.contains("Nov 1: 20 messages"));
+        assert!(svg.contains("Verified: 8 (40.0%)"));
+        assert!(svg.contains("Encrypted, not verified: 6 (30.0%)"));
+        assert!(svg.contains("No TLS: 4 (20.0%)"));
+        assert!(svg.contains("Not said: 2 (10.0%)"));
+        for level in Level::ALL {
+            assert!(has_text(&svg, Lang::En.level(level)), "legend has {level:?}");
+        }
+        let t = daily_table(&d, &[Direction::Inbound, Direction::Outbound], DailyView::TransitSecurity, Lang::En);
+        assert_eq!(t.head, ["Date", "Verified", "Encrypted, not verified", "No TLS", "Not said", "Total"]);
+        assert_eq!(t.rows[0], ["Nov 1, 2026", "8 (32.0%)", "6 (24.0%)", "4 (16.0%)", "7 (28.0%)", "25"], "outbound's 5 are not said");
     }
 
     #[test]

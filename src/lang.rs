@@ -253,6 +253,17 @@ impl Lang {
         }
     }
 
+    /// The name of a transit security level.
+    pub fn level(self, level: crate::security::Level) -> &'static str {
+        use crate::security::Level;
+        self.t(match level {
+            Level::Verified => Msg::LevelVerified,
+            Level::Encrypted => Msg::LevelEncrypted,
+            Level::NoTls => Msg::NoTls,
+            Level::Unknown => Msg::LevelUnknown,
+        })
+    }
+
     /// A size in bytes as `12.3 MB` or `2.05 GB` (`12,3 Mo` in French), with a no-break space.
     pub fn megabytes(self, bytes: f64) -> String {
         if bytes >= 1e9 {

@@ -7,6 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::aggregate::TlsCounts;
 use crate::model::{ConnectorType, Direction};
+use crate::security::Auth;
 use crate::tls::Tls;
 
 /// The last day of the bundled sample.
@@ -33,6 +34,8 @@ struct Profile {
     weekday_volume: u32,
     /// Per-mille shares in [`Tls::ALL`] order.
     tls_mix: [u32; 6],
+    /// Per-mille shares of the encrypted mail that was verified, not verified, and not said.
+    checked: [u32; 3],
     partners: &'static [Partner],
 }
 
@@ -67,21 +70,21 @@ fn profiles() -> Vec<Profile> {
     use Direction::*;
     vec![
         Profile { direction: Inbound, connector: None, connector_type: None, forced_tls: None, weekday_volume: 1200,
-            tls_mix: [30, 8, 7, 345, 610, 0], partners: INTERNET_IN },
+            tls_mix: [30, 8, 7, 345, 610, 0], checked: [120, 700, 180], partners: INTERNET_IN },
         Profile { direction: Outbound, connector: None, connector_type: None, forced_tls: None, weekday_volume: 900,
-            tls_mix: [20, 0, 10, 540, 420, 10], partners: INTERNET_OUT },
+            tls_mix: [20, 0, 10, 540, 420, 10], checked: [560, 380, 60], partners: INTERNET_OUT },
         Profile { direction: Inbound, connector: Some("Contoso On-Premises Inbound"), connector_type: Some(OnPremises),
-            forced_tls: Some(true), weekday_volume: 420, tls_mix: [0, 0, 0, 990, 10, 0], partners: ONPREM },
+            forced_tls: Some(true), weekday_volume: 420, tls_mix: [0, 0, 0, 990, 10, 0], checked: [1000, 0, 0], partners: ONPREM },
         Profile { direction: Outbound, connector: Some("Outbound to Contoso On-Premises"), connector_type: Some(OnPremises),
-            forced_tls: Some(true), weekday_volume: 310, tls_mix: [0, 0, 0, 1000, 0, 0], partners: ONPREM },
+            forced_tls: Some(true), weekday_volume: 310, tls_mix: [0, 0, 0, 1000, 0, 0], checked: [1000, 0, 0], partners: ONPREM },
         Profile { direction: Inbound, connector: Some("Fabrikam Partner Inbound"), connector_type: Some(Partner),
-            forced_tls: Some(true), weekday_volume: 150, tls_mix: [0, 0, 0, 700, 300, 0], partners: FABRIKAM },
+            forced_tls: Some(true), weekday_volume: 150, tls_mix: [0, 0, 0, 700, 300, 0], checked: [850, 150, 0], partners: FABRIKAM },
         Profile { direction: Outbound, connector: Some("Woodgrove Bank Secure Mail"), connector_type: Some(Partner),
-            forced_tls: Some(false), weekday_volume: 120, tls_mix: [0, 620, 0, 380, 0, 0], partners: WOODGROVE },
+            forced_tls: Some(false), weekday_volume: 120, tls_mix: [0, 620, 0, 380, 0, 0], checked: [0, 1000, 0], partners: WOODGROVE },
         Profile { direction: Outbound, connector: Some("Legacy Logistics Relay"), connector_type: Some(Partner),
-            forced_tls: Some(false), weekday_volume: 80, tls_mix: [380, 0, 0, 620, 0, 0], partners: LOGISTICS },
+            forced_tls: Some(false), weekday_volume: 80, tls_mix: [380, 0, 0, 620, 0, 0], checked: [300, 700, 0], partners: LOGISTICS },
         Profile { direction: IntraOrg, connector: None, connector_type: None, forced_tls: None, weekday_volume: 2000,
-            tls_mix: [0, 0, 0, 0, 0, 1000], partners: &[] },
+            tls_mix: [0, 0, 0, 0, 0, 1000], checked: [0, 0, 1000], partners: &[] },
     ]
 }
 
@@ -150,7 +153,7 @@ fn split(total: u64, weights: &[u32]) -> Vec<u64> {
 pub fn generate(end: NaiveDate, days: u32, seed: u64) -> Sample {
     let mut rng = SplitMix(seed);
     let start = end - Duration::days(days.saturating_sub(1) as i64);
-    let mut csv = String::from("date,direction,connector,connector_type,forced_tls,tls,count,remote_host,remote_ip,remote_domain\n");
+    let mut csv = String::from("date,direction,connector,connector_type,forced_tls,tls,count,remote_host,remote_ip,remote_domain,verification\n");
     let mut sample = Sample {
         csv: String::new(),
         rows: 0,
@@ -178,24 +181,31 @@ pub fn generate(end: NaiveDate, days: u32, seed: u64) -> Sample {
                         continue;
                     }
                     let (host, ip, domain) = p.partners.get(j).map(|x| (x.host, x.ip, x.domain)).unwrap_or(("", "", ""));
-                    csv.push_str(&format!(
-                        "{},{},{},{},{},{},{},{},{},{}\n",
-                        day.format("%Y-%m-%d"),
-                        p.direction.label(),
-                        p.connector.unwrap_or(""),
-                        p.connector_type.map(|c| c.label()).unwrap_or(""),
-                        p.forced_tls.map(|b| if b { "True" } else { "False" }).unwrap_or(""),
-                        tls.label(),
-                        m,
-                        host,
-                        ip,
-                        domain
-                    ));
-                    sample.rows += 1;
-                    match p.direction {
-                        Direction::Inbound => sample.inbound.add(tls, m),
-                        Direction::Outbound => sample.outbound.add(tls, m),
-                        Direction::IntraOrg => sample.intra_org += m,
+                    let by_auth = if tls == Tls::None { vec![0, 0, m] } else { split(m, &p.checked) };
+                    for (auth, &k) in [Auth::Verified, Auth::Unverified, Auth::Unknown].iter().zip(&by_auth) {
+                        if k == 0 {
+                            continue;
+                        }
+                        csv.push_str(&format!(
+                            "{},{},{},{},{},{},{},{},{},{},{}\n",
+                            day.format("%Y-%m-%d"),
+                            p.direction.label(),
+                            p.connector.unwrap_or(""),
+                            p.connector_type.map(|c| c.label()).unwrap_or(""),
+                            p.forced_tls.map(|b| if b { "True" } else { "False" }).unwrap_or(""),
+                            tls.label(),
+                            k,
+                            host,
+                            ip,
+                            domain,
+                            auth.label()
+                        ));
+                        sample.rows += 1;
+                        match p.direction {
+                            Direction::Inbound => sample.inbound.add_checked(tls, *auth, k),
+                            Direction::Outbound => sample.outbound.add_checked(tls, *auth, k),
+                            Direction::IntraOrg => sample.intra_org += k,
+                        }
                     }
                 }
             }

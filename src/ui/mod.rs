@@ -11,6 +11,7 @@ pub mod loading;
 pub mod prefs;
 pub mod remote;
 pub mod report;
+pub mod security;
 pub mod state;
 pub mod summary;
 pub mod tls_reports;

@@ -10,6 +10,7 @@ use crate::insights::{find, Insight, Thresholds};
 use crate::lang::{Lang, Msg};
 use crate::model::Direction;
 use crate::ui::details::DetailsTable;
+use crate::ui::security::TransitSecurity;
 use crate::ui::chart_table::ChartTable;
 use crate::ui::download::ChartDownloads;
 use crate::ui::state::{use_store, Range, Store};
@@ -104,7 +105,7 @@ fn Controls() -> impl IntoView {
         store.direction.set(d);
     };
     let on_view = move |ev| {
-        store.view.set(if event_target_value(&ev) == "tls" { DailyView::TlsUsage } else { DailyView::MailFlow });
+        store.view.set(DailyView::from_key(&event_target_value(&ev)).unwrap_or(DailyView::MailFlow));
     };
     let on_preset = move |ev| {
         let v = event_target_value(&ev);
@@ -160,10 +161,10 @@ fn Controls() -> impl IntoView {
             </label>
             <label class="mf-field">
                 <span>{lang.t(Msg::ViewDataBy)}</span>
-                <select data-testid="view-select" on:change=on_view
-                    prop:value=move || if store.view.get() == DailyView::TlsUsage { "tls" } else { "flow" }>
+                <select data-testid="view-select" on:change=on_view prop:value=move || store.view.get().key()>
                     <option value="flow">{lang.t(Msg::MailFlow)}</option>
                     <option value="tls">{lang.t(Msg::TlsUsage)}</option>
+                    <option value="security">{lang.t(Msg::TransitSecurity)}</option>
                 </select>
             </label>
             <label class="mf-field">
@@ -251,7 +252,7 @@ pub fn Report() -> impl IntoView {
     let file_stem = move || {
         filter.get().map(|f| format!("mailflow-{}-{}", f.from.format("%Y-%m-%d"), f.to.format("%Y-%m-%d"))).unwrap_or_else(|| "mailflow".into())
     };
-    let view_name = move || if store.view.get() == DailyView::TlsUsage { "tls-usage" } else { "mail-flow" };
+    let view_name = move || store.view.get().file_name();
     let chart_name = Signal::derive(move || format!("{}-{}", file_stem(), view_name()));
     move || {
         let has_data = store.data.with(|d| !d.agg().is_empty());
@@ -283,6 +284,7 @@ pub fn Report() -> impl IntoView {
                                             </figcaption>
                                             {table.get().map(|t| view! { <ChartTable table=t testid="report-chart-table"/> })}
                                         </figure>
+                                        {(store.view.get() == DailyView::TransitSecurity).then(|| view! { <TransitSecurity filter=f.clone()/> })}
                                     }.into_any(),
                                     None => view! { <p class="mf-empty" role="status" data-testid="report-empty">{lang.t(Msg::NoMailForChoice)}</p> }.into_any(),
                                 }}

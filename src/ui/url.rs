@@ -53,10 +53,8 @@ pub fn apply(store: &Store, get: impl Fn(&str) -> Option<String>) {
     if let Some(d) = p.get("dir") {
         store.direction.set(Direction::parse(&d).filter(|d| *d != Direction::IntraOrg));
     }
-    match p.get("view").as_deref() {
-        Some("tls") => store.view.set(DailyView::TlsUsage),
-        Some("flow") => store.view.set(DailyView::MailFlow),
-        _ => {}
+    if let Some(view) = p.get("view").as_deref().and_then(DailyView::from_key) {
+        store.view.set(view);
     }
 }
 
@@ -84,7 +82,7 @@ pub fn current(store: &Store) -> Vec<(&'static str, String)> {
     if let Some(d) = store.direction.get_untracked() {
         out.push(("dir", d.label().to_ascii_lowercase()));
     }
-    out.push(("view", if store.view.get_untracked() == DailyView::TlsUsage { "tls" } else { "flow" }.to_string()));
+    out.push(("view", store.view.get_untracked().key().to_string()));
     out
 }
 
@@ -110,11 +108,7 @@ pub fn write(store: &Store) {
     if let Some(d) = store.direction.get_untracked() {
         p.set("dir", &d.label().to_ascii_lowercase());
     }
-    if store.view.get_untracked() == DailyView::TlsUsage {
-        p.set("view", "tls");
-    } else {
-        p.set("view", "flow");
-    }
+    p.set("view", store.view.get_untracked().key());
     replace(&p);
 }
 

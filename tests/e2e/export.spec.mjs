@@ -7,7 +7,7 @@ import path from 'node:path';
 import { hooks, withSample, open, sample, tableText, output, addDays } from './support.mjs';
 
 const ctx = await hooks(test);
-const HEADER = 'Date,Direction,Connector,Connector type,Forced TLS,Volume,No TLS,TLS 1.0,TLS 1.1,TLS 1.2,TLS 1.3,Unknown';
+const HEADER = 'Date,Direction,Connector,Connector type,Forced TLS,Volume,No TLS,TLS 1.0,TLS 1.1,TLS 1.2,TLS 1.3,Unknown,Verified,Not verified';
 
 test('export header and contents, then the export loads back to the same table', async () => {
   const { rows, totals } = sample();
@@ -27,8 +27,10 @@ test('export header and contents, then the export loads back to the same table',
   for (const r of rows) {
     if (r.direction !== 'Outbound' || r.date < from || r.date > totals.to) continue;
     const key = `${r.date},Outbound,${r.connector}`;
-    const e = want.get(key) || { type: r.connector_type, forced: r.forced_tls, n: { 'No TLS': 0, 'TLS 1.0': 0, 'TLS 1.1': 0, 'TLS 1.2': 0, 'TLS 1.3': 0, Unknown: 0 } };
+    const e = want.get(key) || { type: r.connector_type, forced: r.forced_tls, n: { 'No TLS': 0, 'TLS 1.0': 0, 'TLS 1.1': 0, 'TLS 1.2': 0, 'TLS 1.3': 0, Unknown: 0 }, checked: [0, 0] };
     e.n[r.tls] += Number(r.count);
+    if (r.tls !== 'No TLS' && r.verification === 'Verified') e.checked[0] += Number(r.count);
+    if (r.tls !== 'No TLS' && r.verification === 'Not verified') e.checked[1] += Number(r.count);
     want.set(key, e);
   }
   const expected = [...want.entries()]
@@ -38,7 +40,7 @@ test('export header and contents, then the export loads back to the same table',
     })
     .map(([key, e]) => {
       const counts = Object.values(e.n);
-      return `${key},${e.type},${e.forced},${counts.reduce((a, b) => a + b, 0)},${counts.join(',')}`;
+      return `${key},${e.type},${e.forced},${counts.reduce((a, b) => a + b, 0)},${counts.join(',')},${e.checked.join(',')}`;
     });
   assert.deepEqual(lines.slice(1), expected);
 

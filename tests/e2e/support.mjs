@@ -113,11 +113,14 @@ export function addDays(day, n) {
 
 /** Sums sample rows per TLS label for a direction, over [from, to], with an optional row filter. */
 export function tally(rows, { from, to, direction, keep = () => true }) {
-  const out = { 'No TLS': 0, 'TLS 1.0': 0, 'TLS 1.1': 0, 'TLS 1.2': 0, 'TLS 1.3': 0, Unknown: 0, total: 0 };
+  const out = { 'No TLS': 0, 'TLS 1.0': 0, 'TLS 1.1': 0, 'TLS 1.2': 0, 'TLS 1.3': 0, Unknown: 0, total: 0, verified: 0, unverified: 0 };
   for (const r of rows) {
     if (r.date < from || r.date > to || r.direction !== direction || !keep(r)) continue;
     out[r.tls] += Number(r.count);
     out.total += Number(r.count);
+    // The sample's verification column: Verified, Not verified, or empty (not said).
+    if (r.tls !== 'No TLS' && r.verification === 'Verified') out.verified += Number(r.count);
+    if (r.tls !== 'No TLS' && r.verification === 'Not verified') out.unverified += Number(r.count);
   }
   return out;
 }
