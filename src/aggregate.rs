@@ -239,6 +239,8 @@ pub struct Aggregate {
     connector_ids: HashMap<String, u32>,
     partners: Vec<String>,
     partner_ids: HashMap<String, u32>,
+    /// Each partner's first and last day with mail (any direction and connector), by id.
+    partner_days: Vec<(NaiveDate, NaiveDate)>,
     cells: BTreeMap<CellKey, TlsCounts>,
     partner_cells: crate::partners::PartnerCells,
 }
@@ -268,6 +270,22 @@ impl Aggregate {
         let id = self.connectors.len() as u32;
         self.connector_ids.insert(name.to_string(), id);
         id
+    }
+
+    /// Widens a partner's first and last day to take in `first..=last`.
+    fn saw_partner(&mut self, id: u32, first: NaiveDate, last: NaiveDate) {
+        let id = id as usize;
+        if self.partner_days.len() <= id {
+            self.partner_days.resize(id + 1, (first, last));
+        }
+        if let Some(span) = self.partner_days.get_mut(id) {
+            *span = (span.0.min(first), span.1.max(last));
+        }
+    }
+
+    /// A partner's first and last day with mail, by id (any direction and connector).
+    pub fn partner_days(&self, id: u32) -> Option<(NaiveDate, NaiveDate)> {
+        self.partner_days.get(id as usize).copied()
     }
 
     fn partner_id(&mut self, name: &str) -> u32 {
@@ -306,6 +324,7 @@ impl Aggregate {
                 return self.partner_cells.note_capped(d.count);
             }
             let pid = self.partner_id(p);
+            self.saw_partner(pid, day, day);
             self.partner_cells.add((day, d.direction, conn, pid), d.tls, d.auth, d.count);
         }
     }
@@ -346,6 +365,9 @@ impl Aggregate {
             self.cells.entry((*day, *dir, remap(*c))).or_default().add_all(counts);
         }
         let partner_map: Vec<u32> = other.partners.iter().map(|p| self.partner_id(p)).collect();
+        for (&mine, &(first, last)) in partner_map.iter().zip(&other.partner_days) {
+            self.saw_partner(mine, first, last);
+        }
         self.partner_cells.merge_from(&other.partner_cells, remap, |p| partner_map.get(p as usize).copied().unwrap_or(0));
     }
 
@@ -543,22 +565,28 @@ impl Aggregate {
         out
     }
 
-    /// Every remote partner behind the filter (its days, directions and connectors), with its
-    /// counts added up, largest total first.
-    pub fn partners_in(&self, f: &Filter) -> Vec<(&str, TlsCounts)> {
-        let dirs = [Direction::Inbound, Direction::Outbound].into_iter().filter(|d| f.direction.is_none_or(|want| want == *d));
+    /// The partner cells of the filter's directions and connectors from day `from` to day `to`,
+    /// found by range in the sorted cells (so a week of a long log reads a week of cells).
+    pub fn partner_cells_between<'s>(&'s self, f: &'s Filter, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = (NaiveDate, Direction, u32, u32, TlsCounts)> + 's {
+        let dirs = [Direction::Inbound, Direction::Outbound].into_iter().filter(move |d| f.direction.is_none_or(|want| want == *d));
         let conns: Vec<u32> = match &f.connector {
             ConnectorFilter::All => (0..=self.connectors.len() as u32).collect(),
             ConnectorFilter::NoConnector => vec![0],
             ConnectorFilter::Named(name) => self.connector_ids.get(name).copied().into_iter().collect(),
         };
+        dirs.flat_map(move |dir| {
+            let conns = conns.clone();
+            conns.into_iter().flat_map(move |conn| self.partner_cells.range(dir, conn, from, to))
+        })
+        .map(|((day, dir, c, p), counts)| (day, dir, c, p, counts))
+    }
+
+    /// Every remote partner behind the filter (its days, directions and connectors), with its
+    /// counts added up, largest total first.
+    pub fn partners_in(&self, f: &Filter) -> Vec<(&str, TlsCounts)> {
         let mut by_partner: HashMap<u32, TlsCounts> = HashMap::default();
-        for dir in dirs {
-            for &conn in &conns {
-                for ((_, _, _, p), counts) in self.partner_cells.range(dir, conn, f.from, f.to) {
-                    by_partner.entry(p).or_default().add_all(&counts);
-                }
-            }
+        for (_, _, _, p, counts) in self.partner_cells_between(f, f.from, f.to) {
+            by_partner.entry(p).or_default().add_all(&counts);
         }
         let mut out: Vec<(&str, TlsCounts)> =
             by_partner.into_iter().filter_map(|(p, c)| Some((self.partners.get(p as usize)?.as_str(), c))).collect();

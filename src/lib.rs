@@ -29,6 +29,7 @@ pub mod mailbox;
 pub mod mapping;
 pub mod messages;
 pub mod model;
+pub mod partner_table;
 pub mod partners;
 pub mod sample;
 pub mod security;

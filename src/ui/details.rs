@@ -10,6 +10,7 @@ use crate::export::details_csv;
 use crate::lang::{Lang, Msg};
 use crate::tls::Tls;
 use crate::ui::download::download_text;
+use crate::ui::sort_header::SortHeader;
 use crate::ui::state::use_store;
 
 /// A column of the details table.
@@ -118,19 +119,12 @@ pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
                         <table class="mf-table" data-testid="details-table">
                             <thead><tr>
                                 {cols.into_iter().map(|c| {
-                                    let state = move || {
+                                    let state = Signal::derive(move || {
                                         let (sc, asc) = sort.get();
                                         if sc == c { if asc { "ascending" } else { "descending" } } else { "none" }
-                                    };
-                                    view! {
-                                        <th scope="col" aria-sort=state>
-                                            <button class="mf-sort" data-testid=format!("sort-{}", c.key())
-                                                on:click=move |_| sort.update(|s| *s = if s.0 == c { (c, !s.1) } else { (c, true) })>
-                                                {c.title(lang)}
-                                                <span class="mf-sort__mark" aria-hidden="true">{move || match state() { "ascending" => "▲", "descending" => "▼", _ => "" }}</span>
-                                            </button>
-                                        </th>
-                                    }
+                                    });
+                                    let on_sort = move |_| sort.update(|s| *s = if s.0 == c { (c, !s.1) } else { (c, true) });
+                                    view! { <SortHeader label=c.title(lang).to_string() testid=format!("sort-{}", c.key()) state=state on_sort=on_sort/> }
                                 }).collect_view()}
                             </tr></thead>
                             <tbody>

@@ -8,10 +8,12 @@ pub mod embed;
 pub mod flyout;
 pub mod loader;
 pub mod loading;
+pub mod partners;
 pub mod prefs;
 pub mod remote;
 pub mod report;
 pub mod security;
+pub mod sort_header;
 pub mod state;
 pub mod summary;
 pub mod tls_reports;
@@ -190,6 +192,18 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
                 });
             }
         });
+        // The Partners view, a task after the report, for the same reason.
+        let partners_ready = RwSignal::new(false);
+        Effect::new(move |_| {
+            if !report_ready.get() {
+                partners_ready.set(false);
+            } else if !partners_ready.get_untracked() {
+                leptos::task::spawn_local(async move {
+                    crate::ui::loading::yield_now().await;
+                    let _ = partners_ready.try_set(true);
+                });
+            }
+        });
         view! {
             <header class="mf-top">
                 <div>
@@ -210,6 +224,7 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
                 <LoadSummary/>
                 <Widget details_button=details_button/>
                 {move || report_ready.get().then(|| view! { <Report/> })}
+                {move || partners_ready.get().then(|| view! { <crate::ui::partners::Partners/> })}
                 <crate::ui::tls_reports::TlsReportsPanel/>
             </main>
             <Flyout return_focus=details_button/>

@@ -223,7 +223,15 @@ fn InsightCard(insight: Insight, lang: Lang) -> impl IntoView {
                 <div class="mf-insight__partners">
                     <span>{lang.fill(Msg::BehindIt, &[&lang.thousands(shown as u64), &lang.thousands(partners.len() as u64)])}</span>
                     <ul data-testid="insight-partners">
-                        {partners.into_iter().take(8).map(|(p, n)| view! { <li>{p}<span class="mf-num">{format!(" {}", lang.thousands(n))}</span></li> }).collect_view()}
+                        {partners.into_iter().take(8).map(|(p, n)| {
+                            let name = p.clone();
+                            view! {
+                                <li>
+                                    <button class="mf-link" data-testid="insight-partner" on:click=move |_| crate::ui::partners::show_partner(&name)>{p}</button>
+                                    <span class="mf-num">{format!(" {}", lang.thousands(n))}</span>
+                                </li>
+                            }
+                        }).collect_view()}
                     </ul>
                 </div>
             })}

@@ -20,7 +20,7 @@ fn DomainTable(title: Msg, level: Level, partners: Vec<(String, TlsCounts)>, tes
     let all = rows.len();
     rows.truncate(SHOWN);
     view! {
-        <section class="mf-domains" data-testid=testid>
+        <section class="mf-remote-domains" data-testid=testid>
             <h4>{lang.t(title)}</h4>
             {if rows.is_empty() {
                 view! { <p class="mf-note" data-testid="domains-none">{lang.t(Msg::NoneInWindow)}</p> }.into_any()

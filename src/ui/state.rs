@@ -124,6 +124,10 @@ pub struct Store {
     pub view: RwSignal<DailyView>,
     /// Whether the TLS flyout is open.
     pub flyout_open: RwSignal<bool>,
+    /// The partner whose detail the Partners view shows (set there, or from an insight).
+    pub partner: RwSignal<Option<String>>,
+    /// What the Partners view's search holds.
+    pub partner_query: RwSignal<String>,
     /// The viewport's width in CSS pixels, for fitting charts.
     pub width: RwSignal<u32>,
     /// The interface's language. The shell rebuilds its views when it changes, so views read it
@@ -148,6 +152,8 @@ impl Store {
             direction: RwSignal::new(None),
             view: RwSignal::new(DailyView::MailFlow),
             flyout_open: RwSignal::new(false),
+            partner: RwSignal::new(None),
+            partner_query: RwSignal::new(String::new()),
             width: RwSignal::new(1200),
             events: StoredValue::new_local(None),
             lang: RwSignal::new(Lang::En),
