@@ -545,7 +545,7 @@ fn draw_security(svg: &mut String, frame: &Frame<'_>, directions: &[Direction], 
             let (x0, x1) = (i as f64 - 0.38, i as f64 + 0.38);
             // Verified at the bottom, then encrypted, No TLS, and what the source did not say on top.
             let mut y = 0.0;
-            let mut lines = vec![lang.fill(Msg::AllOnDay, &[&lang.short_day(*day), &lang.count(total, Msg::Messages)])];
+            let mut lines = vec![lang.fill(Msg::LabelValue, &[&lang.short_day(*day), &lang.count(total, Msg::Messages)])];
             for level in Level::ALL {
                 let c = counts.level(level);
                 if c == 0 {

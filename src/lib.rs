@@ -40,6 +40,7 @@ pub mod text;
 pub mod unpack;
 pub mod synth;
 pub mod tls;
+pub mod trend;
 pub mod wire;
 pub mod workspace;
 

@@ -49,16 +49,10 @@ impl PartnerRow {
     }
 }
 
-/// The period of the same length just before the filter's window.
-pub fn previous_period(f: &Filter) -> Filter {
-    let days = Duration::days(f.days().max(1));
-    Filter { from: f.from - days, to: f.from - Duration::days(1), ..f.clone() }
-}
-
 /// Every partner with mail in the filter's window, largest volume first.
 pub fn rows(agg: &Aggregate, f: &Filter) -> Vec<PartnerRow> {
     let names = agg.partner_list();
-    let before = previous_period(f);
+    let before = crate::trend::previous_period(f);
     #[derive(Clone, Default)]
     struct Seen {
         now: DirCounts,

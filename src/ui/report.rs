@@ -283,6 +283,11 @@ pub fn Report() -> impl IntoView {
                             let summary = dirs.iter().map(|d| lang.fill(Msg::DirectionTotal, &[&lang.thousands(totals.get(*d).total()), &lang.direction(*d).to_lowercase()])).collect::<Vec<_>>().join(" · ");
                             view! {
                                 <p class="mf-dates" data-testid="report-dates">{lang.fill(Msg::ReportDates, &[&lang.long_day(f.from), &lang.long_day(f.to), &summary])}</p>
+                                <ul class="mf-trend" data-testid="report-trend">
+                                    {store.data.with(|d| crate::trend::Trend::of(d.agg(), &f)).into_iter().filter(|(d, _)| dirs.contains(d)).map(|(d, t)| view! {
+                                        <li data-testid="report-trend-direction">{lang.fill(Msg::LabelValue, &[&lang.direction(d), &t.words(lang)])}</li>
+                                    }).collect_view()}
+                                </ul>
                                 {move || match chart.get() {
                                     Some(svg) => view! {
                                         <figure class="mf-figure">

@@ -42,6 +42,7 @@ pub fn Widget(details_button: NodeRef<leptos::html::Button>) -> impl IntoView {
             }
             .into_any();
         };
+        let trends = store.data.with(|d| crate::trend::Trend::of(d.agg(), &Filter::window(from, to)));
         let width = store.width.get().saturating_sub(64).clamp(280, 720);
         let rows = [(Direction::Inbound, totals.inbound), (Direction::Outbound, totals.outbound)];
         let svg = tls_share_bars(&rows, width, lang);
@@ -65,6 +66,7 @@ pub fn Widget(details_button: NodeRef<leptos::html::Button>) -> impl IntoView {
                                 <div class="mf-stat__label">{lang.direction(d)}</div>
                                 <div class="mf-stat__value" data-testid=format!("widget-{key}-volume")>{lang.thousands(c.total())}</div>
                                 <p class="mf-stat__sentence" data-testid=format!("widget-{key}-sentence")>{sentence(d, &c, lang)}</p>
+                                <p class="mf-trend" data-testid=format!("widget-{key}-trend")>{trends.iter().find(|(td, _)| *td == d).map(|(_, t)| t.words(lang))}</p>
                             </div>
                         }
                     }).collect_view()}
