@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use crate::aggregate::{DetailRow, Filter};
 use crate::export::details_csv;
 use crate::lang::{Lang, Msg};
+use crate::model::Direction;
+use crate::security::Level;
 use crate::tls::Tls;
 use crate::ui::download::download_text;
 use crate::ui::sort_header::SortHeader;
@@ -83,6 +85,8 @@ pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     let sort = RwSignal::new((Column::Date, true));
+    // The row whose partners are open: its day, direction and connector.
+    let open = RwSignal::new(None::<(chrono::NaiveDate, Direction, Option<String>)>);
     let rows = Memo::new(move |_| {
         let f = filter.get();
         f.map(|f| store.data.with(|d| d.agg().details(&f))).unwrap_or_default()
@@ -129,12 +133,24 @@ pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|r| {
+                                    let key = (r.date, r.direction, r.connector.clone());
+                                    let (k1, k2) = (key.clone(), key.clone());
+                                    let is_open = Signal::derive(move || open.with(|o| o.as_ref() == Some(&k1)));
+                                    let toggle = move |_| open.update(|o| *o = if o.as_ref() == Some(&k2) { None } else { Some(k2.clone()) });
+                                    let span = columns.len();
+                                    let row = r.clone();
                                     let cells = columns.iter().map(|c| match c {
-                                        Column::Date => view! { <td>{lang.table_day(r.date)}</td> }.into_any(),
+                                        Column::Date => view! {
+                                            <td>
+                                                <button class="mf-link mf-link--plain" data-testid="row-open" aria-expanded=move || is_open.get().to_string() on:click=toggle.clone()>
+                                                    {lang.table_day(r.date)}
+                                                </button>
+                                            </td>
+                                        }.into_any(),
                                         Column::Direction => view! { <td>{lang.direction(r.direction)}</td> }.into_any(),
                                         Column::Connector => match &r.connector {
                                             Some(n) => view! { <td class="mf-connector">{n.clone()}</td> }.into_any(),
-                                            None => view! { <td class="mf-muted">{lang.t(if r.direction == crate::model::Direction::Inbound { Msg::FromInternetNoConnectorShort } else { Msg::ToInternetNoConnectorShort })}</td> }.into_any(),
+                                            None => view! { <td class="mf-muted">{lang.t(if r.direction == Direction::Inbound { Msg::FromInternetNoConnectorShort } else { Msg::ToInternetNoConnectorShort })}</td> }.into_any(),
                                         },
                                         Column::ConnectorType => view! { <td>{r.connector_type.map(|t| t.label()).unwrap_or("")}</td> }.into_any(),
                                         Column::ForcedTls => view! { <td>{r.forced_tls.map(|b| lang.t(if b { Msg::Yes } else { Msg::No })).unwrap_or("")}</td> }.into_any(),
@@ -145,7 +161,12 @@ pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
                                             view! { <td class="mf-num" class:mf-warn=warn>{lang.percent(r.counts.share(*t))}</td> }.into_any()
                                         }
                                     }).collect_view();
-                                    view! { <tr>{cells}</tr> }
+                                    view! {
+                                        <tr>{cells}</tr>
+                                        {move || is_open.get().then(|| view! {
+                                            <tr class="mf-row-detail"><td colspan=span><RowDetail row=row.clone()/></td></tr>
+                                        })}
+                                    }
                                 }).collect_view()}
                             </tbody>
                         </table>
@@ -153,5 +174,48 @@ pub fn DetailsTable(filter: Memo<Option<Filter>>) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// What is behind one row of the details table: its day and connector's partners with their TLS
+/// values and verification, and the deliveries whose partner the source did not name.
+#[component]
+fn RowDetail(row: DetailRow) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang();
+    let f = Filter::window(row.date, row.date);
+    let partners: Vec<(String, crate::aggregate::TlsCounts)> = store
+        .data
+        .with(|d| d.agg().partners(&f, row.direction, row.connector.as_deref()).into_iter().map(|(p, c)| (p.to_string(), c)).collect());
+    let named: u64 = partners.iter().map(|(_, c)| c.total()).sum();
+    let unnamed = row.counts.total().saturating_sub(named);
+    let head = std::iter::once(lang.t(Msg::RemoteDomain).to_string())
+        .chain([lang.t(Msg::Total).to_string()])
+        .chain(Tls::ALL.iter().map(|t| lang.tls(*t).to_string()))
+        .chain([Level::Verified, Level::Encrypted].iter().map(|l| lang.level(*l).to_string()));
+    view! {
+        <div class="mf-row-detail__body" data-testid="row-detail">
+            {if partners.is_empty() {
+                view! { <p class="mf-note">{lang.t(Msg::RowNoPartners)}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="mf-table mf-table--compact" data-testid="row-partners">
+                        <thead><tr>{head.map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                        <tbody>
+                            {partners.into_iter().map(|(p, c)| view! {
+                                <tr>
+                                    <th scope="row">{p}</th>
+                                    <td class="mf-num">{lang.thousands(c.total())}</td>
+                                    {Tls::ALL.iter().map(|t| view! { <td class="mf-num">{lang.thousands(c.get(*t))}</td> }).collect_view()}
+                                    <td class="mf-num">{lang.thousands(c.level(Level::Verified))}</td>
+                                    <td class="mf-num">{lang.thousands(c.level(Level::Encrypted))}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            {(unnamed > 0).then(|| view! { <p class="mf-note" data-testid="row-unnamed">{lang.fill(Msg::RowUnnamed, &[&lang.thousands(unnamed)])}</p> })}
+        </div>
     }
 }
