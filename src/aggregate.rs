@@ -283,6 +283,23 @@ impl Aggregate {
         }
     }
 
+    /// A partner's first day with mail, by name (any direction and connector).
+    pub fn partner_first_day(&self, name: &str) -> Option<NaiveDate> {
+        self.partner_ids.get(name).and_then(|&id| self.partner_days(id)).map(|(first, _)| first)
+    }
+
+    /// Each connector's first day with mail, by id (index 0: mail without a connector).
+    pub fn connector_first_days(&self) -> Vec<Option<NaiveDate>> {
+        let mut out = vec![None; self.connectors.len() + 1];
+        // The cells are sorted by day first: the first cell of a connector is its first day.
+        for (day, _, c) in self.cells.keys() {
+            if let Some(slot @ None) = out.get_mut(*c as usize) {
+                *slot = Some(*day);
+            }
+        }
+        out
+    }
+
     /// A partner's first and last day with mail, by id (any direction and connector).
     pub fn partner_days(&self, id: u32) -> Option<(NaiveDate, NaiveDate)> {
         self.partner_days.get(id as usize).copied()

@@ -1,5 +1,9 @@
 //! The connector report's insights: "No TLS is over 25%" and "TLS 1.0 is above 50%" per connector
-//! and for mail without a connector, each with the remote partners behind it.
+//! and for mail without a connector, each with the remote partners behind it; the same shares
+//! "getting worse" (under the threshold in the first half of the window, over it in the second);
+//! and "new without TLS" (partners, or a connector, first seen in the window with mail without TLS).
+
+use chrono::Duration;
 
 use crate::aggregate::{Aggregate, Filter};
 use crate::lang::{Lang, Msg};
@@ -30,14 +34,21 @@ pub enum InsightKind {
     NoTlsOver,
     /// Too much mail over TLS 1.0.
     Tls10Over,
+    /// The No TLS share was at or under its threshold in the first half of the window and is
+    /// over it in the second.
+    NoTlsRising,
+    /// The same for TLS 1.0.
+    Tls10Rising,
+    /// Partners (or a connector) first seen in the window, with mail without TLS.
+    NewWithoutTls,
 }
 
 impl InsightKind {
     /// The TLS value the insight is about.
     pub fn tls(self) -> Tls {
         match self {
-            InsightKind::NoTlsOver => Tls::None,
-            InsightKind::Tls10Over => Tls::V1_0,
+            InsightKind::NoTlsOver | InsightKind::NoTlsRising | InsightKind::NewWithoutTls => Tls::None,
+            InsightKind::Tls10Over | InsightKind::Tls10Rising => Tls::V1_0,
         }
     }
 }
@@ -62,6 +73,10 @@ pub struct Insight {
     /// The partners behind it (remote domain, host or IP) with their deliveries of that TLS value,
     /// largest first; empty when the source does not name partners.
     pub partners: Vec<(String, u64)>,
+    /// For a share getting worse: the share in the first half of the window.
+    pub before: Option<f64>,
+    /// For new mail without TLS: the connector itself was first seen in the window.
+    pub new_connector: bool,
 }
 
 impl Insight {
@@ -70,8 +85,23 @@ impl Insight {
         let msg = match self.kind {
             InsightKind::NoTlsOver => Msg::NoTlsOver,
             InsightKind::Tls10Over => Msg::Tls10Over,
+            InsightKind::NoTlsRising => Msg::NoTlsRising,
+            InsightKind::Tls10Rising => Msg::Tls10Rising,
+            InsightKind::NewWithoutTls => return lang.t(Msg::NewWithoutTls).to_string(),
         };
         lang.fill(msg, &[&lang.threshold(self.threshold)])
+    }
+
+    /// What else the insight says: the share in each half of the window (getting worse), or that
+    /// the connector itself is new.
+    pub fn detail(&self, lang: Lang) -> Option<String> {
+        match self.kind {
+            InsightKind::NoTlsRising | InsightKind::Tls10Rising => {
+                Some(lang.fill(Msg::RisingHalves, &[&lang.percent(self.before), &lang.percent(Some(self.share))]))
+            }
+            InsightKind::NewWithoutTls if self.new_connector => Some(lang.t(Msg::NewConnector).to_string()),
+            _ => None,
+        }
     }
 
     /// What the insight means and what to do about it.
@@ -81,6 +111,8 @@ impl Insight {
             (InsightKind::NoTlsOver, _) => Msg::NoTlsOutboundAdvice,
             (InsightKind::Tls10Over, Direction::Inbound) => Msg::Tls10InboundAdvice,
             (InsightKind::Tls10Over, _) => Msg::Tls10OutboundAdvice,
+            (InsightKind::NoTlsRising | InsightKind::Tls10Rising, _) => Msg::RisingAdvice,
+            (InsightKind::NewWithoutTls, _) => Msg::NewAdvice,
         })
     }
 }
@@ -118,11 +150,96 @@ pub fn find(agg: &Aggregate, f: &Filter, th: &Thresholds) -> Vec<Insight> {
                 count: counts.get(kind.tls()),
                 known,
                 partners,
+                before: None,
+                new_connector: false,
             });
         }
     }
+    rising(agg, f, th, &mut out);
+    new_without_tls(agg, f, &mut out);
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| (a.direction, &a.connector, a.kind as u8).cmp(&(b.direction, &b.connector, b.kind as u8))));
     out
+}
+
+/// The partners behind a group with mail of `tls`, most first.
+fn behind(agg: &Aggregate, f: &Filter, direction: Direction, connector: Option<&str>, tls: Tls) -> Vec<(String, u64)> {
+    let mut partners: Vec<(String, u64)> =
+        agg.partners(f, direction, connector).into_iter().map(|(p, c)| (p.to_string(), c.get(tls))).filter(|(_, n)| *n > 0).collect();
+    partners.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    partners
+}
+
+/// "Getting worse": a share at or under its threshold in the first half of the window and over it
+/// in the second (each half with at least the minimum volume of known TLS).
+fn rising(agg: &Aggregate, f: &Filter, th: &Thresholds, out: &mut Vec<Insight>) {
+    if f.days() < 2 {
+        return;
+    }
+    let mid = f.from + Duration::days(f.days() / 2);
+    let (first, second) = (Filter { to: mid - Duration::days(1), ..f.clone() }, Filter { from: mid, ..f.clone() });
+    let before = agg.by_connector(&first);
+    for (direction, info, now) in agg.by_connector(&second) {
+        let name = info.map(|i| i.name.clone());
+        let Some((_, _, then)) = before.iter().find(|(d, i, _)| *d == direction && i.map(|i| &i.name) == name.as_ref()) else { continue };
+        if now.known() < th.min_volume || then.known() < th.min_volume {
+            continue;
+        }
+        for (kind, threshold) in [(InsightKind::NoTlsRising, th.no_tls_over), (InsightKind::Tls10Rising, th.tls10_over)] {
+            let (Some(a), Some(b)) = (then.share(kind.tls()), now.share(kind.tls())) else { continue };
+            if a > threshold || b <= threshold {
+                continue;
+            }
+            out.push(Insight {
+                kind,
+                direction,
+                connector: name.clone(),
+                share: b,
+                threshold,
+                count: now.get(kind.tls()),
+                known: now.known(),
+                partners: behind(agg, &second, direction, name.as_deref(), kind.tls()),
+                before: Some(a),
+                new_connector: false,
+            });
+        }
+    }
+}
+
+/// "New without TLS": partners first seen in the window (over everything loaded) with mail
+/// without TLS there, and connectors first seen in the window with such mail. Only when the data
+/// reaches before the window (otherwise everything would be new).
+fn new_without_tls(agg: &Aggregate, f: &Filter, out: &mut Vec<Insight>) {
+    if agg.span().is_none_or(|(first, _)| first >= f.from) {
+        return;
+    }
+    let firsts = agg.connector_first_days();
+    for (direction, info, counts) in agg.by_connector(f) {
+        let name = info.map(|i| i.name.clone());
+        let new_connector = info
+            .and_then(|i| agg.connector_list().iter().position(|c| c.name == i.name))
+            .and_then(|i| firsts.get(i + 1).copied().flatten())
+            .is_some_and(|d| d >= f.from);
+        let partners: Vec<(String, u64)> = behind(agg, f, direction, name.as_deref(), Tls::None)
+            .into_iter()
+            .filter(|(p, _)| new_connector || agg.partner_first_day(p).is_some_and(|d| d >= f.from))
+            .collect();
+        let count = if new_connector { counts.get(Tls::None) } else { partners.iter().map(|(_, n)| *n).sum() };
+        if count == 0 {
+            continue;
+        }
+        out.push(Insight {
+            kind: InsightKind::NewWithoutTls,
+            direction,
+            connector: name,
+            share: count as f64 * 100.0 / counts.known().max(1) as f64,
+            threshold: 0.0,
+            count,
+            known: counts.known(),
+            partners,
+            before: None,
+            new_connector,
+        });
+    }
 }
 
 #[cfg(test)]
@@ -178,6 +295,68 @@ mod tests {
         assert_eq!((leaky.count, leaky.known), (30, 100));
         assert!((leaky.share - 30.0).abs() < 1e-9);
         assert_eq!(leaky.partners, vec![("legacy.example".to_string(), 26), ("old.example".to_string(), 4)]);
+    }
+
+    /// Days 1..=14 on Relay (outbound): good.example 100 a day with TLS 1.2; from day 11,
+    /// newco.example 60 a day without TLS.
+    fn worsening() -> Aggregate {
+        let mut a = Aggregate::new();
+        for d in 1..=14u32 {
+            let at = NaiveDate::from_ymd_opt(2026, 3, d).unwrap().and_hms_opt(9, 0, 0).unwrap();
+            let base = Delivery {
+                auth: crate::security::Auth::Unknown,
+                time: at,
+                direction: Direction::Outbound,
+                connector: Some("Relay"),
+                connector_type: None,
+                forced_tls: None,
+                tls: Tls::V1_2,
+                remote_host: None,
+                remote_ip: None,
+                remote_domain: Some("good.example"),
+                count: 100,
+            };
+            a.add(&base);
+            if d >= 11 {
+                a.add(&Delivery { tls: Tls::None, remote_domain: Some("newco.example"), count: 60, ..base });
+            }
+            if d >= 12 {
+                a.add(&Delivery { connector: Some("Fresh"), tls: Tls::None, remote_domain: Some("good.example"), count: 5, ..base });
+            }
+        }
+        a
+    }
+
+    #[test]
+    fn a_share_getting_worse_and_new_partners_without_tls() {
+        let a = worsening();
+        let d = |n| NaiveDate::from_ymd_opt(2026, 3, n).unwrap();
+        let got = find(&a, &Filter::window(d(8), d(14)), &Thresholds::default());
+        let kinds: Vec<(InsightKind, Option<&str>)> = got.iter().map(|i| (i.kind, i.connector.as_deref())).collect();
+        // Relay over the week: 240 of 940 = 25.5% (over); halves 8-10 and 11-14: 0% then 37.5%.
+        assert_eq!(kinds, [
+            (InsightKind::NoTlsOver, Some("Relay")),
+            (InsightKind::NoTlsRising, Some("Relay")),
+            (InsightKind::NewWithoutTls, Some("Relay")),
+            (InsightKind::NewWithoutTls, Some("Fresh")),
+        ]);
+        let rising = &got[1];
+        assert_eq!((rising.before, rising.count, rising.known), (Some(0.0), 240, 640));
+        assert_eq!(rising.title(Lang::En), "No TLS rose past 25%");
+        assert_eq!(rising.detail(Lang::En).as_deref(), Some("0.0% in the first half of these days, 37.5% in the second."));
+        let new = &got[2];
+        assert_eq!((new.partners.clone(), new.new_connector), (vec![("newco.example".to_string(), 240)], false));
+        assert_eq!(new.title(Lang::En), "New without TLS");
+        let fresh = &got[3];
+        assert!(fresh.new_connector, "Fresh is first seen on day 12");
+        assert_eq!((fresh.count, fresh.partners.clone()), (15, vec![("good.example".to_string(), 15)]), "a new connector's partners, though seen before");
+        assert_eq!(fresh.detail(Lang::En).as_deref(), Some("The connector itself is new in these days."));
+
+        // A window that starts with the data: nothing is new; one that sees no change: nothing rises.
+        let all = find(&a, &Filter::window(d(1), d(14)), &Thresholds::default());
+        assert!(all.iter().all(|i| i.kind != InsightKind::NewWithoutTls), "{all:#?}");
+        let late = find(&a, &Filter::window(d(11), d(14)), &Thresholds::default());
+        assert!(late.iter().all(|i| i.kind != InsightKind::NoTlsRising));
     }
 
     #[test]

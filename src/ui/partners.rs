@@ -76,8 +76,8 @@ fn call_line(call: &Call, lang: Lang) -> String {
     let th = Thresholds::default();
     let clears = call.clears.iter().map(|k| {
         let title = match k {
-            InsightKind::NoTlsOver => lang.fill(Msg::NoTlsOver, &[&lang.threshold(th.no_tls_over)]),
-            InsightKind::Tls10Over => lang.fill(Msg::Tls10Over, &[&lang.threshold(th.tls10_over)]),
+            InsightKind::Tls10Over | InsightKind::Tls10Rising => lang.fill(Msg::Tls10Over, &[&lang.threshold(th.tls10_over)]),
+            _ => lang.fill(Msg::NoTlsOver, &[&lang.threshold(th.no_tls_over)]),
         };
         format!("; {}", lang.fill(Msg::CallClears, &[&title]))
     });

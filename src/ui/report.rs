@@ -218,6 +218,7 @@ fn InsightCard(insight: Insight, lang: Lang) -> impl IntoView {
             <div class="mf-insight__title"><span class="mf-badge">{lang.t(Msg::Insight)}</span>" " <strong data-testid="insight-title">{insight.title(lang)}</strong></div>
             <div class="mf-insight__who" data-testid="insight-subject">{who}</div>
             <div>{what}</div>
+            {insight.detail(lang).map(|d| view! { <div data-testid="insight-detail">{d}</div> })}
             <p class="mf-insight__advice">{insight.advice(lang)}</p>
             {(!partners.is_empty()).then(|| view! {
                 <div class="mf-insight__partners">
