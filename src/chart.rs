@@ -35,7 +35,7 @@ pub fn hex((r, g, b): (u8, u8, u8)) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
-fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
+pub(crate) fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
     RGBColor(r, g, b)
 }
 
@@ -49,16 +49,16 @@ fn ink_on((r, g, b): (u8, u8, u8)) -> RGBColor {
     }
 }
 
-const FONT: &str = "sans-serif";
+pub(crate) const FONT: &str = "sans-serif";
 
 /// Plotters writes SVG font sizes as points (size / 1.24); this gives a size in CSS pixels.
-fn px(size: u32) -> f64 {
+pub(crate) fn px(size: u32) -> f64 {
     size as f64 * 1.24
 }
-const AXIS_INK: RGBColor = RGBColor(0x44, 0x44, 0x44);
+pub(crate) const AXIS_INK: RGBColor = RGBColor(0x44, 0x44, 0x44);
 
 /// A hover area with its tooltip, in SVG pixels.
-struct Hit {
+pub(crate) struct Hit {
     x0: i32,
     y0: i32,
     x1: i32,
@@ -67,7 +67,7 @@ struct Hit {
 }
 
 /// Puts the hover layer into the SVG plotters drew, and a title for screen readers.
-fn finish(svg: String, label: &str, hits: &[Hit]) -> String {
+pub(crate) fn finish(svg: String, label: &str, hits: &[Hit]) -> String {
     let mut layer = String::from("<g class=\"mf-hits\" fill=\"transparent\">");
     for h in hits {
         let (x, y) = (h.x0.min(h.x1), h.y0.min(h.y1));
@@ -125,11 +125,11 @@ fn patterned(svg: &str) -> String {
 }
 
 /// Rough width of text in pixels, for laying out legends (exact measuring needs a browser).
-fn text_width(text: &str, size: u32) -> i32 {
+pub(crate) fn text_width(text: &str, size: u32) -> i32 {
     (text.chars().count() as f64 * size as f64 * 0.58).ceil() as i32
 }
 
-type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
+pub(crate) type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
 
 /// The height a legend of these items takes when wrapped at `width`.
 fn legend_height(items: &[(String, (u8, u8, u8))], width: i32) -> i32 {
@@ -147,7 +147,7 @@ fn legend_height(items: &[(String, (u8, u8, u8))], width: i32) -> i32 {
 
 /// Draws a legend of coloured boxes and labels from `(x, y)`, wrapping at `width`; returns the
 /// height it took.
-fn legend<DB: DrawingBackend>(
+pub(crate) fn legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     items: &[(String, (u8, u8, u8))],
     x: i32,
@@ -265,11 +265,13 @@ pub enum DailyView {
     TlsUsage,
     /// The share of each transit security level per day, 100% stacked over all messages.
     TransitSecurity,
+    /// Not a daily chart: the mail-flow map of the whole window ([`crate::flow_map`]).
+    Map,
 }
 
 impl DailyView {
     /// Every view, in the order the report offers them.
-    pub const ALL: [DailyView; 3] = [DailyView::MailFlow, DailyView::TlsUsage, DailyView::TransitSecurity];
+    pub const ALL: [DailyView; 4] = [DailyView::MailFlow, DailyView::TlsUsage, DailyView::TransitSecurity, DailyView::Map];
 
     /// The view's name in URLs and selects: `flow`, `tls`, `security`.
     pub fn key(self) -> &'static str {
@@ -277,6 +279,7 @@ impl DailyView {
             DailyView::MailFlow => "flow",
             DailyView::TlsUsage => "tls",
             DailyView::TransitSecurity => "security",
+            DailyView::Map => "map",
         }
     }
 
@@ -291,6 +294,7 @@ impl DailyView {
             DailyView::MailFlow => "mail-flow",
             DailyView::TlsUsage => "tls-usage",
             DailyView::TransitSecurity => "transit-security",
+            DailyView::Map => "mail-flow-map",
         }
     }
 }
@@ -298,7 +302,7 @@ impl DailyView {
 /// The connector report's chart over `days` (one entry per day, as [`crate::aggregate::Aggregate::daily`]
 /// gives), headed by `title` (the "Show data for" choice, which may hold untrusted connector names:
 /// plotters escapes it). `directions` says which directions the filter shows. `None` when the days
-/// hold no mail.
+/// hold no mail, and for [`DailyView::Map`], which [`crate::flow_map`] draws.
 pub fn daily(
     days: &[(NaiveDate, DirCounts)],
     directions: &[Direction],
@@ -320,12 +324,14 @@ pub fn daily(
         DailyView::MailFlow => lang.fill(Msg::MessagesPerDay, &[&title, &first, &last]),
         DailyView::TlsUsage => lang.fill(Msg::TlsUsagePerDay, &[&title, &first, &last]),
         DailyView::TransitSecurity => lang.fill(Msg::SecurityPerDay, &[&title, &first, &last]),
+        DailyView::Map => return None,
     };
     let frame = Frame { days, title, size: (width, height), lang };
     match view {
         DailyView::MailFlow => draw_mail_flow(&mut svg, &frame, directions, &mut hits).ok()?,
         DailyView::TlsUsage => draw_tls_usage(&mut svg, &frame, directions, &mut hits).ok()?,
         DailyView::TransitSecurity => draw_security(&mut svg, &frame, directions, &mut hits).ok()?,
+        DailyView::Map => return None,
     }
     Some(finish(svg, &label, &hits))
 }
@@ -607,10 +613,11 @@ pub fn share_table(rows: &[(Direction, TlsCounts)], lang: Lang) -> DataTable {
 }
 
 /// The table of [`daily`]: per day, messages per direction (mail flow) or each TLS value's count
-/// and share over the directions shown (TLS usage).
+/// and share over the directions shown (TLS usage), or each transit security level's (the map's
+/// days are given as mail flow).
 pub fn daily_table(days: &[(NaiveDate, DirCounts)], directions: &[Direction], view: DailyView, lang: Lang) -> DataTable {
     let head = match view {
-        DailyView::MailFlow => std::iter::once(lang.t(Msg::Date).to_string()).chain(directions.iter().map(|d| lang.direction(*d).to_string())).collect(),
+        DailyView::MailFlow | DailyView::Map => std::iter::once(lang.t(Msg::Date).to_string()).chain(directions.iter().map(|d| lang.direction(*d).to_string())).collect(),
         DailyView::TlsUsage => tls_head(Msg::Date, lang),
         DailyView::TransitSecurity => {
             let levels = Level::ALL.iter().map(|l| lang.level(*l).to_string());
@@ -622,7 +629,7 @@ pub fn daily_table(days: &[(NaiveDate, DirCounts)], directions: &[Direction], vi
         .map(|(day, dc)| {
             let mut row = vec![lang.long_day(*day)];
             match view {
-                DailyView::MailFlow => row.extend(directions.iter().map(|d| lang.thousands(dc.get(*d).total()))),
+                DailyView::MailFlow | DailyView::Map => row.extend(directions.iter().map(|d| lang.thousands(dc.get(*d).total()))),
                 DailyView::TlsUsage => {
                     let counts = shown(dc, directions);
                     row.extend(Tls::KNOWN.iter().chain([Tls::Unknown].iter()).map(|t| count_and_share(&counts, *t, lang)));

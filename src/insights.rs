@@ -303,19 +303,7 @@ mod tests {
         let mut a = Aggregate::new();
         for d in 1..=14u32 {
             let at = NaiveDate::from_ymd_opt(2026, 3, d).unwrap().and_hms_opt(9, 0, 0).unwrap();
-            let base = Delivery {
-                auth: crate::security::Auth::Unknown,
-                time: at,
-                direction: Direction::Outbound,
-                connector: Some("Relay"),
-                connector_type: None,
-                forced_tls: None,
-                tls: Tls::V1_2,
-                remote_host: None,
-                remote_ip: None,
-                remote_domain: Some("good.example"),
-                count: 100,
-            };
+            let base = Delivery { connector: Some("Relay"), remote_domain: Some("good.example"), count: 100, ..Delivery::at(at) };
             a.add(&base);
             if d >= 11 {
                 a.add(&Delivery { tls: Tls::None, remote_domain: Some("newco.example"), count: 60, ..base });

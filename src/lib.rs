@@ -21,6 +21,7 @@ pub mod detect;
 pub mod domains;
 pub mod estate;
 pub mod export;
+pub mod flow_map;
 pub mod formats;
 pub mod insights;
 pub mod lang;

@@ -113,6 +113,26 @@ pub struct Delivery<'a> {
     pub count: u64,
 }
 
+#[cfg(test)]
+impl Delivery<'static> {
+    /// A delivery for tests: one outbound message at `time` over TLS 1.2, with nothing else said.
+    pub fn at(time: NaiveDateTime) -> Delivery<'static> {
+        Delivery {
+            time,
+            direction: Direction::Outbound,
+            connector: None,
+            connector_type: None,
+            forced_tls: None,
+            tls: Tls::V1_2,
+            auth: Auth::Unknown,
+            remote_host: None,
+            remote_ip: None,
+            remote_domain: None,
+            count: 1,
+        }
+    }
+}
+
 impl<'a> Delivery<'a> {
     /// The partner to name in insights: the remote domain, else the host, else the IP.
     pub fn partner(&self) -> Option<&'a str> {

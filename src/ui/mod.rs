@@ -8,6 +8,7 @@ pub mod embed;
 pub mod flyout;
 pub mod loader;
 pub mod loading;
+pub mod map;
 pub mod partners;
 pub mod prefs;
 pub mod remote;

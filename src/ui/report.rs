@@ -10,6 +10,7 @@ use crate::insights::{find, Insight, Thresholds};
 use crate::lang::{Lang, Msg};
 use crate::model::Direction;
 use crate::ui::details::DetailsTable;
+use crate::ui::map::FlowMaps;
 use crate::ui::security::TransitSecurity;
 use crate::ui::chart_table::ChartTable;
 use crate::ui::download::ChartDownloads;
@@ -165,6 +166,7 @@ fn Controls() -> impl IntoView {
                     <option value="flow">{lang.t(Msg::MailFlow)}</option>
                     <option value="tls">{lang.t(Msg::TlsUsage)}</option>
                     <option value="security">{lang.t(Msg::TransitSecurity)}</option>
+                    <option value="map">{lang.t(Msg::MailFlowMap)}</option>
                 </select>
             </label>
             <label class="mf-field">
@@ -289,7 +291,8 @@ pub fn Report() -> impl IntoView {
                                         <li data-testid="report-trend-direction">{lang.fill(Msg::LabelValue, &[&lang.direction(d), &t.words(lang)])}</li>
                                     }).collect_view()}
                                 </ul>
-                                {move || match chart.get() {
+                                {let fm = f.clone(); move || (store.view.get() == DailyView::Map).then(|| view! { <FlowMaps filter=fm.clone() title=scope_title(&fm, lang)/> })}
+                                {move || if store.view.get() == DailyView::Map { None } else { Some(match chart.get() {
                                     Some(svg) => view! {
                                         <figure class="mf-figure">
                                             <div class="mf-chart" data-testid="report-chart" inner_html=svg></div>
@@ -301,7 +304,7 @@ pub fn Report() -> impl IntoView {
                                         {(store.view.get() == DailyView::TransitSecurity).then(|| view! { <TransitSecurity filter=f.clone()/> })}
                                     }.into_any(),
                                     None => view! { <p class="mf-empty" role="status" data-testid="report-empty">{lang.t(Msg::NoMailForChoice)}</p> }.into_any(),
-                                }}
+                                }) }}
                             }.into_any()
                         }
                     })
