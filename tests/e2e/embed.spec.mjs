@@ -80,6 +80,27 @@ test('JavaScript API: two independent instances, scoped styles, events, unmount 
   await page.close();
 });
 
+test('JavaScript API: the Transit security view, the map and the Partners view work inside an instance', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 1300, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${ctx.server.url}examples/embed.html`);
+  await page.waitForFunction(() => window.hostReady === true);
+  const a = page.locator('#tenant-a');
+  await a.getByTestId('file-summary').waitFor();
+  await page.evaluate(() => window.instances.a.setFilter({ view: 'security' }));
+  await a.getByTestId('transit-security').waitFor();
+  await page.evaluate(() => window.instances.a.setFilter({ view: 'map' }));
+  await a.getByTestId('flow-maps').waitFor();
+  assert.ok(await a.getByTestId('flow-map').count() >= 1);
+  await a.getByTestId('partners-table').waitFor();
+  assert.ok(await a.getByTestId('partner-row').count() >= 1);
+  assert.equal(await page.locator('#tenant-b').getByTestId('partners').count(), 0, 'the other instance has no data and no Partners view');
+  assert.equal(page.url().includes('view='), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('iframe: files and filters by postMessage from allowed origins only; height reported', async () => {
   const page = await ctx.browser.newPage();
   await page.goto(`${ctx.server.url}examples/iframe-host.html`);

@@ -33,3 +33,25 @@ test('mailflow.html from file:// loads a dropped trace and the sample', async ()
     await browser.close();
   }
 });
+
+test('mailflow.html from file:// shows the Transit security view, the map and the Partners view', async () => {
+  const file = path.join(dist, 'mailflow.html');
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${pathToFileURL(file).href}?view=security`);
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('transit-security').waitFor();
+    await page.getByTestId('domains-no-tls').locator('tbody tr').first().waitFor();
+    await page.getByTestId('view-select').selectOption('map');
+    await page.getByTestId('flow-maps').waitFor();
+    assert.equal(await page.getByTestId('flow-map').count(), 2);
+    await page.getByTestId('partners-table').waitFor();
+    assert.ok(await page.getByTestId('partner-row').count() > 5);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
