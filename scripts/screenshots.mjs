@@ -1,4 +1,5 @@
-// Takes headless-Chromium screenshots of each view with the bundled sample, at 1440 and 390 px
+// Takes headless-Chromium screenshots of each view (widget, flyout, the report's TLS usage, Transit
+// security and map views, a details row opened, the Partners view with a partner opened) with the bundled sample, at 1440 and 390 px
 // wide, in every language, light and dark, into tests/e2e/output/screens/. Run after a build: node scripts/screenshots.mjs
 import path from 'node:path';
 import fs from 'node:fs';
@@ -26,6 +27,17 @@ try {
     await page.getByTestId('range-preset').selectOption('30');
     const report = page.getByTestId('connector-report');
     await report.screenshot({ path: name('report-tls') });
+    await page.getByTestId('view-select').selectOption('security');
+    await page.getByTestId('transit-security').waitFor();
+    await report.screenshot({ path: name('report-security') });
+    await page.getByTestId('view-select').selectOption('map');
+    await page.getByTestId('flow-maps').waitFor();
+    await page.getByTestId('flow-maps').screenshot({ path: name('report-map') });
+    await page.getByTestId('details-table').getByTestId('row-open').first().click();
+    await page.getByTestId('row-detail').waitFor();
+    await page.getByTestId('partner-name').first().click();
+    await page.getByTestId('partner-detail').waitFor();
+    await page.getByTestId('partners').screenshot({ path: name('partners') });
     if (page.errors.length) console.error(page.errors);
     await page.context().close();
   }

@@ -11,6 +11,9 @@ use crate::model::{ConnectorType, Delivery, Direction};
 use crate::security::{Auth, Level};
 use crate::tls::Tls;
 
+/// The most servers (host and IP) kept per partner.
+pub const MAX_SERVERS: usize = 8;
+
 /// The most days [`Aggregate::daily`] gives a column each; a longer window keeps to the data's days.
 pub const MAX_DAILY_DAYS: i64 = 3660;
 
@@ -241,6 +244,9 @@ pub struct Aggregate {
     partner_ids: HashMap<String, u32>,
     /// Each partner's first and last day with mail (any direction and connector), by id.
     partner_days: Vec<(NaiveDate, NaiveDate)>,
+    /// Each partner's servers (host name and IP address, as the source gave them), by id: at
+    /// most [`MAX_SERVERS`] each.
+    partner_servers: Vec<Vec<(Option<String>, Option<String>)>>,
     cells: BTreeMap<CellKey, TlsCounts>,
     partner_cells: crate::partners::PartnerCells,
 }
@@ -281,6 +287,26 @@ impl Aggregate {
         if let Some(span) = self.partner_days.get_mut(id) {
             *span = (span.0.min(first), span.1.max(last));
         }
+    }
+
+    /// Notes a server of a partner (while it has fewer than [`MAX_SERVERS`]).
+    fn saw_server(&mut self, id: u32, host: Option<&str>, ip: Option<&str>) {
+        let id = id as usize;
+        if self.partner_servers.len() <= id {
+            self.partner_servers.resize(id + 1, Vec::new());
+        }
+        let Some(list) = self.partner_servers.get_mut(id) else { return };
+        let (host, ip) = (host.map(crate::text::trim).filter(|h| !h.is_empty()), ip.map(crate::text::trim).filter(|i| !i.is_empty()));
+        if list.len() >= MAX_SERVERS || (host.is_none() && ip.is_none()) || list.iter().any(|(h, i)| h.as_deref() == host && i.as_deref() == ip) {
+            return;
+        }
+        list.push((host.map(String::from), ip.map(String::from)));
+    }
+
+    /// A partner's servers, by name: host names and IP addresses as the sources gave them (at
+    /// most [`MAX_SERVERS`]; a summary does not carry them).
+    pub fn partner_servers(&self, name: &str) -> &[(Option<String>, Option<String>)] {
+        self.partner_ids.get(name).and_then(|&id| self.partner_servers.get(id as usize)).map_or(&[], Vec::as_slice)
     }
 
     /// A partner's first day with mail, by name (any direction and connector).
@@ -342,6 +368,9 @@ impl Aggregate {
             }
             let pid = self.partner_id(p);
             self.saw_partner(pid, day, day);
+            if d.remote_host.is_some() || d.remote_ip.is_some() {
+                self.saw_server(pid, d.remote_host, d.remote_ip);
+            }
             self.partner_cells.add((day, d.direction, conn, pid), d.tls, d.auth, d.count);
         }
     }
@@ -384,6 +413,11 @@ impl Aggregate {
         let partner_map: Vec<u32> = other.partners.iter().map(|p| self.partner_id(p)).collect();
         for (&mine, &(first, last)) in partner_map.iter().zip(&other.partner_days) {
             self.saw_partner(mine, first, last);
+        }
+        for (&mine, servers) in partner_map.iter().zip(&other.partner_servers) {
+            for (host, ip) in servers {
+                self.saw_server(mine, host.as_deref(), ip.as_deref());
+            }
         }
         self.partner_cells.merge_from(&other.partner_cells, remap, |p| partner_map.get(p as usize).copied().unwrap_or(0));
     }
@@ -696,6 +730,27 @@ mod tests {
         assert_eq!(a.partners_in(&f).iter().map(|(p, c)| (*p, c.total())).collect::<Vec<_>>(), [("plain.example", 7)]);
         f.connector = ConnectorFilter::Named("nobody".into());
         assert!(a.partners_in(&f).is_empty());
+    }
+
+    #[test]
+    fn a_partners_servers_are_kept_once_each_up_to_a_cap_and_merged() {
+        let mut a = Aggregate::new();
+        let at = day(1).and_hms_opt(9, 0, 0).unwrap();
+        for i in 0..12 {
+            let host = format!("mx{}.fabrikam.com", i % 10);
+            let ip = format!("198.51.100.{}", i % 10);
+            a.add(&Delivery { remote_domain: Some("fabrikam.com"), remote_host: Some(&host), remote_ip: Some(&ip), ..Delivery::at(at) });
+        }
+        a.add(&Delivery { remote_domain: Some("fabrikam.com"), remote_host: Some("mx0.fabrikam.com"), remote_ip: Some("198.51.100.0"), ..Delivery::at(at) });
+        let servers = a.partner_servers("fabrikam.com");
+        assert_eq!(servers.len(), MAX_SERVERS);
+        assert_eq!(servers[0], (Some("mx0.fabrikam.com".to_string()), Some("198.51.100.0".to_string())));
+        let mut b = Aggregate::new();
+        b.add(&Delivery { remote_domain: Some("other.example"), remote_ip: Some("192.0.2.9"), ..Delivery::at(at) });
+        b.merge_from(&a);
+        assert_eq!(b.partner_servers("fabrikam.com"), servers);
+        assert_eq!(b.partner_servers("other.example"), [(None, Some("192.0.2.9".to_string()))]);
+        assert!(b.partner_servers("nobody.example").is_empty());
     }
 
     #[test]

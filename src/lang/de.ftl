@@ -288,6 +288,8 @@ ChangeDown = ↓ { $v0 } weniger
 ChangeNone = = unverändert
 NewPartner = neu
 ConnectorsUsed = Verwendete Connectors
+ServersSeen = Seine Server
+HostAndIp = { $v0 } ({ $v1 })
 NoPartners = Die geladenen Dateien nennen für diese Auswahl keine Partner.
 NoPartnerMatches = Kein Partner passt zu „{ $v0 }“.
 NoneToCall = Kein Partner hat an diesen Tagen Mail ohne TLS oder mit TLS 1.0 oder 1.1 gesendet oder empfangen.

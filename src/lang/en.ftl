@@ -288,6 +288,8 @@ ChangeDown = ↓ { $v0 } less
 ChangeNone = = unchanged
 NewPartner = new
 ConnectorsUsed = Connectors used
+ServersSeen = Its servers
+HostAndIp = { $v0 } ({ $v1 })
 NoPartners = The loaded files name no partners for this choice.
 NoPartnerMatches = No partner matches “{ $v0 }”.
 NoneToCall = No partner sent or received mail without TLS or with TLS 1.0 or 1.1 in these days.

@@ -288,6 +288,8 @@ ChangeDown = ↓ { $v0 } menos
 ChangeNone = = sin cambios
 NewPartner = nuevo
 ConnectorsUsed = Conectores usados
+ServersSeen = Sus servidores
+HostAndIp = { $v0 } ({ $v1 })
 NoPartners = Los archivos cargados no nombran socios para esta elección.
 NoPartnerMatches = Ningún socio coincide con «{ $v0 }».
 NoneToCall = Ningún socio envió ni recibió correo sin TLS o con TLS 1.0 o 1.1 en estos días.

@@ -288,6 +288,8 @@ ChangeDown = ↓ { $v0 } de moins
 ChangeNone = = inchangé
 NewPartner = nouveau
 ConnectorsUsed = Connecteurs utilisés
+ServersSeen = Ses serveurs
+HostAndIp = { $v0 } ({ $v1 })
 NoPartners = Les fichiers chargés ne nomment aucun partenaire pour ce choix.
 NoPartnerMatches = Aucun partenaire ne correspond à « { $v0 } ».
 NoneToCall = Aucun partenaire n’a envoyé ni reçu de courrier sans TLS ou en TLS 1.0 ou 1.1 sur ces jours.

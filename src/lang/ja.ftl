@@ -267,6 +267,8 @@ ChangeDown = ↓ { $v0 } 減
 ChangeNone = = 変化なし
 NewPartner = 新規
 ConnectorsUsed = 使用したコネクタ
+ServersSeen = サーバー
+HostAndIp = { $v0 } ({ $v1 })
 NoPartners = 読み込んだファイルには、この選択に該当するパートナーがありません。
 NoPartnerMatches = 「{ $v0 }」に一致するパートナーはありません。
 NoneToCall = この期間に TLS なし、または TLS 1.0/1.1 でメールを送受信したパートナーはありません。

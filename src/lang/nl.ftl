@@ -288,6 +288,8 @@ ChangeDown = ↓ { $v0 } minder
 ChangeNone = = ongewijzigd
 NewPartner = nieuw
 ConnectorsUsed = Gebruikte connectors
+ServersSeen = De servers
+HostAndIp = { $v0 } ({ $v1 })
 NoPartners = De geladen bestanden noemen geen partners voor deze keuze.
 NoPartnerMatches = Geen partner komt overeen met “{ $v0 }”.
 NoneToCall = Geen partner heeft op deze dagen e-mail zonder TLS of met TLS 1.0 of 1.1 verzonden of ontvangen.

@@ -90,6 +90,18 @@ fn PartnerDetail(name: String, filter: Filter) -> impl IntoView {
     let store = use_store();
     let lang = store.lang();
     let (days, conns) = store.data.with(|d| detail(d.agg(), &filter, &name));
+    let servers: Vec<String> = store.data.with(|d| {
+        d.agg()
+            .partner_servers(&name)
+            .iter()
+            .map(|(host, ip)| match (host, ip) {
+                (Some(h), Some(i)) => lang.fill(Msg::HostAndIp, &[h, i]),
+                (Some(h), None) => h.clone(),
+                (None, Some(i)) => i.clone(),
+                (None, None) => String::new(),
+            })
+            .collect()
+    });
     let dirs = match filter.direction {
         Some(d) => vec![d],
         None => vec![Direction::Inbound, Direction::Outbound],
@@ -98,6 +110,10 @@ fn PartnerDetail(name: String, filter: Filter) -> impl IntoView {
     view! {
         <div class="mf-partner-detail" data-testid="partner-detail">
             {svg.map(|svg| view! { <div class="mf-chart" data-testid="partner-chart" inner_html=svg></div> })}
+            {(!servers.is_empty()).then(|| view! {
+                <h4>{lang.t(Msg::ServersSeen)}</h4>
+                <ul data-testid="partner-servers">{servers.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            })}
             <h4>{lang.t(Msg::ConnectorsUsed)}</h4>
             <ul data-testid="partner-connectors">
                 {conns.into_iter().map(|(dir, c, n)| {

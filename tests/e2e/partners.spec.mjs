@@ -89,6 +89,8 @@ test('a partner opens its days and connectors; an insight links to its partner',
   const from = addDays(totals.to, -6);
   const n = rows.filter((r) => r.remote_domain === 'woodgrovebank.com' && r.date >= from && r.date <= totals.to).reduce((a, r) => a + Number(r.count), 0);
   assert.deepEqual(await detail.getByTestId('partner-connectors').locator('li').allTextContents(), [`Outbound connector “Woodgrove Bank Secure Mail” ${thousands(n)}`]);
+  const servers = [...new Set(rows.filter((r) => r.remote_domain === 'woodgrovebank.com').map((r) => `${r.remote_host} (${r.remote_ip})`))];
+  assert.deepEqual((await detail.getByTestId('partner-servers').locator('li').allTextContents()).sort(), servers.sort(), 'its hosts and IPs');
 
   // The TLS 1.0 insight's list names woodgrovebank.com: its link opens the partner here.
   await row.getByTestId('partner-name').click();
