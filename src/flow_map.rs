@@ -194,7 +194,7 @@ impl FlowMap {
         let mut svg = String::new();
         let mut bands = String::new();
         draw(self, &mut svg, &mut bands, title, (width, height), lang).ok()?;
-        let label = lang.fill(Msg::MapOf, &[&lang.direction(self.direction), &title]);
+        let label = heading(self.direction, title, lang);
         let svg = finish(svg, &label, &[]);
         // The bands' hover layer, shaped like the bands (a rectangle would cover its neighbours).
         let layer = format!("<g class=\"mf-hits\" fill=\"transparent\">{bands}</g>");
@@ -203,6 +203,11 @@ impl FlowMap {
             None => svg,
         })
     }
+}
+
+/// The map's heading: its direction and the report's choice.
+fn heading(direction: Direction, title: &str, lang: Lang) -> String {
+    lang.fill(if direction == Direction::Inbound { Msg::MapInboundOf } else { Msg::MapOutboundOf }, &[&title])
 }
 
 /// Where each node of a column sits: its top and its height, in pixels.
@@ -257,8 +262,7 @@ fn fit(text: &str, room: i32) -> String {
 fn draw(map: &FlowMap, svg: &mut String, bands: &mut String, title: &str, (width, height): (u32, u32), lang: Lang) -> DrawResult<()> {
     let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
-    let heading = lang.fill(Msg::MapOf, &[&lang.direction(map.direction), &title]);
-    root.draw(&Text::new(heading, (8, 4), (FONT, px(13)).into_font().color(&RGBColor(0x1b, 0x1b, 0x1b))))?;
+    root.draw(&Text::new(heading(map.direction, title, lang), (8, 4), (FONT, px(13)).into_font().color(&RGBColor(0x1b, 0x1b, 0x1b))))?;
     let items: Vec<(String, (u8, u8, u8))> = map.outcomes.iter().map(|(o, _)| (o.label(lang), o.colour())).collect();
     let legend_h = legend(&root, &items, 8, 24, width as i32 - 16)?;
     let (w, top) = (width as i32, 24 + legend_h + 12);

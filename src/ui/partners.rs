@@ -74,14 +74,22 @@ fn call_line(call: &Call, lang: Lang) -> String {
     let weak = lang.fill(Msg::CallWeak, &[&lang.thousands(call.weak[0]), &lang.thousands(call.weak[1]), &lang.thousands(call.weak[2])]);
     let fix = lang.fill(Msg::CallFix, &[&lang.percent(Some(call.modern.0)), &lang.percent(Some(call.modern.1))]);
     let th = Thresholds::default();
-    let clears = call.clears.iter().map(|k| {
-        let title = match k {
-            InsightKind::Tls10Over | InsightKind::Tls10Rising => lang.fill(Msg::Tls10Over, &[&lang.threshold(th.tls10_over)]),
-            _ => lang.fill(Msg::NoTlsOver, &[&lang.threshold(th.no_tls_over)]),
-        };
-        format!("; {}", lang.fill(Msg::CallClears, &[&title]))
-    });
-    format!("{place}: {weak}; {fix}{}", clears.collect::<String>())
+    let clears: Vec<String> = call
+        .clears
+        .iter()
+        .map(|k| {
+            let title = match k {
+                InsightKind::Tls10Over | InsightKind::Tls10Rising => lang.fill(Msg::Tls10Over, &[&lang.threshold(th.tls10_over)]),
+                _ => lang.fill(Msg::NoTlsOver, &[&lang.threshold(th.no_tls_over)]),
+            };
+            lang.fill(Msg::CallClears, &[&title])
+        })
+        .collect();
+    if clears.is_empty() {
+        lang.fill(Msg::CallLine, &[&place, &weak, &fix])
+    } else {
+        lang.fill(Msg::CallLineClears, &[&place, &weak, &fix, &clears.join(", ")])
+    }
 }
 
 /// A partner's days (mail flow) and the connectors it used, under its row.
