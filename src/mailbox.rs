@@ -21,8 +21,9 @@ const HEADERS: [&str; 14] = [
 
 /// True when the bytes are an e-mail message or an mbox mailbox (judged on their start).
 pub fn looks_like_mail(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    let text = String::from_utf8_lossy(head);
+    // UTF-16 takes two bytes a character: twice the head, read as UTF-8 after.
+    let head = as_utf8(&bytes[..bytes.len().min(16384)]);
+    let text = String::from_utf8_lossy(&head[..head.len().min(8192)]);
     let mut names = text.lines().take(40).filter(|l| !l.starts_with([' ', '\t'])).map_while(|l| {
         let (name, _) = l.split_once(':')?;
         (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')).then(|| name.to_ascii_lowercase())
@@ -33,6 +34,17 @@ pub fn looks_like_mail(bytes: &[u8]) -> bool {
     }
     let known: Vec<String> = names.by_ref().take(40).filter(|n| HEADERS.contains(&n.as_str()) || n.starts_with("x-") || n.starts_with("arc-")).collect();
     known.len() >= 2 && known.iter().any(|n| matches!(n.as_str(), "from" | "date" | "subject" | "mime-version" | "content-type" | "received"))
+}
+
+/// The bytes as UTF-8 when they are UTF-16 text (a message saved as "Unicode" by a Windows tool,
+/// with or without a byte-order mark); otherwise as they are. MIME itself is ASCII, so after this
+/// the parser sees the message it would have seen.
+fn as_utf8(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    use crate::decode::{decode_as, sniff_bom, sniff_utf16, TextEncoding};
+    match sniff_bom(bytes).or_else(|| sniff_utf16(bytes)) {
+        Some(e @ (TextEncoding::Utf16Le | TextEncoding::Utf16Be)) => std::borrow::Cow::Owned(decode_as(bytes, e).text.into_owned().into_bytes()),
+        _ => std::borrow::Cow::Borrowed(bytes),
+    }
 }
 
 /// What was found in the messages.
@@ -48,6 +60,8 @@ struct Found {
 /// file's own name; a problem says what it holds instead when it holds none, or how many report
 /// attachments could not be opened.
 pub fn open(name: &str, bytes: &[u8]) -> Unpacked {
+    let bytes = as_utf8(bytes);
+    let bytes = &bytes[..];
     let mut found = Found::default();
     if bytes.starts_with(b"From ") {
         for message in mail_parser::mailbox::mbox::MessageIterator::new(bytes) {

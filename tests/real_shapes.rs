@@ -156,6 +156,21 @@ fn a_tls_report_e_mail_in_googles_shape_loads_its_report() {
     }
 }
 
+#[test]
+fn the_same_e_mail_saved_as_utf16_loads_the_same_report() {
+    // Known gap of the last session: a UTF-16 .eml was read as UTF-8 and not recognised as mail.
+    let text = String::from_utf8(google_shape()).unwrap();
+    let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes) in [("le-bom.eml", le), ("be.eml", be)] {
+        let loaded = load_all(name, bytes, &options());
+        let l = &loaded[0].0;
+        assert_eq!(l.report.error, None, "{name}");
+        let Content::TlsReports(list) = &l.content else { panic!("{name}: {:?}", l.report) };
+        assert_eq!((list.len(), list[0].success, list[0].failure), (1, 1250, 3), "{name}");
+    }
+}
+
 /// An mbox mailbox as a mail client exports it: `From ` separators, a body line that starts
 /// with `From ` escaped as `>From `.
 fn mbox(messages: &[Vec<u8>]) -> Vec<u8> {

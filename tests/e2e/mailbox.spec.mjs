@@ -85,3 +85,16 @@ test('a DMARC report dropped by mistake is named as one', async () => {
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the same TLS report e-mail saved as UTF-16 loads its report', async () => {
+  const eml = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'real-shapes', 'tlsrpt-google-shape.eml'), 'utf8');
+  const page = await open(ctx.browser, ctx.server.url);
+  await drop(page, [{ name: 'report-utf16.eml', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(eml, 'utf16le')]) }]);
+  const panel = page.getByTestId('tls-reports');
+  await panel.waitFor();
+  assert.equal(await page.getByTestId('file-error').count(), 0);
+  const orgs = await panel.getByTestId('tlsrpt-organizations').locator('tbody tr').evaluateAll((rs) => rs.map((r) => r.children[0].textContent));
+  assert.deepEqual(orgs, ['Mail Provider Example']);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
