@@ -43,9 +43,10 @@ impl PartnerRow {
         (self.previous > 0).then(|| (self.all().total() as f64 - self.previous as f64) * 100.0 / self.previous as f64)
     }
 
-    /// True when it was first seen inside the window.
-    pub fn is_new(&self, f: &Filter) -> bool {
-        self.first >= f.from
+    /// True when it was first seen inside the window and the data reaches back before the window
+    /// (when the window starts with the data, every partner would be new).
+    pub fn is_new(&self, agg: &Aggregate, f: &Filter) -> bool {
+        self.first >= f.from && agg.span().is_some_and(|(first, _)| first < f.from)
     }
 }
 
@@ -348,7 +349,9 @@ mod tests {
         assert_eq!(rows[1].first, day(11), "first seen over everything loaded");
         assert_eq!(fab.change(), Some(50.0));
         assert_eq!(fab.all().level(Level::Verified), 12);
-        assert!(rows[3].is_new(&window()) && !fab.is_new(&window()));
+        assert!(rows[3].is_new(&a, &window()) && !fab.is_new(&a, &window()));
+        let all = Filter::window(day(1), day(14));
+        assert!(super::rows(&a, &all).iter().all(|r| !r.is_new(&a, &all)), "a window that starts with the data calls nobody new");
         assert_eq!(rows[3].change(), None);
         let mut f = window();
         f.connector = ConnectorFilter::Named("Relay".into());

@@ -54,9 +54,9 @@ fn column_key(key: SortKey) -> &'static str {
 }
 
 /// The change against the previous period in words and an arrow, never colour alone.
-pub fn change_words(row: &PartnerRow, f: &Filter, lang: Lang) -> String {
+pub fn change_words(row: &PartnerRow, new: bool, lang: Lang) -> String {
     match row.change() {
-        None if row.is_new(f) => lang.t(Msg::NewPartner).to_string(),
+        None if new => lang.t(Msg::NewPartner).to_string(),
         None => "—".to_string(),
         Some(c) if c.abs() < 0.05 => lang.t(Msg::ChangeNone).to_string(),
         Some(c) if c > 0.0 => lang.fill(Msg::ChangeUp, &[&lang.percent(Some(c))]),
@@ -265,7 +265,7 @@ pub fn Partners() -> impl IntoView {
                                                 <td class="mf-num">{lang.percent(all.level_share(Level::Verified))}</td>
                                                 <td>{lang.table_day(r.first)}</td>
                                                 <td>{lang.table_day(r.last)}</td>
-                                                <td data-testid="partner-change">{change_words(&r, &f2, lang)}</td>
+                                                <td data-testid="partner-change">{change_words(&r, store.data.with_untracked(|d| r.is_new(d.agg(), &f2)), lang)}</td>
                                             </tr>
                                             {move || is_open.get().then(|| view! {
                                                 <tr class="mf-partner-detail-row"><td colspan="11"><PartnerDetail name=detail_name.clone() filter=f3.clone()/></td></tr>
