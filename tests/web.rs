@@ -191,7 +191,9 @@ async fn the_report_says_when_partner_detail_was_capped() {
         store_slot.set_value(Some(store));
         view! { <mailflow::ui::report::Report/> }
     });
-    leptos::task::tick().await;
+    // The insights are drawn a task after the report's chart.
+    let probe = root.clone();
+    wait_until(move || probe.query_selector("[data-testid=partners-capped]").ok().flatten().is_some()).await;
     let note = texts(&root, "[data-testid=partners-capped]");
     assert_eq!(note.len(), 1, "{}", root.inner_html().chars().take(400).collect::<String>());
     assert!(note[0].contains("6,400,000") && note[0].contains(" 5 deliveries"), "{note:?}");

@@ -264,6 +264,13 @@ pub fn Report() -> impl IntoView {
         filter.get().map(|f| format!("mailflow-{}-{}", f.from.format("%Y-%m-%d"), f.to.format("%Y-%m-%d"))).unwrap_or_else(|| "mailflow".into())
     };
     let view_name = move || store.view.get().file_name();
+    // The insights and the details table are drawn a task after the chart, so that the report's
+    // first drawing is two tasks under 50 ms rather than one near it.
+    let lower_ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::ui::loading::yield_now().await;
+        let _ = lower_ready.try_set(true);
+    });
     let chart_name = Signal::derive(move || format!("{}-{}", file_stem(), view_name()));
     move || {
         let has_data = store.data.with(|d| !d.agg().is_empty());
@@ -309,8 +316,10 @@ pub fn Report() -> impl IntoView {
                         }
                     })
                 }}
-                <Insights filter=filter/>
-                <DetailsTable filter=filter/>
+                {move || lower_ready.get().then(|| view! {
+                    <Insights filter=filter/>
+                    <DetailsTable filter=filter/>
+                })}
             </section>
         })
     }
