@@ -235,3 +235,33 @@ fn logs_without_verification_load_as_before_with_it_unknown() {
     assert_eq!(levels(&t.inbound), [0, 1, 2, 1]);
     assert_eq!(levels(&t.outbound), [2, 0, 1, 2]);
 }
+
+#[test]
+fn verification_holds_past_non_ascii_noise_in_utf16_and_cut_short() {
+    // Other programs' lines with non-ASCII text (journald in other locales writes such) run past
+    // bytes 4096 and 65536 before the TLS sessions; the same log in UTF-16LE; and cut at every
+    // 997th byte: counts stay exact whole, and a cut log never panics nor counts more.
+    let log = String::from_utf8(fixture("postfix-verification.log")).unwrap();
+    let noise = |n: usize| -> String { (0..n).map(|i| format!("2026-03-04T09:{:02}:00+00:00 mx dovecot[9]: imap(jürgen@contoso.com): Déconnecté — 接続終了 {i}\n", i % 60)).collect() };
+    // Recognition reads the first 64 KB: the sessions start past 4096 bytes and go on past 65536.
+    let (first, second) = log.split_at(log.find("postfix/smtp[201]").and_then(|i| log[..i].rfind('\n')).unwrap() + 1);
+    let text = format!("{}{first}{}{second}", noise(300), noise(500));
+    assert!(text.find("postfix/").unwrap() > 4096 && text.rfind("postfix/").unwrap() > 65536);
+    let want = |agg: &mailflow::aggregate::Aggregate| {
+        let t = agg.totals(&Filter::window(day(2026, 3, 4), day(2026, 3, 4)));
+        (levels(&t.inbound), levels(&t.outbound))
+    };
+    let (_, plain) = aggregate_of(load_with("mail.log", text.as_bytes(), options()));
+    assert_eq!(want(&plain), ([3, 4, 1, 1], [3, 3, 1, 0]));
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let (r, wide) = aggregate_of(load_with("mail.log", &utf16, options()));
+    assert_eq!(r.error, None);
+    assert_eq!(want(&wide), ([3, 4, 1, 1], [3, 3, 1, 0]), "UTF-16 reads the same");
+    let bytes = text.as_bytes();
+    for cut in (1..bytes.len()).step_by(997) {
+        let (_, part) = aggregate_of(load_with("mail.log", &bytes[..cut], options()));
+        let (i, o) = want(&part);
+        assert!(i.iter().sum::<u64>() <= 9 && o.iter().sum::<u64>() <= 7, "cut at {cut}: {i:?} {o:?}");
+        assert!(i[0] <= 3 && o[0] <= 3, "never more verified than the whole log: cut at {cut}");
+    }
+}

@@ -6,12 +6,18 @@ import { hooks, serve, dist } from './support.mjs';
 
 const ctx = await hooks(test);
 
-test('JavaScript API: two independent instances, scoped styles, events, unmount cleans up', async () => {
+/** Opens the example portal page with its two instances mounted; returns the page and its errors. */
+async function portal() {
   const page = await ctx.browser.newPage({ viewport: { width: 1300, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${ctx.server.url}examples/embed.html`);
   await page.waitForFunction(() => window.hostReady === true);
+  return { page, errors };
+}
+
+test('JavaScript API: two independent instances, scoped styles, events, unmount cleans up', async () => {
+  const { page, errors } = await portal();
   const a = page.locator('#tenant-a');
   const b = page.locator('#tenant-b');
   await a.getByTestId('file-summary').waitFor();
@@ -81,11 +87,7 @@ test('JavaScript API: two independent instances, scoped styles, events, unmount 
 });
 
 test('JavaScript API: the Transit security view, the map and the Partners view work inside an instance', async () => {
-  const page = await ctx.browser.newPage({ viewport: { width: 1300, height: 900 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${ctx.server.url}examples/embed.html`);
-  await page.waitForFunction(() => window.hostReady === true);
+  const { page, errors } = await portal();
   const a = page.locator('#tenant-a');
   await a.getByTestId('file-summary').waitFor();
   await page.evaluate(() => window.instances.a.setFilter({ view: 'security' }));
