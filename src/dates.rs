@@ -234,28 +234,49 @@ pub struct OrderGuess {
 /// Decides day-first or month-first from every value of a column; `None` when no value is a
 /// culture-formatted date (ISO values are not, and need no decision).
 pub fn guess_order<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<OrderGuess> {
-    let (mut day_first, mut month_first, mut any) = (false, false, None);
-    for v in values {
-        let Some(p) = culture_parts(v) else { continue };
+    let mut g = OrderGuesser::default();
+    values.into_iter().for_each(|v| {
+        g.add(v);
+    });
+    g.guess()
+}
+
+/// [`guess_order`] one value at a time, for a column read as it streams.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OrderGuesser {
+    day_first: bool,
+    month_first: bool,
+    any: Option<DateOrder>,
+}
+
+impl OrderGuesser {
+    /// Looks at one value; true when it is a culture-formatted date (it needs the decision).
+    pub fn add(&mut self, v: &str) -> bool {
+        let Some(p) = culture_parts(v) else { return false };
         if p.a > 12 {
-            day_first = true;
+            self.day_first = true;
         }
         if p.b > 12 {
-            month_first = true;
+            self.month_first = true;
         }
-        if any.is_none() {
+        if self.any.is_none() {
             // en-US writes M/d/yyyy (no leading zeros) and h:mm:ss tt; en-GB dd/MM/yyyy;
             // de-DE dd.MM.yyyy; nl-NL d-M-yyyy.
             let us = p.sep == '/' && (p.twelve_hour || p.padded == Some(false));
-            any = Some(if us { DateOrder::MonthFirst } else { DateOrder::DayFirst });
+            self.any = Some(if us { DateOrder::MonthFirst } else { DateOrder::DayFirst });
         }
+        true
     }
-    let fallback = any?;
-    Some(match (day_first, month_first) {
-        (true, false) => OrderGuess { order: DateOrder::DayFirst, certain: true },
-        (false, true) => OrderGuess { order: DateOrder::MonthFirst, certain: true },
-        _ => OrderGuess { order: fallback, certain: false },
-    })
+
+    /// The decision from the values seen.
+    pub fn guess(&self) -> Option<OrderGuess> {
+        let fallback = self.any?;
+        Some(match (self.day_first, self.month_first) {
+            (true, false) => OrderGuess { order: DateOrder::DayFirst, certain: true },
+            (false, true) => OrderGuess { order: DateOrder::MonthFirst, certain: true },
+            _ => OrderGuess { order: fallback, certain: false },
+        })
+    }
 }
 
 /// Reads ISO 8601 first, then a culture format with the given order.

@@ -57,17 +57,28 @@ impl Domains {
 
     /// True when the address's domain is one of ours or a subdomain of one.
     pub fn owns(&self, address: &str) -> bool {
-        let Some(d) = domain_of(address) else { return false };
-        self.0.iter().any(|mine| d == *mine || d.ends_with(&format!(".{mine}")))
+        domain_of(address).is_some_and(|d| self.owns_domain(&d))
+    }
+
+    /// True when the domain (lower case) is one of ours or a subdomain of one.
+    pub fn owns_domain(&self, d: &str) -> bool {
+        self.0.iter().any(|mine| d == mine || d.strip_suffix(mine.as_str()).is_some_and(|rest| rest.ends_with('.')))
     }
 
     /// The direction from sender and recipient; `None` when neither or nothing is known.
     pub fn direction(&self, sender: Option<&str>, recipient: Option<&str>) -> Option<Direction> {
+        self.direction_of(sender.map(|a| self.owns(a)), recipient.map(|a| self.owns(a)))
+    }
+
+    /// [`Domains::direction`] from the sender's and recipient's domains (lower case).
+    pub fn direction_of_domains(&self, sender: Option<&str>, recipient: Option<&str>) -> Option<Direction> {
+        self.direction_of(sender.map(|d| self.owns_domain(d)), recipient.map(|d| self.owns_domain(d)))
+    }
+
+    fn direction_of(&self, s: Option<bool>, r: Option<bool>) -> Option<Direction> {
         if self.is_empty() {
             return None;
         }
-        let s = sender.map(|a| self.owns(a));
-        let r = recipient.map(|a| self.owns(a));
         match (s, r) {
             (Some(true), Some(true)) => Some(Direction::IntraOrg),
             (Some(true), Some(false)) => Some(Direction::Outbound),
@@ -79,14 +90,14 @@ impl Domains {
     }
 }
 
-/// Suggests the organisation's domains from addresses: the tenant domains an export names
+/// Suggests the organisation's domains from the domains of senders and recipients: the tenant domains an export names
 /// (`Organization` column), the recipient domains of known-inbound and sender domains of
 /// known-outbound mail, and otherwise the single most frequent domain across senders and
 /// recipients (an organisation's own domain is on one side of nearly every message).
 pub fn suggest<'a>(
     tenants: impl IntoIterator<Item = &'a str>,
-    known: impl IntoIterator<Item = (Direction, &'a str, &'a str)>,
-    addresses: impl IntoIterator<Item = (&'a str, &'a str)>,
+    known: impl IntoIterator<Item = (Direction, Option<&'a str>, Option<&'a str>)>,
+    addresses: impl IntoIterator<Item = (Option<&'a str>, Option<&'a str>)>,
 ) -> Domains {
     let mut out: Vec<String> = tenants.into_iter().filter_map(|t| {
         let t = t.trim().to_ascii_lowercase();
@@ -99,8 +110,8 @@ pub fn suggest<'a>(
             Direction::Outbound => sender,
             Direction::IntraOrg => sender,
         };
-        if let Some(d) = domain_of(side) {
-            *from_known.entry(d).or_default() += 1;
+        if let Some(d) = side {
+            *from_known.entry(d.to_string()).or_default() += 1;
         }
     }
     let known_total: u64 = from_known.values().sum();
@@ -108,10 +119,8 @@ pub fn suggest<'a>(
     if out.iter().all(|d| d.ends_with(".onmicrosoft.com")) {
         let mut freq: HashMap<String, u64> = HashMap::new();
         for (s, r) in addresses {
-            for a in [s, r] {
-                if let Some(d) = domain_of(a) {
-                    *freq.entry(d).or_default() += 1;
-                }
+            for d in [s, r].into_iter().flatten() {
+                *freq.entry(d.to_string()).or_default() += 1;
             }
         }
         if let Some((d, _)) = freq.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) {
@@ -155,9 +164,9 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        let s = suggest(["contoso.onmicrosoft.com"], [], [("a@contoso.com", "b@x.com"), ("c@y.com", "d@contoso.com"), ("e@contoso.com", "f@z.com")]);
+        let s = suggest(["contoso.onmicrosoft.com"], [], [("contoso.com", "x.com"), ("y.com", "contoso.com"), ("contoso.com", "z.com")].map(|(a, b)| (Some(a), Some(b))));
         assert_eq!(s.list(), ["contoso.com", "contoso.onmicrosoft.com"]);
-        let s = suggest([], [(Direction::Inbound, "x@gmail.com", "me@contoso.com"), (Direction::Outbound, "me@contoso.com", "y@x.com")], []);
+        let s = suggest([], [(Direction::Inbound, Some("gmail.com"), Some("contoso.com")), (Direction::Outbound, Some("contoso.com"), Some("x.com"))], []);
         assert_eq!(s.list(), ["contoso.com"]);
     }
 }

@@ -14,7 +14,7 @@ use crate::formats::connectors::ConnectorSetting;
 use crate::formats::exchange_server::{self, LogKind, Session};
 use crate::formats::tlsrpt::TlsReport;
 use crate::formats::{connectors, exim, exo, mailflow, postfix, tlsrpt, ParseStats};
-use crate::messages::{MessageRecord, SourceKind};
+use crate::messages::{MessageRecord, Records, SourceKind};
 use crate::model::Direction;
 
 /// Which of the report's fields a file provided.
@@ -123,7 +123,7 @@ pub enum Content {
         /// Which export.
         kind: SourceKind,
         /// One per message and recipient.
-        records: Vec<MessageRecord>,
+        records: Records,
         /// Tenant domains the export names.
         tenants: Vec<String>,
     },
@@ -151,6 +151,9 @@ pub struct Loaded {
 pub struct LoadOptions {
     /// Read culture dates in this order instead of the one guessed from the column.
     pub date_order: Option<DateOrder>,
+    /// The order a first reading of the file decided from its date column (set by the load, not
+    /// the user: a file read as it streams is read twice when its dates are in a culture format).
+    pub column_order: Option<DateOrder>,
     /// Read a CSV with these columns (chosen in the column-mapping panel).
     pub mapping: Option<Mapping>,
     /// Today's date, to place logs whose lines carry no year (traditional syslog).
@@ -183,6 +186,22 @@ pub fn load_all(name: &str, bytes: Vec<u8>, options: &LoadOptions) -> Vec<(Loade
             (l, u.bytes)
         })
         .collect()
+}
+
+/// The load summary and content of an Exchange Online export, read whole or as it streamed.
+pub(crate) fn exchange_content(report: &mut FileReport, parsed: exo::Parsed, kind: SourceKind, options: &LoadOptions) -> Content {
+    report.stats = parsed.stats;
+    report.date_order = parsed.date_order.map(|g| match options.date_order {
+        Some(order) => OrderGuess { order, certain: true },
+        None => g,
+    });
+    let r = parsed.records.list();
+    report.found = Found {
+        direction: r.iter().any(|m| m.direction.is_some()),
+        connector: r.iter().any(|m| m.has_connector()),
+        tls: r.iter().any(|m| m.tls.is_some()),
+    };
+    Content::Messages { kind, records: parsed.records, tenants: parsed.tenants }
 }
 
 /// Loads one file's bytes with default options.
@@ -233,18 +252,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
         }
         Format::Exchange { dialect, layout } => {
             let parsed = exo::parse(text, dialect, layout, options.date_order);
-            report.stats = parsed.stats;
-            report.date_order = parsed.date_order.map(|g| match options.date_order {
-                Some(order) => OrderGuess { order, certain: true },
-                None => g,
-            });
-            let r = &parsed.records;
-            report.found = Found {
-                direction: r.iter().any(|m| m.direction.is_some()),
-                connector: r.iter().any(|m| matches!(m.connector, Some(Some(_)))),
-                tls: r.iter().any(|m| m.tls.is_some()),
-            };
-            Content::Messages { kind: layout.export.kind(), records: parsed.records, tenants: parsed.tenants }
+            exchange_content(&mut report, parsed, layout.export.kind(), &options)
         }
         Format::Postfix => {
             let offset = options.log_offset_minutes.unwrap_or(0);
@@ -342,9 +350,9 @@ pub(crate) fn complete(mut report: FileReport, mut content: Content) -> Loaded {
             report.directions = agg.direction_totals();
         }
         Content::Messages { records, .. } => {
-            let times = records.iter().filter_map(|r| r.time.map(|t| t.date()));
+            let times = records.list().iter().filter_map(|r| r.time().map(|t| t.date()));
             report.span = times.clone().min().zip(times.max());
-            for r in records {
+            for r in records.list() {
                 if let Some(d) = r.direction {
                     report.directions[d as usize].1 += 1;
                 }

@@ -1,9 +1,10 @@
 //! Loading a file piece by piece, in chunks of any size as a browser or a disk hands them over:
 //! gzip opened on the way, text decoded across chunk boundaries (a UTF-16 or UTF-8 character
 //! split between two chunks included), and the big formats (Mailflow's CSV and JSON Lines,
-//! Postfix and Exim logs) parsed as their rows arrive, so that memory grows with the aggregate
-//! and not with the file. The other formats (Exchange exports and logs, TLS reports, zip
-//! archives) are gathered and read whole by [`crate::load`], up to [`MAX_WHOLE_BYTES`].
+//! Postfix and Exim logs, Exchange Online exports) parsed as their rows arrive, so that memory
+//! grows with the aggregate (or an export's compact records) and not with the file. The other
+//! formats (Exchange Server logs, TLS reports, zip archives) are gathered and read whole by
+//! [`crate::load`], up to [`MAX_WHOLE_BYTES`].
 
 use crate::lang::{Msg, Said};
 use chrono::{Datelike, NaiveDate};
@@ -13,8 +14,9 @@ use crate::dates::DateOrder;
 use crate::decode;
 use crate::detect::{detect, Format};
 use crate::formats::mailflow::{self, Columns};
-use crate::formats::{exim, postfix, table, ParseStats};
-use crate::load::{complete, load_all, Content, FileReport, Found, LoadOptions, Loaded, LogTimes};
+use crate::formats::{exim, exo, postfix, table, ParseStats};
+use crate::messages::SourceKind;
+use crate::load::{complete, exchange_content, load_all, Content, FileReport, Found, LoadOptions, Loaded, LogTimes};
 use crate::unpack;
 
 /// How many bytes of a file are looked at to tell its encoding and format.
@@ -88,6 +90,7 @@ enum Parser {
     Jsonl(mailflow::JsonlParser),
     Postfix(postfix::Parser),
     Exim(exim::Parser),
+    Exo(Box<exo::Reader>, SourceKind),
 }
 
 impl Parser {
@@ -97,6 +100,7 @@ impl Parser {
             Parser::Jsonl(p) => p.feed(text, agg),
             Parser::Postfix(p) => p.feed(text, agg),
             Parser::Exim(p) => p.feed(text, agg),
+            Parser::Exo(r, _) => r.feed(text),
         }
     }
 
@@ -106,6 +110,7 @@ impl Parser {
             Parser::Jsonl(p) => &p.stats,
             Parser::Postfix(p) => p.stats(),
             Parser::Exim(p) => p.stats(),
+            Parser::Exo(r, _) => r.stats(),
         }
     }
 
@@ -114,7 +119,7 @@ impl Parser {
         let bytes = text.as_bytes();
         let line_end = || memchr::memrchr(b'\n', bytes).map(|i| i + 1);
         match self {
-            Parser::Csv(_) => table::row_end(bytes).or_else(|| if bytes.len() > MAX_ROW_BYTES { line_end() } else { None }),
+            Parser::Csv(_) | Parser::Exo(..) => table::row_end(bytes).or_else(|| if bytes.len() > MAX_ROW_BYTES { line_end() } else { None }),
             _ => line_end(),
         }
     }
@@ -339,6 +344,16 @@ impl FileLoad {
                         report.stats = p.finish(&mut agg);
                         report.found = Found { direction: true, connector: !agg.connectors().is_empty(), tls: report.stats.logs_tls() };
                     }
+                    Parser::Exo(reader, kind) => match reader.finish() {
+                        exo::Finished::Again(g) if self.options.column_order.is_none() => {
+                            return Outcome::Again(LoadOptions { column_order: Some(g.order), ..self.options });
+                        }
+                        exo::Finished::Again(_) => {} // not reached: the second reading has an order
+                        exo::Finished::Done(parsed) => {
+                            let content = exchange_content(&mut report, *parsed, kind, &self.options);
+                            return Outcome::Done(vec![(complete(report, content), None)]);
+                        }
+                    },
                     Parser::Exim(p) => {
                         report.log_clock = Some(LogTimes { first_year: None, offset_minutes: self.options.log_offset_minutes.unwrap_or(0), tls_logged: self.options.tls_logged });
                         report.stats = p.finish(&mut agg);
@@ -389,6 +404,10 @@ fn streaming_parser(format: &Format, sample: &str, options: &LoadOptions, today:
             Some((Parser::Postfix(postfix::Parser::new(clock, options.tls_logged)), 0))
         }
         Format::Exim => Some((Parser::Exim(exim::Parser::new(options.log_offset_minutes.unwrap_or(0), options.tls_logged, options.split_part)), 0)),
+        Format::Exchange { dialect, layout } => {
+            let reader = exo::Reader::new(dialect, layout, options.date_order.or(options.column_order));
+            Some((Parser::Exo(Box::new(reader), layout.export.kind()), dialect.header_offset))
+        }
         _ => None,
     }
 }

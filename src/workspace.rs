@@ -12,7 +12,7 @@ use crate::formats::tlsrpt::{summarise, TlsReport};
 use crate::domains::{suggest, Domains};
 use crate::load::{Content, FileReport, Loaded};
 use crate::formats::exchange_server::{Session, SEND_WINDOW};
-use crate::messages::{Materialised, MessageStore, SourceKind};
+use crate::messages::{Materialised, MessageStore, Records, SourceKind};
 use crate::model::{Delivery, Direction};
 
 /// The loaded files and the aggregate built from them.
@@ -105,7 +105,7 @@ impl Workspace {
     /// True when some loaded file needs your domains to tell directions.
     pub fn needs_domains(&self) -> bool {
         self.files.iter().any(|f| match &f.content {
-            Content::Messages { records, .. } => records.iter().any(|r| r.direction.is_none()),
+            Content::Messages { records, .. } => records.list().iter().any(|r| r.direction.is_none()),
             _ => false,
         })
     }
@@ -207,7 +207,7 @@ impl Workspace {
                 Content::Nothing => {}
                 Content::Deliveries(_) => {} // already in `combined`
                 Content::Messages { kind, records, tenants: t } => {
-                    let outcome = store.add(*kind, records.clone());
+                    let outcome = store.add(*kind, records);
                     file.report.duplicates = outcome.duplicates;
                     file.report.joined = outcome.joined;
                     tenants.extend(t.iter().cloned());
@@ -215,7 +215,7 @@ impl Workspace {
                 Content::Connectors(list) => settings.extend(list.iter().cloned()),
                 Content::TlsReports(list) => reports.extend(list.iter().cloned()),
                 Content::Tracking(_) => {
-                    let outcome = store.add(SourceKind::Tracking, tracked.next().unwrap_or_default());
+                    let outcome = store.add(SourceKind::Tracking, &Records::from_messages(&tracked.next().unwrap_or_default()));
                     file.report.duplicates = outcome.duplicates;
                     file.report.joined = outcome.joined;
                 }
@@ -225,8 +225,8 @@ impl Workspace {
         let records = store.records();
         self.suggested = suggest(
             tenants.iter().map(String::as_str),
-            records.iter().filter_map(|r| Some((r.direction?, r.sender.as_deref()?, r.recipient.as_str()))),
-            records.iter().filter_map(|r| Some((r.sender.as_deref()?, r.recipient.as_str()))),
+            records.iter().filter_map(|r| Some((r.direction?, store.sender_domain(r), store.recipient_domain(r)))),
+            records.iter().map(|r| (store.sender_domain(r), store.recipient_domain(r))),
         );
         let domains = self.user_domains.clone().unwrap_or_else(|| self.suggested.clone());
         self.placed = store.materialise(&domains, &mut combined);

@@ -144,8 +144,9 @@ fn progress_counts_bytes_and_deliveries() {
 
 #[test]
 fn a_file_of_a_whole_format_past_the_limit_is_refused_by_name() {
-    let mut load = FileLoad::new("big.csv", options());
-    let header = b"Received,SenderAddress,RecipientAddress,Subject,Status,ToIP,FromIP,Size,MessageId,MessageTraceId\n";
+    // An Exchange Server tracking log is still read whole (Exchange Online exports stream).
+    let mut load = FileLoad::new("MSGTRK2025030401-1.LOG", options());
+    let header = b"#Software: Microsoft Exchange Server\n#Version: 15.01.2507.006\n#Log-Type: Message Tracking Log\n#Date: 2025-03-04T09:00:00.000Z\n#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,event-id,internal-message-id,message-id,network-message-id,recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address,reference,message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data\n";
     load.push(header);
     let row = vec![b'x'; 1 << 20];
     for _ in 0..1025 {
@@ -154,4 +155,35 @@ fn a_file_of_a_whole_format_past_the_limit_is_refused_by_name() {
     let Outcome::Done(parts) = load.finish() else { panic!("done") };
     let e = parts[0].0.report.error.clone().unwrap().to_string();
     assert!(e.contains("1.1 GB") && e.contains("Split it"), "{e}");
+}
+
+#[test]
+fn an_exchange_online_export_is_counted_as_it_arrives() {
+    // Before, Exchange Online exports were gathered whole (up to 1 GB) and read at the end.
+    let mut text = String::from("\"origin_timestamp_utc\",\"sender_address\",\"recipient_status\",\"message_id\",\"directionality\",\"connector_id\"\n");
+    for i in 0..40_000 {
+        text += &format!("\"2025-03-04T09:{:02}:02.1230000Z\",\"alice@contoso.com\",\"bob{i}@fabrikam.com##Receive, Send\",\"<m{i}@contoso.com>\",\"Originating\",\"Out\"\n", i % 60);
+    }
+    let mut load = FileLoad::new("enhanced.csv", options()).with_block(64 * 1024);
+    let mut seen = Vec::new();
+    for p in text.as_bytes().chunks(text.len() / 4 + 1) {
+        load.push(p);
+        seen.push(load.deliveries());
+    }
+    assert!(seen[0] > 0 && seen.windows(2).all(|w| w[0] < w[1]), "records grow while reading: {seen:?}");
+    let Outcome::Done(parts) = load.finish() else { panic!("ISO dates need no second reading") };
+    assert_eq!(parts[0].0.report.stats.deliveries, 40_000);
+}
+
+#[test]
+fn culture_dates_in_an_exchange_online_export_are_read_in_a_second_pass() {
+    let bytes = std::fs::read("tests/fixtures/exo/message-trace-ps51-de.csv").unwrap();
+    let mut load = FileLoad::new("trace.csv", options()).with_block(64);
+    load.push(&bytes);
+    let Outcome::Again(again) = load.finish() else { panic!("04.03.2025 needs the column's order first") };
+    assert_eq!(again.column_order, Some(mailflow::dates::DateOrder::DayFirst));
+    let streamed = load_in_pieces("trace.csv", &bytes, 7, 64, &options());
+    let whole = mailflow::load::load_with("trace.csv", &bytes, options());
+    assert_eq!(format!("{:?}", streamed[0].0), format!("{whole:?}"));
+    assert!(whole.report.date_order.is_some_and(|g| !g.certain || g.order == mailflow::dates::DateOrder::DayFirst));
 }

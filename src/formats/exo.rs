@@ -7,10 +7,10 @@
 use crate::lang::{Msg, Said};
 use std::collections::HashMap;
 
-use crate::dates::{guess_order, parse_any, DateOrder, OrderGuess};
+use crate::dates::{parse_any, DateOrder, OrderGuess, OrderGuesser};
 use crate::formats::table::{self, header_key, Dialect};
 use crate::formats::ParseStats;
-use crate::messages::{normalise_id, MessageRecord, SourceKind};
+use crate::messages::{join_key, normalise_id, Record, Records, SourceKind};
 use crate::model::Direction;
 use crate::tls::Tls;
 
@@ -140,7 +140,7 @@ pub fn recognise(header: &[String]) -> Option<Layout> {
 #[derive(Clone, Debug, Default)]
 pub struct Parsed {
     /// One record per message and recipient.
-    pub records: Vec<MessageRecord>,
+    pub records: Records,
     /// Rows read, records made, rows skipped.
     pub stats: ParseStats,
     /// Tenant domains named in the `Organization` column.
@@ -149,9 +149,14 @@ pub struct Parsed {
     pub date_order: Option<OrderGuess>,
 }
 
-fn opt(s: &str) -> Option<String> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.to_string())
+/// How a reading ended.
+#[derive(Debug)]
+pub enum Finished {
+    /// The export, read.
+    Done(Box<Parsed>),
+    /// The dates are in a culture format and no order was given: read again in this order (the
+    /// first reading looked only at the date column once it met such a date).
+    Again(OrderGuess),
 }
 
 /// The first TLS version named in free text (`using TLS1.2 with AES256`, `S:tlsversion=TLS1_3`).
@@ -159,168 +164,237 @@ pub fn tls_in_text(text: &str) -> Option<Tls> {
     Tls::in_text(text)
 }
 
-/// Reads an Exchange Online export. `order` overrides the day/month order of culture dates.
-pub fn parse(text: &str, dialect: &Dialect, layout: &Layout, order: Option<DateOrder>) -> Parsed {
-    let mut out = Parsed::default();
-    // The date column decides day-first or month-first as a whole: a first pass reads only it,
-    // the second reads the rows (no copy of the rows is kept).
-    let time_col = layout.col("time");
-    let mut times: Vec<String> = Vec::new();
-    if let Some(i) = time_col {
-        table::for_each_row(text, dialect, &mut ParseStats::default(), |_, r, _| times.push(r.get(i).unwrap_or("").to_string()));
-    }
-    let guess = guess_order(times.iter().map(String::as_str));
-    drop(times);
-    out.date_order = guess;
-    let order = order.or(guess.map(|g| g.order)).unwrap_or(DateOrder::MonthFirst);
-    let mut tenants: Vec<String> = Vec::new();
-    // The extended report and the detail export have several rows per message and recipient:
-    // gather them per key, in file order.
-    let mut by_key: HashMap<(String, String), usize> = HashMap::new();
-    let records = &mut out.records;
-    table::for_each_row(text, dialect, &mut out.stats, |line, r, stats| {
-        take_row(line.get(), r, &mut Rows { stats, records, by_key: &mut by_key, tenants: &mut tenants }, layout, order)
-    });
-    // An extended report with a RECEIVE or SEND but no connector on it: mail without a connector.
-    if layout.export == Export::Extended {
-        for rec in &mut out.records {
-            if rec.connector.is_none() {
-                rec.connector = Some(None);
-            }
+/// Reads an Exchange Online export block by block, each block ending where a row ends (see
+/// [`table::row_end`]); the first block starts at the header line. Memory grows with the records
+/// (48 bytes per message and recipient, plus each distinct name once), not with the text.
+///
+/// Culture dates are read in an order decided from the whole column: without a given order, the
+/// reader makes records while the dates are ISO 8601, and at the first culture date it goes on
+/// reading only dates and ends with [`Finished::Again`], so that the caller reads the text
+/// a second time in the decided order.
+pub struct Reader {
+    layout: Layout,
+    rows: table::Rows,
+    order: Option<DateOrder>,
+    guesser: OrderGuesser,
+    dates_only: bool,
+    records: Records,
+    by_key: HashMap<u128, u32, rustc_hash::FxBuildHasher>,
+    tenants: Vec<String>,
+    stats: ParseStats,
+}
+
+impl Reader {
+    /// A reader for an export in `dialect` with `layout`; `order` reads culture dates in that
+    /// order (the user's, or a first reading's).
+    pub fn new(dialect: &Dialect, layout: &Layout, order: Option<DateOrder>) -> Reader {
+        Reader {
+            layout: layout.clone(),
+            rows: table::Rows::new(dialect),
+            order,
+            guesser: OrderGuesser::default(),
+            dates_only: false,
+            records: Records::default(),
+            by_key: HashMap::default(),
+            tenants: Vec::new(),
+            stats: ParseStats::default(),
         }
     }
-    out.stats.deliveries = out.records.len() as u64;
-    out.tenants = tenants;
-    out
+
+    /// Rows read, records made and rows skipped so far.
+    pub fn stats(&self) -> &ParseStats {
+        &self.stats
+    }
+
+    /// Reads one block of whole rows.
+    pub fn feed(&mut self, block: &str) {
+        let Reader { layout, rows, order, guesser, dates_only, records, by_key, tenants, stats } = self;
+        let time_col = layout.col("time");
+        rows.feed(block, stats, |line, r, stats| {
+            let raw_time = time_col.and_then(|i| r.get(i)).unwrap_or("");
+            if guesser.add(raw_time) && order.is_none() && !*dates_only {
+                // A culture date and no order yet: from here on only the dates matter.
+                *dates_only = true;
+                records.clear();
+                *by_key = HashMap::default();
+            }
+            if *dates_only {
+                return;
+            }
+            let mut at = Rows { stats, records, by_key, tenants };
+            take_row(line, r, raw_time, &mut at, layout, order.unwrap_or(DateOrder::MonthFirst));
+        });
+        if !self.dates_only {
+            self.stats.deliveries = self.records.len() as u64;
+        }
+    }
+
+    /// Ends the reading.
+    pub fn finish(mut self) -> Finished {
+        let guess = self.guesser.guess();
+        if self.dates_only {
+            if let Some(g) = guess {
+                return Finished::Again(g);
+            }
+        }
+        // An extended report with a RECEIVE or SEND but no connector on it: mail without a connector.
+        if self.layout.export == Export::Extended {
+            self.records.for_each_mut(|rec| {
+                if !rec.connector_said() {
+                    rec.no_connector();
+                }
+            });
+        }
+        self.stats.deliveries = self.records.len() as u64;
+        Finished::Done(Box::new(Parsed { records: self.records, stats: self.stats, tenants: self.tenants, date_order: guess }))
+    }
+}
+
+/// Reads a whole Exchange Online export (the text from its start; see [`Reader`]). `order`
+/// overrides the day/month order of culture dates.
+pub fn parse(text: &str, dialect: &Dialect, layout: &Layout, order: Option<DateOrder>) -> Parsed {
+    let read = |order: Option<DateOrder>| {
+        let mut reader = Reader::new(dialect, layout, order);
+        reader.feed(text.get(dialect.header_offset..).unwrap_or(""));
+        reader.finish()
+    };
+    match read(order) {
+        Finished::Done(parsed) => *parsed,
+        Finished::Again(g) => match read(Some(g.order)) {
+            Finished::Done(parsed) => *parsed,
+            Finished::Again(_) => Parsed::default(), // not reached: an order was given
+        },
+    }
 }
 
 /// Where [`take_row`] puts what it reads.
 struct Rows<'a> {
     stats: &'a mut ParseStats,
-    records: &'a mut Vec<MessageRecord>,
-    by_key: &'a mut HashMap<(String, String), usize>,
+    records: &'a mut Records,
+    by_key: &'a mut HashMap<u128, u32, rustc_hash::FxBuildHasher>,
     tenants: &'a mut Vec<String>,
 }
 
+/// A cell, trimmed; `None` when empty.
+fn opt(s: &str) -> Option<&str> {
+    let t = s.trim();
+    (!t.is_empty()).then_some(t)
+}
+
 /// Reads one row of an export into records (or a skipped row with its reason).
-fn take_row(line: u64, r: &table::Cells<'_>, rows: &mut Rows<'_>, layout: &Layout, order: DateOrder) {
+fn take_row(line: &mut table::RowLine<'_, '_>, r: &table::Cells<'_>, raw_time: &str, rows: &mut Rows<'_>, layout: &Layout, order: DateOrder) {
     let Rows { stats, records, by_key, tenants } = rows;
-    let cell = |r: &table::Cells<'_>, name: &str| -> String { layout.col(name).and_then(|i| r.get(i)).unwrap_or("").to_string() };
-    let org = cell(r, "organization");
-    if !org.trim().is_empty() && !tenants.contains(&org.trim().to_ascii_lowercase()) {
-        tenants.push(org.trim().to_ascii_lowercase());
+    let cell = |name: &str| -> &str { layout.col(name).and_then(|i| r.get(i)).unwrap_or("") };
+    if let Some(org) = opt(cell("organization")) {
+        if !tenants.iter().any(|t| t.eq_ignore_ascii_case(org)) {
+            tenants.push(org.to_ascii_lowercase());
+        }
     }
-    let raw_time = cell(r, "time");
-    let Some(time) = parse_any(&raw_time, order) else {
-        stats.skip(line, if raw_time.trim().is_empty() {
+    let Some(time) = parse_any(raw_time, order) else {
+        stats.skip(line.get(), if raw_time.trim().is_empty() {
             Said::new(Msg::DateEmpty)
         } else {
-            Said::new(Msg::DateUnreadable).text(crate::text::clip(&raw_time, 60))
+            Said::new(Msg::DateUnreadable).text(crate::text::clip(raw_time, 60))
         });
         return;
     };
-    let id = {
-        let m = cell(r, "message_id");
-        let n = cell(r, "network_id");
-        if !m.trim().is_empty() { normalise_id(&m) } else { normalise_id(&n) }
+    let id = match opt(cell("message_id")) {
+        Some(m) => normalise_id(m),
+        None => normalise_id(cell("network_id")),
     };
     if id.is_empty() && layout.export != Export::Trace {
-        stats.skip(line, Msg::NoMessageId);
+        stats.skip(line.get(), Msg::NoMessageId);
         return;
     }
-    let sender = opt(&cell(r, "sender"));
-    let direction = Direction::parse(&cell(r, "direction"));
+    let sender = opt(cell("sender"));
+    let direction = Direction::parse(cell("direction"));
     match layout.export {
         Export::Trace => {
-            let status = cell(r, "status");
-            if status.trim().eq_ignore_ascii_case("expanded") {
-                stats.skip(line, Msg::ExpandedStatus);
+            let status = cell("status").trim();
+            if status.eq_ignore_ascii_case("expanded") {
+                stats.skip(line.get(), Msg::ExpandedStatus);
                 return;
             }
-            let Some(recipient) = opt(&cell(r, "recipient")) else {
-                stats.skip(line, Msg::RowNoRecipient);
+            let Some(recipient) = opt(cell("recipient")) else {
+                stats.skip(line.get(), Msg::RowNoRecipient);
                 return;
             };
-            let (to_ip, from_ip) = (opt(&cell(r, "to_ip")), opt(&cell(r, "from_ip")));
+            let recipient = recipient.to_ascii_lowercase();
+            let (to_ip, from_ip) = (opt(cell("to_ip")), opt(cell("from_ip")));
             let hint = if to_ip.is_some() { Some(Direction::Outbound) } else if from_ip.is_some() { Some(Direction::Inbound) } else { None };
             // A row without a message id joins no other export; its key is what the row says (the
             // same row in two overlapping exports is one delivery; rows of two files that merely
             // sit on the same line are not).
             let id = if id.is_empty() {
-                format!("row:{time}|{}|{recipient}|{}|{}|{}", sender.as_deref().unwrap_or(""), from_ip.as_deref().unwrap_or(""), to_ip.as_deref().unwrap_or(""), status.trim())
+                format!("row:{time}|{}|{recipient}|{}|{}|{status}", sender.unwrap_or(""), from_ip.unwrap_or(""), to_ip.unwrap_or(""))
             } else {
                 id
             };
-            records.push(MessageRecord {
-                id,
-                recipient: recipient.to_ascii_lowercase(),
-                sender,
-                time: Some(time),
-                direction,
-                direction_hint: hint,
-                connector: None,
-                tls: None,
-                tls_last: None,
-                remote_host: None,
-                remote_ip: if hint == Some(Direction::Outbound) { to_ip } else { from_ip },
-            });
+            let i = records.push_record(Record::empty(join_key(&id, &recipient)));
+            records.set_recipient(i, &recipient);
+            if let Some((rec, names)) = records.at_mut(i) {
+                rec.seen_at(time);
+                rec.sender_if_unset(names, sender);
+                rec.direction = direction;
+                rec.direction_hint = hint;
+                rec.remote_if_unset(names, None, if hint == Some(Direction::Outbound) { to_ip } else { from_ip });
+            }
         }
         Export::Enhanced => {
-            let connector = Some(opt(&cell(r, "connector")));
-            let status = cell(r, "recipient");
+            let connector = opt(cell("connector"));
+            let remote_ip = if direction == Some(Direction::Inbound) { opt(cell("original_client_ip")) } else { None };
             let mut any = false;
-            for entry in status.split(';') {
+            for entry in cell("recipient").split(';') {
                 let address = entry.split("##").next().unwrap_or("").trim();
                 if address.is_empty() {
                     continue; // `a@x##Delivered;;b@y##Delivered` or a trailing `;`: the others still count
                 }
                 any = true;
-                records.push(MessageRecord {
-                    id: id.clone(),
-                    recipient: address.to_ascii_lowercase(),
-                    sender: sender.clone(),
-                    time: Some(time),
-                    direction,
-                    direction_hint: None,
-                    connector: connector.clone(),
-                    tls: None,
-                    tls_last: None,
-                    remote_host: None,
-                    remote_ip: if direction == Some(Direction::Inbound) { opt(&cell(r, "original_client_ip")) } else { None },
-                });
+                let address = address.to_ascii_lowercase();
+                let i = records.push_record(Record::empty(join_key(&id, &address)));
+                records.set_recipient(i, &address);
+                if let Some((rec, names)) = records.at_mut(i) {
+                    rec.seen_at(time);
+                    rec.sender_if_unset(names, sender);
+                    rec.direction = direction;
+                    rec.set_connector(names, connector);
+                    rec.remote_if_unset(names, None, remote_ip);
+                }
             }
             if !any {
-                stats.skip(line, Msg::StatusNoRecipient);
+                stats.skip(line.get(), Msg::StatusNoRecipient);
             }
         }
         Export::Extended | Export::Detail => {
-            let recipients: Vec<String> = cell(r, "recipient")
-                .split([';', ','])
-                .map(|a| a.trim().to_ascii_lowercase())
-                .filter(|a| a.contains('@'))
-                .collect();
-            if recipients.is_empty() {
-                stats.skip(line, Msg::RowNamesNoRecipient);
+            let recipients = cell("recipient").split([';', ',']).map(str::trim).filter(|a| a.contains('@'));
+            if recipients.clone().next().is_none() {
+                stats.skip(line.get(), Msg::RowNamesNoRecipient);
                 return;
             }
-            let event = cell(r, "event").trim().to_ascii_uppercase();
+            let event = cell("event").trim();
             let tls = if layout.export == Export::Detail {
-                tls_in_text(&cell(r, "detail")).or_else(|| tls_in_text(&cell(r, "data")))
+                tls_in_text(cell("detail")).or_else(|| tls_in_text(cell("data")))
             } else {
                 layout.tls_text.iter().find_map(|&i| r.get(i).and_then(tls_in_text))
             };
-            let connector_here = opt(&cell(r, "connector"));
+            let connector_here = opt(cell("connector"));
             for recipient in recipients {
-                let key = (id.clone(), recipient.clone());
-                let i = *by_key.entry(key).or_insert_with(|| {
-                    records.push(MessageRecord { id: id.clone(), recipient: recipient.clone(), ..Default::default() });
-                    records.len() - 1
-                });
-                let rec = &mut records[i];
-                rec.time = Some(rec.time.map_or(time, |t| t.min(time)));
-                if rec.sender.is_none() {
-                    rec.sender = sender.clone();
-                }
+                let recipient = recipient.to_ascii_lowercase();
+                let key = join_key(&id, &recipient);
+                let i = match by_key.get(&key) {
+                    Some(&i) => i as usize,
+                    None => {
+                        let i = records.push_record(Record::empty(key));
+                        records.set_recipient(i, &recipient);
+                        if let Ok(n) = u32::try_from(i) {
+                            by_key.insert(key, n);
+                        }
+                        i
+                    }
+                };
+                let Some((rec, names)) = records.at_mut(i) else { continue };
+                rec.seen_at(time);
+                rec.sender_if_unset(names, sender);
                 if rec.direction.is_none() {
                     rec.direction = direction;
                 }
@@ -332,23 +406,19 @@ fn take_row(line: u64, r: &table::Cells<'_>, rows: &mut Rows<'_>, layout: &Layou
                 }
                 if layout.export == Export::Extended {
                     let dir = rec.direction;
-                    let receive_in = event == "RECEIVE" && dir != Some(Direction::Outbound);
-                    let send_out = event == "SEND" && dir == Some(Direction::Outbound);
+                    let receive_in = event.eq_ignore_ascii_case("RECEIVE") && dir != Some(Direction::Outbound);
+                    let send_out = event.eq_ignore_ascii_case("SEND") && dir == Some(Direction::Outbound);
                     if receive_in || send_out {
-                        if !matches!(rec.connector, Some(Some(_))) {
-                            rec.connector = Some(connector_here.clone());
+                        if !rec.has_connector() {
+                            rec.set_connector(names, connector_here);
                         }
                         let (host, ip) = if receive_in { ("client_host", "client_ip") } else { ("server_host", "server_ip") };
-                        rec.remote_host = rec.remote_host.take().or_else(|| opt(&cell(r, host)));
-                        rec.remote_ip = rec.remote_ip.take().or_else(|| opt(&cell(r, ip)));
-                    } else if rec.connector.is_none() && matches!(event.as_str(), "RECEIVE" | "SEND" | "DELIVER") {
-                        rec.connector = None;
+                        rec.remote_if_unset(names, opt(cell(host)), opt(cell(ip)));
                     }
                 }
             }
         }
     }
-
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ use crate::ui::state::use_store;
 fn options_of(r: &FileReport) -> LoadOptions {
     LoadOptions {
         date_order: r.date_order.filter(|g| g.certain).map(|g| g.order),
+        // The first reading decided the order already: no need to read the date column again.
+        column_order: r.date_order.map(|g| g.order),
         mapping: r.mapping.clone(),
         today: None,
         log_year: r.log_clock.and_then(|c| c.first_year),
