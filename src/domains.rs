@@ -103,7 +103,7 @@ pub fn suggest<'a>(
         let t = t.trim().to_ascii_lowercase();
         t.contains('.').then_some(t)
     }).collect();
-    let mut from_known: HashMap<String, u64> = HashMap::new();
+    let mut from_known: HashMap<&str, u64> = HashMap::new();
     for (dir, sender, recipient) in known {
         let side = match dir {
             Direction::Inbound => recipient,
@@ -111,20 +111,20 @@ pub fn suggest<'a>(
             Direction::IntraOrg => sender,
         };
         if let Some(d) = side {
-            *from_known.entry(d.to_string()).or_default() += 1;
+            *from_known.entry(d).or_default() += 1;
         }
     }
     let known_total: u64 = from_known.values().sum();
-    out.extend(from_known.into_iter().filter(|(_, n)| *n * 20 >= known_total).map(|(d, _)| d));
+    out.extend(from_known.into_iter().filter(|(_, n)| *n * 20 >= known_total).map(|(d, _)| d.to_string()));
     if out.iter().all(|d| d.ends_with(".onmicrosoft.com")) {
-        let mut freq: HashMap<String, u64> = HashMap::new();
+        let mut freq: HashMap<&str, u64> = HashMap::new();
         for (s, r) in addresses {
             for d in [s, r].into_iter().flatten() {
-                *freq.entry(d.to_string()).or_default() += 1;
+                *freq.entry(d).or_default() += 1;
             }
         }
-        if let Some((d, _)) = freq.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) {
-            out.push(d);
+        if let Some((d, _)) = freq.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))) {
+            out.push(d.to_string());
         }
     }
     Domains::parse(&out.join(","))

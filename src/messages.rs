@@ -99,7 +99,7 @@ const NO_CONNECTOR: NameId = u32::MAX - 1;
 pub struct Names {
     list: Vec<String>,
     #[serde(skip)]
-    index: HashMap<String, NameId>,
+    index: HashMap<String, NameId, rustc_hash::FxBuildHasher>,
 }
 
 impl std::fmt::Debug for Names {
@@ -473,42 +473,65 @@ impl MessageStore {
 
     /// Counts the records into an aggregate; direction comes from the export, else your domains,
     /// else the IP hint. The partner is the remote host or IP, and the other side's domain.
+    /// Records that fall in the same cell (day, direction, connector, TLS, host, IP, domain, all
+    /// by number) are counted together, in the order each cell was first seen, so that the
+    /// aggregate looks each name up once per cell, not once per record.
     pub fn materialise(&self, domains: &Domains, agg: &mut Aggregate) -> Materialised {
+        type Cell = (i32, Direction, NameId, Tls, NameId, NameId, NameId);
         let mut m = Materialised::default();
+        let mut cells: Vec<(Cell, NaiveDateTime, u64)> = Vec::new();
+        let mut index: HashMap<Cell, usize, rustc_hash::FxBuildHasher> = HashMap::default();
+        // Your domains' verdict per (sender, recipient) domain pair, worked out once per pair.
+        let mut verdicts: HashMap<(NameId, NameId), Option<Direction>, rustc_hash::FxBuildHasher> = HashMap::default();
         for r in &self.records {
             let Some(time) = r.time() else {
                 m.no_date += 1;
                 continue;
             };
-            let (sender, recipient) = (self.sender_domain(r), self.recipient_domain(r));
-            let direction = r.direction.or_else(|| domains.direction_of_domains(sender, recipient)).or(r.direction_hint);
-            let Some(direction) = direction else {
+            let direction = r.direction.or_else(|| {
+                *verdicts
+                    .entry((r.sender, r.recipient))
+                    .or_insert_with(|| domains.direction_of_domains(self.names.get(r.sender), self.names.get(r.recipient)))
+            });
+            let Some(direction) = direction.or(r.direction_hint) else {
                 m.no_direction += 1;
                 continue;
             };
             let remote_domain = match direction {
-                Direction::Inbound => sender,
-                Direction::Outbound => recipient,
-                Direction::IntraOrg => None,
+                Direction::Inbound => r.sender,
+                Direction::Outbound => r.recipient,
+                Direction::IntraOrg => NO_NAME,
             };
+            let tls = match direction {
+                Direction::Outbound => r.tls_last.or(r.tls),
+                _ => r.tls.or(r.tls_last),
+            }
+            .unwrap_or(Tls::Unknown);
+            let connector = if r.has_connector() { r.connector } else { NO_NAME };
+            let cell = (chrono::Datelike::num_days_from_ce(&time.date()), direction, connector, tls, r.remote_host, r.remote_ip, remote_domain);
+            match index.get(&cell) {
+                Some(&i) => cells[i].2 += 1,
+                None => {
+                    index.insert(cell, cells.len());
+                    cells.push((cell, time, 1));
+                }
+            }
+            m.deliveries += 1;
+        }
+        for ((_, direction, connector, tls, host, ip, domain), time, count) in cells {
             agg.add(&Delivery {
                 auth: crate::security::Auth::Unknown,
                 time,
                 direction,
-                connector: if r.has_connector() { self.names.get(r.connector) } else { None },
+                connector: self.names.get(connector),
                 connector_type: None,
                 forced_tls: None,
-                tls: match direction {
-                    Direction::Outbound => r.tls_last.or(r.tls),
-                    _ => r.tls.or(r.tls_last),
-                }
-                .unwrap_or(Tls::Unknown),
-                remote_host: self.names.get(r.remote_host),
-                remote_ip: self.names.get(r.remote_ip),
-                remote_domain,
-                count: 1,
+                tls,
+                remote_host: self.names.get(host),
+                remote_ip: self.names.get(ip),
+                remote_domain: self.names.get(domain),
+                count,
             });
-            m.deliveries += 1;
         }
         m
     }
