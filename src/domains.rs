@@ -1,8 +1,6 @@
 //! "Your domains": the organisation's mail domains, which tell inbound from outbound and intra-org
 //! mail when an export does not say; suggested from the data and editable by the user.
 
-use std::collections::HashMap;
-
 use crate::model::Direction;
 
 /// The domain of an address (`Alice@Contoso.com` → `contoso.com`), lower case.
@@ -90,40 +88,25 @@ impl Domains {
     }
 }
 
-/// Suggests the organisation's domains from the domains of senders and recipients: the tenant domains an export names
-/// (`Organization` column), the recipient domains of known-inbound and sender domains of
-/// known-outbound mail, and otherwise the single most frequent domain across senders and
-/// recipients (an organisation's own domain is on one side of nearly every message).
+/// Suggests the organisation's domains from how often domains appear: the tenant domains an
+/// export names (`Organization` column), `known` — the recipient domains of known-inbound and
+/// sender domains of known-outbound mail, with their counts (each kept from 5% of the total) —
+/// and otherwise the single most frequent domain of `any` (each domain with how often it is on
+/// either side of a message: an organisation's own domain is on one side of nearly every one).
 pub fn suggest<'a>(
     tenants: impl IntoIterator<Item = &'a str>,
-    known: impl IntoIterator<Item = (Direction, Option<&'a str>, Option<&'a str>)>,
-    addresses: impl IntoIterator<Item = (Option<&'a str>, Option<&'a str>)>,
+    known: impl IntoIterator<Item = (&'a str, u64)>,
+    any: impl IntoIterator<Item = (&'a str, u64)>,
 ) -> Domains {
     let mut out: Vec<String> = tenants.into_iter().filter_map(|t| {
         let t = t.trim().to_ascii_lowercase();
         t.contains('.').then_some(t)
     }).collect();
-    let mut from_known: HashMap<&str, u64> = HashMap::new();
-    for (dir, sender, recipient) in known {
-        let side = match dir {
-            Direction::Inbound => recipient,
-            Direction::Outbound => sender,
-            Direction::IntraOrg => sender,
-        };
-        if let Some(d) = side {
-            *from_known.entry(d).or_default() += 1;
-        }
-    }
-    let known_total: u64 = from_known.values().sum();
-    out.extend(from_known.into_iter().filter(|(_, n)| *n * 20 >= known_total).map(|(d, _)| d.to_string()));
+    let known: Vec<(&str, u64)> = known.into_iter().collect();
+    let known_total: u64 = known.iter().map(|(_, n)| *n).fold(0, u64::saturating_add);
+    out.extend(known.into_iter().filter(|(_, n)| n.saturating_mul(20) >= known_total).map(|(d, _)| d.to_string()));
     if out.iter().all(|d| d.ends_with(".onmicrosoft.com")) {
-        let mut freq: HashMap<&str, u64> = HashMap::new();
-        for (s, r) in addresses {
-            for d in [s, r].into_iter().flatten() {
-                *freq.entry(d).or_default() += 1;
-            }
-        }
-        if let Some((d, _)) = freq.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))) {
+        if let Some((d, _)) = any.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))) {
             out.push(d.to_string());
         }
     }
@@ -164,9 +147,9 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        let s = suggest(["contoso.onmicrosoft.com"], [], [("contoso.com", "x.com"), ("y.com", "contoso.com"), ("contoso.com", "z.com")].map(|(a, b)| (Some(a), Some(b))));
+        let s = suggest(["contoso.onmicrosoft.com"], [], [("contoso.com", 3), ("x.com", 1), ("y.com", 1), ("z.com", 1)]);
         assert_eq!(s.list(), ["contoso.com", "contoso.onmicrosoft.com"]);
-        let s = suggest([], [(Direction::Inbound, Some("gmail.com"), Some("contoso.com")), (Direction::Outbound, Some("contoso.com"), Some("x.com"))], []);
+        let s = suggest([], [("contoso.com", 2)], []);
         assert_eq!(s.list(), ["contoso.com"]);
     }
 }

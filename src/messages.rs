@@ -94,19 +94,155 @@ pub const NO_NAME: NameId = u32::MAX;
 /// A connector the export says there was none of.
 const NO_CONNECTOR: NameId = u32::MAX - 1;
 
-/// Names (domains, connectors, hosts, addresses) kept once each, by number.
+/// A list kept in chunks of [`CHUNK`] items, so that growing it never moves what it holds (a
+/// list of a million records copied at once would stop a page for tens of milliseconds).
+#[derive(Clone, PartialEq, Eq)]
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+const CHUNK_BITS: u32 = 16;
+const CHUNK: usize = 1 << CHUNK_BITS;
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked { chunks: Vec::new(), len: 0 }
+    }
+}
+
+impl<T> Chunked<T> {
+    /// Adds an item at the end; returns its index.
+    pub fn push(&mut self, item: T) -> usize {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < CHUNK => last.push(item),
+            _ => {
+                let mut chunk = Vec::with_capacity(CHUNK.min(self.len.max(16)));
+                chunk.push(item);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+        self.len - 1
+    }
+
+    /// The item at `i`.
+    pub fn get(&self, i: usize) -> Option<&T> {
+        self.chunks.get(i >> CHUNK_BITS)?.get(i & (CHUNK - 1))
+    }
+
+    /// The item at `i`, to change it.
+    pub fn get_mut(&mut self, i: usize) -> Option<&mut T> {
+        self.chunks.get_mut(i >> CHUNK_BITS)?.get_mut(i & (CHUNK - 1))
+    }
+
+    /// How many items.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The items in order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> + '_ {
+        self.chunks.iter().flatten()
+    }
+
+    /// The items from `from` to before `to`, in order.
+    pub fn range(&self, from: usize, to: usize) -> impl Iterator<Item = &T> + '_ {
+        (from..to.min(self.len)).filter_map(|i| self.get(i))
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Chunked<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// Names (domains, connectors, hosts, addresses) kept once each, by number: all of them in one
+/// text with where each ends, so that a million names are two allocations (and cross the
+/// worker boundary as two blocks), found again by a 64-bit hash.
 #[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Names {
-    list: Vec<String>,
+    text: String,
+    #[serde(with = "packed_ends")]
+    ends: Vec<u32>,
+    /// Each name's number by [`name_hash`], in [`SHARDS`] maps (see [`shard_of`]); built when a
+    /// table read from the wire is first added to.
     #[serde(skip)]
-    index: HashMap<String, NameId, rustc_hash::FxBuildHasher>,
+    index: Vec<HashMap<u64, NameId, rustc_hash::FxBuildHasher>>,
+    #[serde(skip)]
+    indexed: usize,
+}
+
+/// Name ends cross the worker boundary as 4 bytes each.
+mod packed_ends {
+    pub fn serialize<S: serde::Serializer>(ends: &[u32], s: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = ends.iter().flat_map(|e| e.to_le_bytes()).collect();
+        s.serialize_bytes(&bytes)
+    }
+
+    struct Bytes;
+
+    impl serde::de::Visitor<'_> for Bytes {
+        type Value = Vec<u32>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "name ends of 4 bytes each")
+        }
+
+        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+            if !v.len().is_multiple_of(4) {
+                return Err(E::custom("name ends cut short"));
+            }
+            Ok(v.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+        }
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+        d.deserialize_bytes(Bytes)
+    }
 }
 
 impl std::fmt::Debug for Names {
     /// The names in order (the index is the same names again, in no order).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(&self.list).finish()
+        f.debug_list().entries(self.iter()).finish()
     }
+}
+
+/// The index map a hash goes to. The maps get unequal shares of the hashes, from 1 to 2 parts
+/// in even steps of the logarithm: maps with equal shares would all outgrow their room, and
+/// rehash, at the same moment (in one step of a stepped rebuild); these reach it one after
+/// another, each holding about one [`SHARDS`]th of the keys.
+fn shard_of(hash: u64) -> usize {
+    static SLOTS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let slots = SLOTS.get_or_init(|| {
+        let weights: Vec<f64> = (0..SHARDS).map(|k| (k as f64 / SHARDS as f64).exp2()).collect();
+        let total: f64 = weights.iter().sum();
+        let mut out = Vec::with_capacity(SLOT_COUNT);
+        let mut upto = 0.0;
+        for (k, w) in weights.iter().enumerate() {
+            upto += w / total * SLOT_COUNT as f64;
+            while (out.len() as f64) < upto.round() && out.len() < SLOT_COUNT {
+                out.push(k as u8);
+            }
+        }
+        out.resize(SLOT_COUNT, (SHARDS - 1) as u8);
+        out
+    });
+    slots.get((hash >> (64 - SLOT_BITS)) as usize).map_or(0, |&k| k as usize)
+}
+
+const SLOT_BITS: u32 = 12;
+const SLOT_COUNT: usize = 1 << SLOT_BITS;
+
+fn name_hash(name: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(name.as_bytes())
 }
 
 impl Names {
@@ -115,21 +251,50 @@ impl Names {
         if name.is_empty() {
             return NO_NAME;
         }
-        if self.index.len() != self.list.len() {
-            self.index = self.list.iter().enumerate().map(|(i, n)| (n.clone(), i as NameId)).collect();
+        self.ensure_index();
+        // Two names with one hash (about one pair in 2^64) take the next hash values.
+        let mut h = name_hash(name);
+        loop {
+            let Some(shard) = self.index.get(shard_of(h)) else { return NO_NAME };
+            match shard.get(&h) {
+                Some(&i) if self.get(i) == Some(name) => return i,
+                Some(_) => h = h.wrapping_add(1),
+                None => break,
+            }
         }
-        if let Some(&i) = self.index.get(name) {
-            return i;
-        }
-        // Past the last number a name can have (billions of distinct names) a name is dropped,
-        // never confused with another.
-        let Ok(i) = NameId::try_from(self.list.len()) else { return NO_NAME };
-        if i >= NO_CONNECTOR {
+        // Past the last number a name can have (billions of distinct names, or 4 GB of them) a
+        // name is dropped, never confused with another.
+        let Ok(i) = NameId::try_from(self.ends.len()) else { return NO_NAME };
+        let Ok(end) = u32::try_from(self.text.len() + name.len()) else { return NO_NAME };
+        if i >= UNMAPPED {
             return NO_NAME;
         }
-        self.list.push(name.to_string());
-        self.index.insert(name.to_string(), i);
+        self.text.push_str(name);
+        self.ends.push(end);
+        if let Some(shard) = self.index.get_mut(shard_of(h)) {
+            shard.insert(h, i);
+        }
+        self.indexed += 1;
         i
+    }
+
+    /// Indexes a table read from the wire (once).
+    fn ensure_index(&mut self) {
+        if !self.index.is_empty() && self.indexed == self.ends.len() {
+            return;
+        }
+        self.index = (0..SHARDS).map(|_| HashMap::default()).collect();
+        for i in 0..self.ends.len() as NameId {
+            let Some(name) = self.get(i) else { continue };
+            let mut h = name_hash(name);
+            while self.index.get(shard_of(h)).is_some_and(|s| s.contains_key(&h)) {
+                h = h.wrapping_add(1);
+            }
+            if let Some(shard) = self.index.get_mut(shard_of(h)) {
+                shard.insert(h, i);
+            }
+        }
+        self.indexed = self.ends.len();
     }
 
     /// The number of an optional name.
@@ -139,17 +304,25 @@ impl Names {
 
     /// The name of a number.
     pub fn get(&self, id: NameId) -> Option<&str> {
-        self.list.get(id as usize).map(String::as_str)
+        let i = id as usize;
+        let end = *self.ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? as usize };
+        self.text.get(start..end) // `get` checks the bounds fall on characters
+    }
+
+    /// The names in order of their numbers.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.ends.len() as NameId).filter_map(|i| self.get(i))
     }
 
     /// How many names there are.
     pub fn len(&self) -> usize {
-        self.list.len()
+        self.ends.len()
     }
 
     /// True when there is none.
     pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
+        self.ends.is_empty()
     }
 }
 
@@ -286,24 +459,95 @@ impl Record {
             self.recipient = other.recipient;
         }
     }
-
-    /// The same record with its names numbered in another table (`map[i]` is name `i`'s number).
-    fn renumbered(mut self, map: &[NameId]) -> Record {
-        let at = |id: NameId| if id >= NO_CONNECTOR { id } else { map.get(id as usize).copied().unwrap_or(NO_NAME) };
-        self.sender = at(self.sender);
-        self.recipient = at(self.recipient);
-        self.connector = at(self.connector);
-        self.remote_host = at(self.remote_host);
-        self.remote_ip = at(self.remote_ip);
-        self
-    }
 }
 
 /// One file's records, with the names they use.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Records {
+    #[serde(with = "packed")]
     list: Vec<Record>,
     names: Names,
+}
+
+/// Records cross the worker boundary as one block of [`packed::SIZE`] bytes each, so that the
+/// page takes a million of them in at the speed of a copy, not field by field.
+mod packed {
+    use super::{Direction, Record, Tls};
+
+    /// Bytes per record.
+    pub const SIZE: usize = 48;
+
+    fn option_byte<T: Copy>(v: Option<T>, all: &[T], eq: impl Fn(T, T) -> bool) -> u8 {
+        v.and_then(|v| all.iter().position(|a| eq(*a, v))).map_or(0, |i| i as u8 + 1)
+    }
+
+    fn from_byte<T: Copy>(b: u8, all: &[T]) -> Option<T> {
+        (b as usize).checked_sub(1).and_then(|i| all.get(i).copied())
+    }
+
+    fn write(r: &Record, out: &mut Vec<u8>) {
+        out.extend_from_slice(&r.key.to_le_bytes());
+        out.extend_from_slice(&r.time.to_le_bytes());
+        for id in [r.sender, r.recipient, r.connector, r.remote_host, r.remote_ip] {
+            out.extend_from_slice(&id.to_le_bytes());
+        }
+        out.push(option_byte(r.direction, &Direction::ALL, |a, b| a == b));
+        out.push(option_byte(r.direction_hint, &Direction::ALL, |a, b| a == b));
+        out.push(option_byte(r.tls, &Tls::ALL, |a, b| a == b));
+        out.push(option_byte(r.tls_last, &Tls::ALL, |a, b| a == b));
+    }
+
+    fn read(b: &[u8; SIZE]) -> Record {
+        let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        let mut key = [0u8; 16];
+        key.copy_from_slice(&b[..16]);
+        let mut time = [0u8; 8];
+        time.copy_from_slice(&b[16..24]);
+        Record {
+            key: u128::from_le_bytes(key),
+            time: i64::from_le_bytes(time),
+            sender: u32_at(24),
+            recipient: u32_at(28),
+            connector: u32_at(32),
+            remote_host: u32_at(36),
+            remote_ip: u32_at(40),
+            direction: from_byte(b[44], &Direction::ALL),
+            direction_hint: from_byte(b[45], &Direction::ALL),
+            tls: from_byte(b[46], &Tls::ALL),
+            tls_last: from_byte(b[47], &Tls::ALL),
+        }
+    }
+
+    pub fn serialize<S: serde::Serializer>(list: &[Record], s: S) -> Result<S::Ok, S::Error> {
+        let mut out = Vec::with_capacity(list.len() * SIZE);
+        for r in list {
+            write(r, &mut out);
+        }
+        s.serialize_bytes(&out)
+    }
+
+    struct Bytes;
+
+    impl serde::de::Visitor<'_> for Bytes {
+        type Value = Vec<Record>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "records of {SIZE} bytes each")
+        }
+
+        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+            if !v.len().is_multiple_of(SIZE) {
+                return Err(E::custom("records cut short"));
+            }
+            let mut out = Vec::with_capacity(v.len() / SIZE);
+            out.extend(v.chunks_exact(SIZE).filter_map(|c| c.try_into().ok()).map(read));
+            Ok(out)
+        }
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Record>, D::Error> {
+        d.deserialize_bytes(Bytes)
+    }
 }
 
 impl Records {
@@ -384,20 +628,17 @@ impl Records {
             r.recipient = names.intern_opt(domain_of(address).as_deref());
         }
     }
-
-    /// How much memory the records take, roughly (bytes).
-    pub fn heap_bytes(&self) -> usize {
-        self.list.capacity() * std::mem::size_of::<Record>() + self.names.list.iter().map(|n| n.len() + 24).sum::<usize>() * 3
-    }
 }
 
 /// Every message record loaded so far, joined on (message id, recipient).
 #[derive(Clone, Debug, Default)]
 pub struct MessageStore {
-    records: Vec<Record>,
+    records: Chunked<Record>,
     names: Names,
-    index: HashMap<u128, u32, rustc_hash::FxBuildHasher>,
-    kinds: Vec<u8>,
+    /// The join index in [`SHARDS`] maps chosen by the key's top bits, so that growing it
+    /// rehashes one small map at a time, never all the keys in one long pause.
+    index: Vec<HashMap<u128, u32, rustc_hash::FxBuildHasher>>,
+    kinds: Chunked<u8>,
 }
 
 /// What adding a file's records did.
@@ -410,6 +651,25 @@ pub struct AddOutcome {
     /// Records of a message and recipient the same kind of export had already given (dropped).
     pub duplicates: u64,
 }
+
+/// Domains with how often they were seen.
+pub type DomainCounts<'a> = Vec<(&'a str, u64)>;
+
+/// Where adding a file's records in steps has got to.
+#[derive(Clone, Debug, Default)]
+pub struct Adding {
+    next: usize,
+    map: Vec<NameId>,
+    /// What the records added so far did.
+    pub outcome: AddOutcome,
+}
+
+/// The join index is split in 2^SHARD_BITS maps.
+const SHARD_BITS: u32 = 6;
+const SHARDS: usize = 1 << SHARD_BITS;
+
+/// A name of a file's table not yet numbered in the store's.
+const UNMAPPED: NameId = u32::MAX - 2;
 
 /// How the records turned into deliveries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -430,35 +690,94 @@ impl MessageStore {
 
     /// Adds one file's records, joining and de-duplicating.
     pub fn add(&mut self, kind: SourceKind, file: &Records) -> AddOutcome {
-        let mut out = AddOutcome::default();
-        let map: Vec<NameId> = file.names.list.iter().map(|n| self.names.intern(n)).collect();
-        self.index.reserve(file.list.len());
-        for r in &file.list {
-            let r = r.renumbered(&map);
-            match self.index.get(&r.key) {
-                Some(&i) if self.kinds[i as usize] & kind.bit() != 0 => out.duplicates += 1,
+        let mut adding = Adding::default();
+        self.add_some(kind, file, &mut adding, usize::MAX);
+        adding.outcome
+    }
+
+    /// Adds up to `budget` more of a file's records (see [`Adding`]); true when all are in.
+    pub fn add_some(&mut self, kind: SourceKind, file: &Records, adding: &mut Adding, budget: usize) -> bool {
+        let end = adding.next.saturating_add(budget).min(file.list.len());
+        if adding.next == 0 && adding.map.is_empty() {
+            adding.map = vec![UNMAPPED; file.names.len()];
+            if self.index.is_empty() {
+                self.index = (0..SHARDS).map(|_| HashMap::default()).collect();
+            }
+        }
+        let Adding { next, map, outcome, .. } = adding;
+        for r in file.list.get(*next..end).unwrap_or_default() {
+            // Names are numbered in this store's table as records first use them.
+            let mut at = |id: NameId| -> NameId {
+                match map.get_mut(id as usize) {
+                    Some(slot) if *slot == UNMAPPED => {
+                        *slot = file.names.get(id).map_or(NO_NAME, |n| self.names.intern(n));
+                        *slot
+                    }
+                    Some(slot) => *slot,
+                    None => id, // NO_NAME and NO_CONNECTOR stay
+                }
+            };
+            let r = Record {
+                sender: at(r.sender),
+                recipient: at(r.recipient),
+                connector: at(r.connector),
+                remote_host: at(r.remote_host),
+                remote_ip: at(r.remote_ip),
+                ..*r
+            };
+            let Some(shard) = self.index.get_mut(shard_of(r.key as u64)) else { continue };
+            match shard.get(&r.key) {
+                Some(&i) if self.kinds.get(i as usize).is_some_and(|k| k & kind.bit() != 0) => outcome.duplicates += 1,
                 Some(&i) => {
-                    self.records[i as usize].fill_from(&r);
-                    self.kinds[i as usize] |= kind.bit();
-                    out.joined += 1;
+                    if let (Some(rec), Some(k)) = (self.records.get_mut(i as usize), self.kinds.get_mut(i as usize)) {
+                        rec.fill_from(&r);
+                        *k |= kind.bit();
+                    }
+                    outcome.joined += 1;
                 }
                 None => {
                     // Past 4 billion records a message is counted without joining.
                     if let Ok(i) = u32::try_from(self.records.len()) {
-                        self.index.insert(r.key, i);
+                        shard.insert(r.key, i);
                     }
                     self.records.push(r);
                     self.kinds.push(kind.bit());
-                    out.new += 1;
+                    outcome.new += 1;
                 }
             }
         }
-        out
+        *next = end;
+        end >= file.list.len()
+    }
+
+    /// How often each domain is on the side of a message that a known direction says is ours
+    /// (the recipient of inbound mail, the sender of outbound and intra-org mail), and how often
+    /// on either side of any message: what [`crate::domains::suggest`] reads.
+    pub fn domain_counts(&self) -> (DomainCounts<'_>, DomainCounts<'_>) {
+        let mut known = vec![0u64; self.names.len()];
+        let mut any = vec![0u64; self.names.len()];
+        for r in self.records.iter() {
+            let ours = match r.direction {
+                Some(Direction::Inbound) => Some(r.recipient),
+                Some(_) => Some(r.sender),
+                None => None,
+            };
+            if let Some(n) = ours.and_then(|id| known.get_mut(id as usize)) {
+                *n += 1;
+            }
+            for id in [r.sender, r.recipient] {
+                if let Some(n) = any.get_mut(id as usize) {
+                    *n += 1;
+                }
+            }
+        }
+        let named = |counts: Vec<u64>| counts.into_iter().enumerate().filter(|(_, n)| *n > 0).filter_map(|(i, n)| Some((self.names.get(i as NameId)?, n))).collect();
+        (named(known), named(any))
     }
 
     /// Every record, in the order first seen.
-    pub fn records(&self) -> &[Record] {
-        &self.records
+    pub fn records(&self) -> impl Iterator<Item = &Record> + '_ {
+        self.records.iter()
     }
 
     /// The sender's domain of a record.
@@ -473,52 +792,27 @@ impl MessageStore {
 
     /// Counts the records into an aggregate; direction comes from the export, else your domains,
     /// else the IP hint. The partner is the remote host or IP, and the other side's domain.
-    /// Records that fall in the same cell (day, direction, connector, TLS, host, IP, domain, all
-    /// by number) are counted together, in the order each cell was first seen, so that the
-    /// aggregate looks each name up once per cell, not once per record.
     pub fn materialise(&self, domains: &Domains, agg: &mut Aggregate) -> Materialised {
-        type Cell = (i32, Direction, NameId, Tls, NameId, NameId, NameId);
-        let mut m = Materialised::default();
-        let mut cells: Vec<(Cell, NaiveDateTime, u64)> = Vec::new();
-        let mut index: HashMap<Cell, usize, rustc_hash::FxBuildHasher> = HashMap::default();
-        // Your domains' verdict per (sender, recipient) domain pair, worked out once per pair.
-        let mut verdicts: HashMap<(NameId, NameId), Option<Direction>, rustc_hash::FxBuildHasher> = HashMap::default();
-        for r in &self.records {
-            let Some(time) = r.time() else {
-                m.no_date += 1;
-                continue;
-            };
-            let direction = r.direction.or_else(|| {
-                *verdicts
-                    .entry((r.sender, r.recipient))
-                    .or_insert_with(|| domains.direction_of_domains(self.names.get(r.sender), self.names.get(r.recipient)))
-            });
-            let Some(direction) = direction.or(r.direction_hint) else {
-                m.no_direction += 1;
-                continue;
-            };
-            let remote_domain = match direction {
-                Direction::Inbound => r.sender,
-                Direction::Outbound => r.recipient,
-                Direction::IntraOrg => NO_NAME,
-            };
-            let tls = match direction {
-                Direction::Outbound => r.tls_last.or(r.tls),
-                _ => r.tls.or(r.tls_last),
+        let mut counting = Counting::default();
+        while !self.count_some(domains, agg, &mut counting, usize::MAX) {}
+        counting.placed
+    }
+
+    /// [`MessageStore::materialise`] in steps of up to `budget` records (or cells); true when
+    /// done. Records that fall in the same cell (day, direction, connector, TLS, host, IP,
+    /// domain, all by number) are counted together, and the cells go to the aggregate in the
+    /// order each was first seen, so that it looks each name up once per cell, not per record.
+    pub fn count_some(&self, domains: &Domains, agg: &mut Aggregate, c: &mut Counting, budget: usize) -> bool {
+        if c.next < self.records.len() {
+            let end = c.next.saturating_add(budget).min(self.records.len());
+            for r in self.records.range(c.next, end) {
+                self.count_one(domains, r, c);
             }
-            .unwrap_or(Tls::Unknown);
-            let connector = if r.has_connector() { r.connector } else { NO_NAME };
-            let cell = (chrono::Datelike::num_days_from_ce(&time.date()), direction, connector, tls, r.remote_host, r.remote_ip, remote_domain);
-            match index.get(&cell) {
-                Some(&i) => cells[i].2 += 1,
-                None => {
-                    index.insert(cell, cells.len());
-                    cells.push((cell, time, 1));
-                }
-            }
-            m.deliveries += 1;
+            c.next = end;
+            return false;
         }
-        for ((_, direction, connector, tls, host, ip, domain), time, count) in cells {
+        let end = c.emitted.saturating_add(budget).min(c.cells.len());
+        for &((_, direction, connector, tls, host, ip, domain), time, count) in c.cells.get(c.emitted..end).unwrap_or_default() {
             agg.add(&Delivery {
                 auth: crate::security::Auth::Unknown,
                 time,
@@ -533,8 +827,65 @@ impl MessageStore {
                 count,
             });
         }
-        m
+        c.emitted = end;
+        end >= c.cells.len()
     }
+
+    fn count_one(&self, domains: &Domains, r: &Record, c: &mut Counting) {
+        let Some(time) = r.time() else {
+            c.placed.no_date += 1;
+            return;
+        };
+        let direction = r.direction.or_else(|| {
+            *c.verdicts
+                .entry((r.sender, r.recipient))
+                .or_insert_with(|| domains.direction_of_domains(self.names.get(r.sender), self.names.get(r.recipient)))
+        });
+        let Some(direction) = direction.or(r.direction_hint) else {
+            c.placed.no_direction += 1;
+            return;
+        };
+        let remote_domain = match direction {
+            Direction::Inbound => r.sender,
+            Direction::Outbound => r.recipient,
+            Direction::IntraOrg => NO_NAME,
+        };
+        let tls = match direction {
+            Direction::Outbound => r.tls_last.or(r.tls),
+            _ => r.tls.or(r.tls_last),
+        }
+        .unwrap_or(Tls::Unknown);
+        let connector = if r.has_connector() { r.connector } else { NO_NAME };
+        let cell = (chrono::Datelike::num_days_from_ce(&time.date()), direction, connector, tls, r.remote_host, r.remote_ip, remote_domain);
+        match c.index.get(&cell) {
+            Some(&i) => {
+                if let Some(x) = c.cells.get_mut(i) {
+                    x.2 += 1;
+                }
+            }
+            None => {
+                c.index.insert(cell, c.cells.len());
+                c.cells.push((cell, time, 1));
+            }
+        }
+        c.placed.deliveries += 1;
+    }
+}
+
+/// One cell of the aggregate, by number: day, direction, connector, TLS, host, IP, domain.
+type Cell = (i32, Direction, NameId, Tls, NameId, NameId, NameId);
+
+/// Where counting the records in steps has got to ([`MessageStore::count_some`]).
+#[derive(Clone, Debug, Default)]
+pub struct Counting {
+    next: usize,
+    cells: Vec<(Cell, NaiveDateTime, u64)>,
+    index: HashMap<Cell, usize, rustc_hash::FxBuildHasher>,
+    /// Your domains' verdict per (sender, recipient) domain pair, worked out once per pair.
+    verdicts: HashMap<(NameId, NameId), Option<Direction>, rustc_hash::FxBuildHasher>,
+    emitted: usize,
+    /// What the records counted so far gave.
+    pub placed: Materialised,
 }
 
 #[cfg(test)]
@@ -564,8 +915,20 @@ mod tests {
     }
 
     #[test]
-    fn a_record_takes_48_bytes() {
+    fn a_record_takes_48_bytes_in_memory_and_on_the_wire() {
         assert_eq!(std::mem::size_of::<Record>(), 48);
+        let mut m = rec("<m@x>", "Bob@Fabrikam.com");
+        (m.direction, m.direction_hint, m.tls, m.tls_last) = (Some(Direction::IntraOrg), None, Some(Tls::Unknown), Some(Tls::None));
+        m.connector = Some(None);
+        m.remote_ip = Some("203.0.113.9".into());
+        let mut other = rec("<n@x>", "carol@contoso.com");
+        other.time = None;
+        let records = records(&[m, other]);
+        let bytes = postcard::to_stdvec(&records).unwrap();
+        let back: Records = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back.list(), records.list());
+        assert_eq!(format!("{back:?}"), format!("{records:?}"));
+        assert!(postcard::from_bytes::<Records>(&bytes[..bytes.len() / 2]).is_err(), "cut short is an error, not a panic");
     }
 
     #[test]
@@ -608,15 +971,16 @@ mod tests {
         let mut b = a.clone();
         b.connector = Some(None);
         store.add(SourceKind::Extended, &records(&[b]));
-        assert!(store.records()[0].connector_said() && !store.records()[0].has_connector());
+        let first = |store: &MessageStore| *store.records().next().unwrap();
+        assert!(first(&store).connector_said() && !first(&store).has_connector());
         let mut c = a.clone();
         c.connector = Some(Some("To Fabrikam".into()));
         store.add(SourceKind::Enhanced, &records(&[c]));
-        assert!(store.records()[0].has_connector());
+        assert!(first(&store).has_connector());
         let mut d = a;
         d.connector = Some(None);
         store.add(SourceKind::Detail, &records(&[d]));
-        assert_eq!(store.names.get(store.records()[0].connector), Some("To Fabrikam"));
+        assert_eq!(store.names.get(first(&store).connector), Some("To Fabrikam"));
     }
 
     #[test]

@@ -180,6 +180,18 @@ mod tests {
     }
 
     #[test]
+    fn exchange_online_records_cross_unchanged() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/exo/");
+        for name in ["enhanced-summary.csv", "extended-report.csv", "trace-detail-de.csv", "message-trace-ps51-de.csv"] {
+            let bytes = std::fs::read(format!("{dir}{name}")).unwrap();
+            let parts: Vec<Part> = load_all(name, bytes, &LoadOptions::default()).into_iter().map(|(l, _)| (l, None)).collect();
+            assert!(matches!(parts[0].0.content, crate::load::Content::Messages { .. }), "{name}");
+            let back = decode_parts(&encode_parts(&parts)).unwrap();
+            assert_eq!(format!("{back:?}"), format!("{parts:?}"), "{name}");
+        }
+    }
+
+    #[test]
     fn protocol_messages_cross_unchanged() {
         let options = LoadOptions { log_year: Some(2024), tls_logged: true, ..Default::default() };
         for m in [

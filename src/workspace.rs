@@ -2,7 +2,8 @@
 //! joins between them, "your domains", and the aggregate the views read. Adding a file of counted
 //! deliveries adds its counts (no copy of what was loaded before; the only such file is shared,
 //! not copied); adding a file that joins with others, replacing or removing a file rebuilds the
-//! aggregate from the files' contents.
+//! aggregate from the files' contents — in one go, or in bounded steps ([`Rebuild`]) that a page
+//! runs between its other tasks.
 
 use std::sync::Arc;
 
@@ -12,7 +13,8 @@ use crate::formats::tlsrpt::{summarise, TlsReport};
 use crate::domains::{suggest, Domains};
 use crate::load::{Content, FileReport, Loaded};
 use crate::formats::exchange_server::{Session, SEND_WINDOW};
-use crate::messages::{Materialised, MessageStore, Records, SourceKind};
+use crate::formats::connectors::ConnectorSetting;
+use crate::messages::{AddOutcome, Adding, Counting, Materialised, MessageStore, Records, SourceKind};
 use crate::model::{Delivery, Direction};
 
 /// The loaded files and the aggregate built from them.
@@ -28,6 +30,8 @@ pub struct Workspace {
     combined: Option<Aggregate>,
     placed: Materialised,
     tls_reports: Summary,
+    /// Counts every change, so that a rebuild prepared before one is not put in place.
+    generation: u64,
 }
 
 impl Workspace {
@@ -55,6 +59,7 @@ impl Workspace {
             }
         }
         self.files.push(loaded);
+        self.generation += 1;
     }
 
     /// Replaces the file at `index` (read again with other options) and rebuilds.
@@ -126,42 +131,49 @@ impl Workspace {
         self.placed
     }
 
-    /// The sum of the files of counted deliveries: the one file itself, or their counts added.
-    fn sum_deliveries(&self) -> Arc<Aggregate> {
-        let mut all = self.files.iter().filter_map(|f| match &f.content {
-            Content::Deliveries(agg) => Some(agg),
-            _ => None,
-        });
-        let Some(first) = all.next() else { return Arc::default() };
-        let rest: Vec<&Arc<Aggregate>> = all.collect();
-        if rest.is_empty() {
-            return Arc::clone(first);
-        }
-        let mut sum = Aggregate::clone(first);
-        for agg in rest {
-            sum.merge_from(agg);
-        }
-        Arc::new(sum)
+    /// Rebuilds everything from the files, in one go.
+    fn rebuild(&mut self) {
+        let mut r = self.prepare(None);
+        while !self.step(&mut r, usize::MAX) {}
+        self.install(r);
     }
 
-    fn rebuild(&mut self) {
-        self.deliveries = self.sum_deliveries();
-        let joins = self.files.iter().any(|f| !matches!(f.content, Content::Nothing | Content::Deliveries(_)));
+    /// True when adding this file rebuilds the joins (so a page may do it in steps with
+    /// [`Workspace::prepare`], [`Workspace::step`] and [`Workspace::commit`]).
+    pub fn rebuilds_for(&self, loaded: &Loaded) -> bool {
+        self.combined.is_some() || !matches!(loaded.content, Content::Nothing | Content::Deliveries(_))
+    }
+
+    /// Starts a rebuild, with `incoming` added (or put at the given position) once it is
+    /// committed. The workspace is unchanged until then; the work is done by [`Workspace::step`].
+    pub fn prepare(&self, incoming: Option<(Loaded, Option<usize>)>) -> Rebuild {
+        let mut r = Rebuild {
+            incoming,
+            generation: self.generation,
+            deliveries: Arc::default(),
+            phase: Phase::Done,
+            combined: None,
+            store: MessageStore::default(),
+            tracked: Vec::new(),
+            sessions: Vec::new(),
+            used: Vec::new(),
+            settings: Vec::new(),
+            reports: Vec::new(),
+            tenants: Vec::new(),
+            outcomes: Vec::new(),
+            domains: Domains::default(),
+            suggested: Domains::default(),
+            counting: Counting::default(),
+        };
+        let files = files_with(&self.files, &r.incoming);
+        let deliveries = sum_deliveries(&files);
+        let joins = files.iter().any(|f| !matches!(f.content, Content::Nothing | Content::Deliveries(_)));
         if !joins {
-            self.combined = None;
-            self.suggested = Domains::default();
-            self.placed = Materialised::default();
-            self.tls_reports = Summary::default();
-            return;
+            r.deliveries = deliveries;
+            return r;
         }
-        let mut combined = Aggregate::clone(&self.deliveries);
-        let mut store = MessageStore::default();
-        let mut settings = Vec::new();
-        let mut tenants: Vec<String> = Vec::new();
-        let mut reports: Vec<TlsReport> = Vec::new();
         // Exchange Server protocol sessions first, so tracking records in any file can use them.
-        let sessions: Vec<Session> = self
-            .files
+        let sessions: Vec<Session> = files
             .iter()
             .flat_map(|f| match &f.content {
                 Content::Sessions(s) => s.clone(),
@@ -171,90 +183,223 @@ impl Workspace {
         let by_id: std::collections::HashMap<&str, usize> = sessions.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
         let mut used = vec![false; sessions.len()];
         let mut tracked = Vec::new();
-        for file in &self.files {
-            if let Content::Tracking(list) = &file.content {
-                let records = list
-                    .iter()
-                    .map(|(rec, sid)| {
-                        let mut rec = rec.clone();
-                        let found = match sid {
-                            Some(sid) => by_id.get(sid.as_str()).copied(),
-                            None if rec.direction == Some(Direction::Outbound) => sessions
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, s)| {
-                                    s.direction == Some(Direction::Outbound)
-                                        && Some(s.remote_ip.as_str()) == rec.remote_ip.as_deref()
-                                        && s.time.zip(rec.time).is_some_and(|(st, rt)| st <= rt && rt - s.last.unwrap_or(st).min(rt) <= SEND_WINDOW)
-                                })
-                                .max_by_key(|(_, s)| s.time)
-                                .map(|(i, _)| i),
-                            None => None,
-                        };
-                        if let Some(i) = found {
-                            rec.tls = sessions[i].tls;
-                            used[i] = true;
-                        }
-                        rec
-                    })
-                    .collect::<Vec<_>>();
-                tracked.push(records);
-            }
-        }
-        let mut tracked = tracked.into_iter();
-        for file in &mut self.files {
+        let (mut settings, mut reports, mut tenants) = (Vec::new(), Vec::new(), Vec::new());
+        for file in &files {
             match &file.content {
-                Content::Nothing => {}
-                Content::Deliveries(_) => {} // already in `combined`
-                Content::Messages { kind, records, tenants: t } => {
-                    let outcome = store.add(*kind, records);
-                    file.report.duplicates = outcome.duplicates;
-                    file.report.joined = outcome.joined;
-                    tenants.extend(t.iter().cloned());
+                Content::Tracking(list) => {
+                    let records = list
+                        .iter()
+                        .map(|(rec, sid)| {
+                            let mut rec = rec.clone();
+                            let found = match sid {
+                                Some(sid) => by_id.get(sid.as_str()).copied(),
+                                None if rec.direction == Some(Direction::Outbound) => sessions
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(_, s)| {
+                                        s.direction == Some(Direction::Outbound)
+                                            && Some(s.remote_ip.as_str()) == rec.remote_ip.as_deref()
+                                            && s.time.zip(rec.time).is_some_and(|(st, rt)| st <= rt && rt - s.last.unwrap_or(st).min(rt) <= SEND_WINDOW)
+                                    })
+                                    .max_by_key(|(_, s)| s.time)
+                                    .map(|(i, _)| i),
+                                None => None,
+                            };
+                            if let Some(i) = found {
+                                rec.tls = sessions[i].tls;
+                                used[i] = true;
+                            }
+                            rec
+                        })
+                        .collect::<Vec<_>>();
+                    tracked.push(Records::from_messages(&records));
                 }
+                Content::Messages { tenants: t, .. } => tenants.extend(t.iter().cloned()),
                 Content::Connectors(list) => settings.extend(list.iter().cloned()),
                 Content::TlsReports(list) => reports.extend(list.iter().cloned()),
-                Content::Tracking(_) => {
-                    let outcome = store.add(SourceKind::Tracking, &Records::from_messages(&tracked.next().unwrap_or_default()));
-                    file.report.duplicates = outcome.duplicates;
-                    file.report.joined = outcome.joined;
-                }
-                Content::Sessions(_) => {}
+                _ => {}
             }
         }
-        let records = store.records();
-        self.suggested = suggest(
-            tenants.iter().map(String::as_str),
-            records.iter().filter_map(|r| Some((r.direction?, store.sender_domain(r), store.recipient_domain(r)))),
-            records.iter().map(|r| (store.sender_domain(r), store.recipient_domain(r))),
-        );
-        let domains = self.user_domains.clone().unwrap_or_else(|| self.suggested.clone());
-        self.placed = store.materialise(&domains, &mut combined);
-        // Protocol sessions no tracking record claimed still count their recipients.
-        for (s, _) in sessions.iter().zip(&used).filter(|(_, u)| !**u) {
-            let (Some(time), Some(direction)) = (s.time, s.direction) else { continue };
-            if s.recipients == 0 {
-                continue;
-            }
-            combined.add(&Delivery { auth: crate::security::Auth::Unknown,
-                time,
-                direction,
-                connector: Some(s.connector.as_str()).filter(|c| !c.is_empty()),
-                connector_type: None,
-                forced_tls: None,
-                tls: s.tls.unwrap_or(crate::tls::Tls::Unknown),
-                remote_host: None,
-                remote_ip: Some(s.remote_ip.as_str()).filter(|i| !i.is_empty()),
-                remote_domain: None,
-                count: s.recipients,
-            });
-        }
-        for s in settings {
-            combined.set_connector_info(&s.name, s.connector_type, s.forced_tls);
-        }
-        self.combined = Some(combined);
-        self.tls_reports = summarise(&reports);
+        drop(files);
+        r.combined = Some(Aggregate::clone(&deliveries));
+        r.deliveries = deliveries;
+        r.phase = Phase::Join { file: 0, tracked: 0, adding: Adding::default() };
+        (r.sessions, r.used, r.tracked, r.settings, r.reports, r.tenants) = (sessions, used, tracked, settings, reports, tenants);
+        r
     }
+
+    /// Does up to about `budget` records' worth of a rebuild; true when it is done.
+    pub fn step(&self, r: &mut Rebuild, budget: usize) -> bool {
+        let files = files_with(&self.files, &r.incoming);
+        match std::mem::replace(&mut r.phase, Phase::Done) {
+            Phase::Join { mut file, mut tracked, mut adding } => {
+                while let Some(f) = files.get(file) {
+                    let (kind, records) = match &f.content {
+                        Content::Messages { kind, records, .. } => (*kind, records),
+                        Content::Tracking(_) => match r.tracked.get(tracked) {
+                            Some(records) => (SourceKind::Tracking, records),
+                            None => break,
+                        },
+                        _ => {
+                            file += 1;
+                            continue;
+                        }
+                    };
+                    if r.store.add_some(kind, records, &mut adding, budget) {
+                        r.outcomes.push((file, adding.outcome));
+                        tracked += usize::from(kind == SourceKind::Tracking);
+                        (file, adding) = (file + 1, Adding::default());
+                    }
+                    r.phase = Phase::Join { file, tracked, adding };
+                    return false;
+                }
+                r.phase = Phase::Suggest;
+                false
+            }
+            Phase::Suggest => {
+                let (known, any) = r.store.domain_counts();
+                r.suggested = suggest(r.tenants.iter().map(String::as_str), known, any);
+                r.domains = self.user_domains.clone().unwrap_or_else(|| r.suggested.clone());
+                r.phase = Phase::Count;
+                false
+            }
+            Phase::Count => {
+                let Some(combined) = r.combined.as_mut() else { return true };
+                if !r.store.count_some(&r.domains, combined, &mut r.counting, budget) {
+                    r.phase = Phase::Count;
+                    return false;
+                }
+                // Protocol sessions no tracking record claimed still count their recipients.
+                for (s, _) in r.sessions.iter().zip(&r.used).filter(|(_, u)| !**u) {
+                    let (Some(time), Some(direction)) = (s.time, s.direction) else { continue };
+                    if s.recipients == 0 {
+                        continue;
+                    }
+                    combined.add(&Delivery {
+                        auth: crate::security::Auth::Unknown,
+                        time,
+                        direction,
+                        connector: Some(s.connector.as_str()).filter(|c| !c.is_empty()),
+                        connector_type: None,
+                        forced_tls: None,
+                        tls: s.tls.unwrap_or(crate::tls::Tls::Unknown),
+                        remote_host: None,
+                        remote_ip: Some(s.remote_ip.as_str()).filter(|i| !i.is_empty()),
+                        remote_domain: None,
+                        count: s.recipients,
+                    });
+                }
+                for s in &r.settings {
+                    combined.set_connector_info(&s.name, s.connector_type, s.forced_tls);
+                }
+                true
+            }
+            Phase::Done => true,
+        }
+    }
+
+    /// Puts a finished rebuild in place (with its incoming file). When the workspace changed
+    /// since it was prepared (a file removed, other domains), the incoming file is added again
+    /// in one go instead.
+    pub fn commit(&mut self, mut r: Rebuild) {
+        if r.generation != self.generation {
+            match r.incoming.take() {
+                Some((loaded, Some(index))) => self.replace(index, loaded),
+                Some((loaded, None)) => self.add(loaded),
+                None => self.rebuild(),
+            }
+            return;
+        }
+        while !self.step(&mut r, usize::MAX) {}
+        self.install(r);
+    }
+
+    fn install(&mut self, mut r: Rebuild) {
+        match r.incoming.take() {
+            Some((loaded, Some(index))) if index < self.files.len() => self.files[index] = loaded,
+            Some((loaded, _)) => self.files.push(loaded),
+            None => {}
+        }
+        for (i, outcome) in &r.outcomes {
+            if let Some(f) = self.files.get_mut(*i) {
+                f.report.duplicates = outcome.duplicates;
+                f.report.joined = outcome.joined;
+            }
+        }
+        self.deliveries = r.deliveries;
+        self.suggested = if r.combined.is_some() { r.suggested } else { Domains::default() };
+        self.placed = r.counting.placed;
+        self.tls_reports = if r.combined.is_some() { summarise(&r.reports) } else { Summary::default() };
+        self.combined = r.combined;
+        self.generation += 1;
+    }
+}
+
+/// The sum of the files of counted deliveries: the one file itself, or their counts added.
+fn sum_deliveries(files: &[&Loaded]) -> Arc<Aggregate> {
+    let mut all = files.iter().filter_map(|f| match &f.content {
+        Content::Deliveries(agg) => Some(agg),
+        _ => None,
+    });
+    let Some(first) = all.next() else { return Arc::default() };
+    let rest: Vec<&Arc<Aggregate>> = all.collect();
+    if rest.is_empty() {
+        return Arc::clone(first);
+    }
+    let mut sum = Aggregate::clone(first);
+    for agg in rest {
+        sum.merge_from(agg);
+    }
+    Arc::new(sum)
+}
+
+/// A rebuild of the joins in progress (see [`Workspace::prepare`]).
+pub struct Rebuild {
+    incoming: Option<(Loaded, Option<usize>)>,
+    generation: u64,
+    deliveries: Arc<Aggregate>,
+    phase: Phase,
+    /// `None`: no file joins (the views read the deliveries alone).
+    combined: Option<Aggregate>,
+    store: MessageStore,
+    tracked: Vec<Records>,
+    sessions: Vec<Session>,
+    used: Vec<bool>,
+    settings: Vec<ConnectorSetting>,
+    reports: Vec<TlsReport>,
+    tenants: Vec<String>,
+    outcomes: Vec<(usize, AddOutcome)>,
+    domains: Domains,
+    suggested: Domains,
+    counting: Counting,
+}
+
+enum Phase {
+    /// Adding the records of file `file` (the `tracked`-th tracking log's, for those).
+    Join { file: usize, tracked: usize, adding: Adding },
+    /// Suggesting your domains.
+    Suggest,
+    /// Counting the records into the aggregate.
+    Count,
+    Done,
+}
+
+impl Rebuild {
+    /// The summary of the file being added or put in place.
+    pub fn incoming_report(&self) -> Option<&FileReport> {
+        self.incoming.as_ref().map(|(l, _)| &l.report)
+    }
+}
+
+/// The files as they will be: the workspace's, with the incoming one in place.
+fn files_with<'a>(current: &'a [Loaded], incoming: &'a Option<(Loaded, Option<usize>)>) -> Vec<&'a Loaded> {
+    let mut files: Vec<&Loaded> = current.iter().collect();
+    match incoming {
+        Some((loaded, Some(index))) if *index < files.len() => files[*index] = loaded,
+        Some((loaded, _)) => files.push(loaded),
+        None => {}
+    }
+    files
 }
 
 /// One file on its own: its summary and the aggregate it gives (with suggested domains).
@@ -307,5 +452,60 @@ mod tests {
         only_b.add(b);
         assert_eq!(everything(&ws), everything(&only_b), "removing a file takes its counts away");
         assert_eq!(ws.reports().len(), 2);
+    }
+
+    fn fixture(name: &str) -> Loaded {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        load_bytes(name, &std::fs::read(path).unwrap())
+    }
+
+    fn joined_state(ws: &Workspace) -> String {
+        let reports: Vec<(u64, u64)> = ws.files.iter().map(|f| (f.report.duplicates, f.report.joined)).collect();
+        let agg = ws.agg();
+        let f = agg.span().map(|(a, b)| Filter::window(a, b));
+        let partners = f.as_ref().map(|f| [Direction::Inbound, Direction::Outbound].map(|d| agg.partners(f, d, None)));
+        format!("{} {:?} {:?} {:?} {:?} {partners:?}", everything(ws), reports, ws.placed, ws.suggested, ws.tls_reports)
+    }
+
+    #[test]
+    fn a_rebuild_in_small_steps_equals_one_in_one_go() {
+        let files = ["exo/enhanced-summary.csv", "exo/trace-detail-de.csv", "exo/extended-report.csv", "exo/message-trace-ps7.csv", "logs/MSGTRK20250304-1.LOG", "logs/SEND20250304-1.LOG", "exo/outbound-connectors.csv", "exo/enhanced-summary.csv"];
+        let mut at_once = Workspace::new();
+        let mut stepped = Workspace::new();
+        for name in files {
+            at_once.add(fixture(name));
+            let loaded = fixture(name);
+            assert!(stepped.rebuilds_for(&loaded), "{name} joins");
+            let mut r = stepped.prepare(Some((loaded, None)));
+            let mut steps = 0;
+            while !stepped.step(&mut r, 1) {
+                steps += 1;
+            }
+            assert_eq!(stepped.reports().len(), at_once.reports().len() - 1, "nothing shows before the commit");
+            stepped.commit(r);
+            assert_eq!(joined_state(&stepped), joined_state(&at_once), "after {name} ({steps} steps)");
+        }
+        assert!(at_once.files.iter().any(|f| f.report.duplicates > 0), "the second enhanced summary is all duplicates");
+        // Put in place of the first file, in steps.
+        let mut r = stepped.prepare(Some((fixture("exo/message-trace-summary.csv"), Some(0))));
+        while !stepped.step(&mut r, 3) {}
+        stepped.commit(r);
+        at_once.replace(0, fixture("exo/message-trace-summary.csv"));
+        assert_eq!(joined_state(&stepped), joined_state(&at_once));
+    }
+
+    #[test]
+    fn a_rebuild_prepared_before_a_change_is_not_put_in_place() {
+        let mut ws = Workspace::new();
+        ws.add(fixture("exo/enhanced-summary.csv"));
+        ws.add(fixture("exo/trace-detail-de.csv"));
+        let mut r = ws.prepare(Some((fixture("exo/extended-report.csv"), None)));
+        while !ws.step(&mut r, 2) {}
+        ws.remove(0); // the user removes a file while the page was adding another
+        ws.commit(r);
+        let mut expected = Workspace::new();
+        expected.add(fixture("exo/trace-detail-de.csv"));
+        expected.add(fixture("exo/extended-report.csv"));
+        assert_eq!(joined_state(&ws), joined_state(&expected));
     }
 }

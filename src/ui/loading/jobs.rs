@@ -101,6 +101,9 @@ pub struct Jobs {
     pub defect: Option<String>,
     /// How readers end the running job.
     pub ends: Option<Ends>,
+    /// The job whose files are being taken into the report, in steps (no other job starts
+    /// meanwhile; Clear and unmounting stop it).
+    pub taking_in: Option<u32>,
 }
 
 thread_local! {

@@ -68,6 +68,7 @@ pub fn cancel(store: &Store, id: u32) {
 pub fn stop_all(store: &Store) {
     workers::stop_workers(store);
     let jobs = with_jobs(store, |j| {
+        j.taking_in = None;
         let mut all: Vec<Job> = j.current.take().into_iter().chain(j.queue.drain(..)).map(|(_, job)| job).collect();
         all.iter_mut().filter_map(|job| job.done.take()).collect::<Vec<_>>()
     });
@@ -80,7 +81,7 @@ pub fn stop_all(store: &Store) {
 /// Starts the next job when none runs.
 fn pump(store: &Store) {
     let next = with_jobs(store, |j| {
-        if j.current.is_some() {
+        if j.current.is_some() || j.taking_in.is_some() {
             return None;
         }
         let (id, job) = j.queue.pop_front()?;
@@ -133,11 +134,21 @@ fn finish(store: &Store, id: u32, result: Result<Vec<Part>, Said>) {
         l.report.defect = with_jobs(store, |j| j.defect.take()).flatten().map(|d| format!("{d}\nFile: {}", job.name));
         vec![(l, None)]
     });
-    for next in results::apply(store, &job, parts) {
-        enqueue(store, next);
-    }
-    if let Some(done) = job.done.take() {
-        done(Ok(()));
-    }
-    pump(store);
+    // The next job starts once this one's files are in (taking them in may take several tasks).
+    with_jobs(store, |j| j.taking_in = Some(id));
+    let store = *store;
+    leptos::task::spawn_local(async move {
+        let taken = results::apply(&store, id, &job, parts).await;
+        let whole = with_jobs(&store, |j| j.taking_in.take() == Some(id)).unwrap_or(false);
+        if let Some(done) = job.done.take() {
+            done(if whole { Ok(()) } else { Err("loading was stopped".into()) });
+        }
+        if !whole {
+            return;
+        }
+        for next in taken {
+            enqueue(&store, next);
+        }
+        pump(&store);
+    });
 }
