@@ -26,6 +26,7 @@ Reading = { $v0 } wird gelesen
 CancelReading = Lesen von { $v0 } abbrechen
 Cancel = Abbrechen
 StoppedReading = Lesen von { $v0 } abgebrochen. Zuvor geladene Dateien bleiben erhalten.
+AddingToReport = Wird in den Bericht übernommen…
 
 ## Counted things
 Deliveries =

@@ -26,6 +26,7 @@ Reading = Reading { $v0 }
 CancelReading = Cancel reading { $v0 }
 Cancel = Cancel
 StoppedReading = Stopped reading { $v0 }. Files loaded before it stay.
+AddingToReport = Adding to the report…
 
 ## Counted things
 Deliveries =

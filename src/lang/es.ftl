@@ -26,6 +26,7 @@ Reading = Leyendo { $v0 }
 CancelReading = Cancelar la lectura de { $v0 }
 Cancel = Cancelar
 StoppedReading = Se detuvo la lectura de { $v0 }. Los archivos cargados antes se conservan.
+AddingToReport = Añadiendo al informe…
 
 ## Counted things
 Deliveries =

@@ -26,6 +26,7 @@ Reading = Lecture de { $v0 }
 CancelReading = Annuler la lecture de { $v0 }
 Cancel = Annuler
 StoppedReading = Lecture de { $v0 } arrêtée. Les fichiers chargés avant sont conservés.
+AddingToReport = Ajout au rapport…
 
 ## Counted things
 Deliveries =

@@ -26,6 +26,7 @@ Reading = { $v0 } を読み込み中
 CancelReading = { $v0 } の読み込みをキャンセル
 Cancel = キャンセル
 StoppedReading = { $v0 } の読み込みを中止しました。それより前に読み込んだファイルはそのまま残ります。
+AddingToReport = レポートに追加しています…
 
 ## Counted things
 Deliveries =

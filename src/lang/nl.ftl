@@ -26,6 +26,7 @@ Reading = { $v0 } wordt gelezen
 CancelReading = Lezen van { $v0 } annuleren
 Cancel = Annuleren
 StoppedReading = Lezen van { $v0 } gestopt. Eerder geladen bestanden blijven behouden.
+AddingToReport = Wordt aan het rapport toegevoegd…
 
 ## Counted things
 Deliveries =

@@ -162,6 +162,9 @@ pub fn progress_text(p: &Progress, now: f64, lang: Lang) -> String {
     if p.started.is_none() {
         return lang.t(Msg::Waiting).to_string();
     }
+    if p.adding {
+        return lang.t(Msg::AddingToReport).to_string();
+    }
     let mut parts = Vec::new();
     parts.push(match (p.total, p.percent()) {
         (Some(t), Some(pc)) => lang.fill(Msg::ProgressOf, &[&lang.percent_value(pc.floor(), 0), &lang.megabytes(p.bytes), &lang.megabytes(t)]),
@@ -189,13 +192,13 @@ fn ProgressList() -> impl IntoView {
     view! {
         <Show when=move || store.progress.with(|p| !p.is_empty())>
             <ul class="mf-progress" data-testid="progress" aria-label=lang.t(Msg::FilesBeingRead)>
-                <For each=move || store.progress.get() key=|p| (p.id, p.started.is_some(), p.bytes as u64, p.name.clone()) let:p>
+                <For each=move || store.progress.get() key=|p| (p.id, p.started.is_some(), p.bytes as u64, p.name.clone(), p.adding) let:p>
                     {
                         let id = p.id;
                         let text = progress_text(&p, js_sys::Date::now(), lang);
                         let label = lang.fill(Msg::CancelReading, &[&p.name]);
                         view! {
-                            <li class="mf-progress__row" data-testid="progress-row" data-id=id.to_string()>
+                            <li class="mf-progress__row" data-testid="progress-row" data-id=id.to_string() data-stage=if p.adding { "adding" } else { "reading" }>
                                 <span class="mf-progress__name">{p.name.clone()}</span>
                                 <progress max="100" value=p.percent().map(|v| v.to_string()) aria-label=lang.fill(Msg::Reading, &[&p.name])></progress>
                                 <span class="mf-progress__text" data-testid="progress-text">{text}</span>

@@ -77,6 +77,8 @@ pub struct Progress {
     pub deliveries: f64,
     /// When reading started (ms since the epoch); `None` while it waits its turn.
     pub started: Option<f64>,
+    /// Read, and being added to the report (joined with what is loaded).
+    pub adding: bool,
 }
 
 impl Progress {

@@ -1,8 +1,9 @@
 // Cancel stops reading a file: nothing of it is added, what was loaded before stays, and the next
-// file loads (in a new worker).
+// file loads (in a new worker). The same holds once the file is read and is being added to the
+// report (an export's records joined in steps).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { hooks, withSample, postfixLog, drop } from './support.mjs';
+import { hooks, withSample, postfixLog, drop, enhancedSummary } from './support.mjs';
 
 const ctx = await hooks(test);
 
@@ -35,5 +36,24 @@ test('Clear also stops the file being read and ends its worker', { timeout: 300_
   await closed;
   await page.getByTestId('progress').waitFor({ state: 'detached' });
   assert.equal(await page.getByTestId('file-summary').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('Cancel while a read file is being added to the report adds nothing of it', { timeout: 300_000 }, async () => {
+  const { file } = enhancedSummary(150);
+  const name = file.split('/').pop();
+  const page = await withSample(ctx);
+  const before = await page.getByTestId('widget-inbound-volume').textContent();
+  await page.getByTestId('file-input').setInputFiles(file);
+  const adding = page.locator('[data-testid="progress-row"][data-stage="adding"]');
+  await adding.waitFor({ timeout: 120_000 });
+  await adding.getByRole('button', { name: `Cancel reading ${name}` }).click();
+  await page.getByTestId('progress').waitFor({ state: 'detached' });
+  assert.match(await page.getByTestId('notice').textContent(), new RegExp(`Stopped reading ${name.replace(/\./g, '\\.')}`));
+  assert.equal(await page.getByTestId('file-summary').count(), 1, 'no card for the cancelled file');
+  assert.equal(await page.getByTestId('widget-inbound-volume').textContent(), before);
+  await drop(page, [{ name: 'next.csv', content: 'date,direction,connector,tls,count\n2026-11-20,Outbound,,TLS 1.3,3\n' }]);
+  await page.getByTestId('file-summary').nth(1).waitFor();
+  assert.match(await page.getByTestId('file-summary').nth(1).textContent(), /next\.csv/);
   assert.deepEqual(page.errors, []);
 });

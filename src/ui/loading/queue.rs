@@ -31,7 +31,7 @@ pub fn enqueue(store: &Store, job: Job) {
     }) else {
         return;
     };
-    store.progress.update(|p| p.push(Progress { id, name: job.name.clone(), total, bytes: 0.0, deliveries: 0.0, started: None }));
+    store.progress.update(|p| p.push(Progress { id, name: job.name.clone(), total, bytes: 0.0, deliveries: 0.0, started: None, adding: false }));
     with_jobs(store, |j| j.queue.push_back((id, job)));
     pump(store);
 }
@@ -40,6 +40,19 @@ pub fn enqueue(store: &Store, job: Job) {
 /// and nothing of it is added. What was loaded before stays.
 pub fn cancel(store: &Store, id: u32) {
     let name = store.progress.with_untracked(|p| p.iter().find(|x| x.id == id).map(|x| x.name.clone())).unwrap_or_default();
+    // Read, and being taken into the report: that stops (nothing of it is added) at its next step.
+    let taking = with_jobs(store, |j| {
+        let taking = j.taking_in == Some(id);
+        if taking {
+            j.taking_in = None;
+        }
+        taking
+    });
+    if taking == Some(true) {
+        store.progress.update(|p| p.retain(|x| x.id != id));
+        store.notice.set(Some(store.lang().fill(Msg::StoppedReading, &[&name])));
+        return pump(store);
+    }
     let job = with_jobs(store, |j| {
         if let Some(i) = j.queue.iter().position(|(q, _)| *q == id) {
             return (j.queue.remove(i).map(|(_, job)| job), false);
@@ -127,19 +140,21 @@ fn finish(store: &Store, id: u32, result: Result<Vec<Part>, Said>) {
         return;
     }
     let Some(Some((_, mut job))) = with_jobs(store, |j| j.current.take()) else { return };
-    store.progress.update(|p| p.retain(|x| x.id != id));
     let parts = result.unwrap_or_else(|message| {
         let mut l = load_bytes(&job.name, b"");
         l.report.error = Some(message);
         l.report.defect = with_jobs(store, |j| j.defect.take()).flatten().map(|d| format!("{d}\nFile: {}", job.name));
         vec![(l, None)]
     });
-    // The next job starts once this one's files are in (taking them in may take several tasks).
+    // The next job starts once this one's files are in (taking them in may take several tasks;
+    // its progress bar, with Cancel, stays until then).
     with_jobs(store, |j| j.taking_in = Some(id));
+    store.progress.update(|p| p.iter_mut().filter(|x| x.id == id).for_each(|x| x.adding = true));
     let store = *store;
     leptos::task::spawn_local(async move {
         let taken = results::apply(&store, id, &job, parts).await;
         let whole = with_jobs(&store, |j| j.taking_in.take() == Some(id)).unwrap_or(false);
+        let _ = store.progress.try_update(|p| p.retain(|x| x.id != id));
         if let Some(done) = job.done.take() {
             done(if whole { Ok(()) } else { Err("loading was stopped".into()) });
         }
