@@ -616,11 +616,6 @@ impl Records {
         out
     }
 
-    /// The recipient's domain of a record.
-    pub fn recipient_domain(&self, r: &Record) -> Option<&str> {
-        self.names.get(r.recipient)
-    }
-
     /// Sets a record's recipient domain from the address.
     pub fn set_recipient(&mut self, i: usize, address: &str) {
         let Records { list, names } = self;
@@ -635,8 +630,8 @@ impl Records {
 pub struct MessageStore {
     records: Chunked<Record>,
     names: Names,
-    /// The join index in [`SHARDS`] maps chosen by the key's top bits, so that growing it
-    /// rehashes one small map at a time, never all the keys in one long pause.
+    /// The join index in [`SHARDS`] maps (see [`shard_of`]), so that growing it rehashes one
+    /// small map at a time, never all the keys in one long pause.
     index: Vec<HashMap<u128, u32, rustc_hash::FxBuildHasher>>,
     kinds: Chunked<u8>,
 }
@@ -664,7 +659,7 @@ pub struct Adding {
     pub outcome: AddOutcome,
 }
 
-/// The join index is split in 2^SHARD_BITS maps.
+/// The join and name indexes are split in 2^SHARD_BITS maps.
 const SHARD_BITS: u32 = 6;
 const SHARDS: usize = 1 << SHARD_BITS;
 
@@ -778,16 +773,6 @@ impl MessageStore {
     /// Every record, in the order first seen.
     pub fn records(&self) -> impl Iterator<Item = &Record> + '_ {
         self.records.iter()
-    }
-
-    /// The sender's domain of a record.
-    pub fn sender_domain(&self, r: &Record) -> Option<&str> {
-        self.names.get(r.sender)
-    }
-
-    /// The recipient's domain of a record.
-    pub fn recipient_domain(&self, r: &Record) -> Option<&str> {
-        self.names.get(r.recipient)
     }
 
     /// Counts the records into an aggregate; direction comes from the export, else your domains,
