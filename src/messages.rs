@@ -182,29 +182,45 @@ pub struct Names {
 /// Name ends cross the worker boundary as 4 bytes each.
 mod packed_ends {
     pub fn serialize<S: serde::Serializer>(ends: &[u32], s: S) -> Result<S::Ok, S::Error> {
-        let bytes: Vec<u8> = ends.iter().flat_map(|e| e.to_le_bytes()).collect();
-        s.serialize_bytes(&bytes)
-    }
-
-    struct Bytes;
-
-    impl serde::de::Visitor<'_> for Bytes {
-        type Value = Vec<u32>;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            write!(f, "name ends of 4 bytes each")
-        }
-
-        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
-            if !v.len().is_multiple_of(4) {
-                return Err(E::custom("name ends cut short"));
-            }
-            Ok(v.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
-        }
+        super::fixed::serialize(ends, |e, out| out.extend_from_slice(&e.to_le_bytes()), s)
     }
 
     pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
-        d.deserialize_bytes(Bytes)
+        d.deserialize_bytes(super::fixed::Items::<u32, 4>(|b| u32::from_le_bytes(*b), "name ends"))
+    }
+}
+
+/// Lists that cross the worker boundary as one block of `N` bytes per item, so that the page takes
+/// a million items in at the speed of a copy, not field by field.
+mod fixed {
+    /// Writes each item with `write` into one block of bytes.
+    pub fn serialize<T, S: serde::Serializer>(list: &[T], write: fn(&T, &mut Vec<u8>), s: S) -> Result<S::Ok, S::Error> {
+        let mut out = Vec::with_capacity(std::mem::size_of_val(list));
+        for item in list {
+            write(item, &mut out);
+        }
+        s.serialize_bytes(&out)
+    }
+
+    /// Reads a block of `N` bytes per item with the function it holds; the name says what the
+    /// items are when the block is cut short.
+    pub struct Items<T, const N: usize>(pub fn(&[u8; N]) -> T, pub &'static str);
+
+    impl<T, const N: usize> serde::de::Visitor<'_> for Items<T, N> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{} of {N} bytes each", self.1)
+        }
+
+        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+            if !v.len().is_multiple_of(N) {
+                return Err(E::custom(format!("{} cut short", self.1)));
+            }
+            let mut out = Vec::with_capacity(v.len() / N);
+            out.extend(v.chunks_exact(N).filter_map(|c| c.try_into().ok()).map(self.0));
+            Ok(out)
+        }
     }
 }
 
@@ -469,8 +485,7 @@ pub struct Records {
     names: Names,
 }
 
-/// Records cross the worker boundary as one block of [`packed::SIZE`] bytes each, so that the
-/// page takes a million of them in at the speed of a copy, not field by field.
+/// Records cross the worker boundary as [`packed::SIZE`] bytes each (see [`fixed`]).
 mod packed {
     use super::{Direction, Record, Tls};
 
@@ -519,34 +534,11 @@ mod packed {
     }
 
     pub fn serialize<S: serde::Serializer>(list: &[Record], s: S) -> Result<S::Ok, S::Error> {
-        let mut out = Vec::with_capacity(list.len() * SIZE);
-        for r in list {
-            write(r, &mut out);
-        }
-        s.serialize_bytes(&out)
-    }
-
-    struct Bytes;
-
-    impl serde::de::Visitor<'_> for Bytes {
-        type Value = Vec<Record>;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            write!(f, "records of {SIZE} bytes each")
-        }
-
-        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
-            if !v.len().is_multiple_of(SIZE) {
-                return Err(E::custom("records cut short"));
-            }
-            let mut out = Vec::with_capacity(v.len() / SIZE);
-            out.extend(v.chunks_exact(SIZE).filter_map(|c| c.try_into().ok()).map(read));
-            Ok(out)
-        }
+        super::fixed::serialize(list, write, s)
     }
 
     pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Record>, D::Error> {
-        d.deserialize_bytes(Bytes)
+        d.deserialize_bytes(super::fixed::Items::<Record, SIZE>(read, "records"))
     }
 }
 
@@ -566,8 +558,11 @@ impl Records {
         self.list.is_empty()
     }
 
-    /// Adds a record made by the caller, returning its index.
-    pub fn push_record(&mut self, r: Record) -> usize {
+    /// Adds a record of the message and `recipient` (lower case) whose [`join_key`] is `key`,
+    /// saying nothing else yet; returns its index.
+    pub fn open(&mut self, key: u128, recipient: &str) -> usize {
+        let mut r = Record::empty(key);
+        r.recipient = self.names.intern_opt(domain_of(recipient).as_deref());
         self.list.push(r);
         self.list.len() - 1
     }
@@ -591,11 +586,10 @@ impl Records {
 
     /// Adds a record given as text.
     pub fn push(&mut self, m: &MessageRecord) {
-        let names = &mut self.names;
-        let mut r = Record::empty(join_key(&m.id, &m.recipient));
+        let i = self.open(join_key(&m.id, &m.recipient), &m.recipient);
+        let Some((r, names)) = self.at_mut(i) else { return };
         r.time = millis(m.time);
         r.sender_if_unset(names, m.sender.as_deref());
-        r.recipient = names.intern_opt(domain_of(&m.recipient).as_deref());
         if let Some(c) = &m.connector {
             r.set_connector(names, c.as_deref());
         }
@@ -604,7 +598,6 @@ impl Records {
         r.direction_hint = m.direction_hint;
         r.tls = m.tls;
         r.tls_last = m.tls_last;
-        self.list.push(r);
     }
 
     /// The records of a list given as text.
@@ -616,13 +609,6 @@ impl Records {
         out
     }
 
-    /// Sets a record's recipient domain from the address.
-    pub fn set_recipient(&mut self, i: usize, address: &str) {
-        let Records { list, names } = self;
-        if let Some(r) = list.get_mut(i) {
-            r.recipient = names.intern_opt(domain_of(address).as_deref());
-        }
-    }
 }
 
 /// Every message record loaded so far, joined on (message id, recipient).

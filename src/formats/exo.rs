@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use crate::dates::{parse_any, DateOrder, OrderGuess, OrderGuesser};
 use crate::formats::table::{self, header_key, Dialect};
 use crate::formats::ParseStats;
-use crate::messages::{join_key, normalise_id, Record, Records, SourceKind};
+use crate::messages::{join_key, normalise_id, Records, SourceKind};
 use crate::model::Direction;
 use crate::tls::Tls;
 
@@ -330,8 +330,7 @@ fn take_row(line: &mut table::RowLine<'_, '_>, r: &table::Cells<'_>, raw_time: &
             } else {
                 id
             };
-            let i = records.push_record(Record::empty(join_key(&id, &recipient)));
-            records.set_recipient(i, &recipient);
+            let i = records.open(join_key(&id, &recipient), &recipient);
             if let Some((rec, names)) = records.at_mut(i) {
                 rec.seen_at(time);
                 rec.sender_if_unset(names, sender);
@@ -351,8 +350,7 @@ fn take_row(line: &mut table::RowLine<'_, '_>, r: &table::Cells<'_>, raw_time: &
                 }
                 any = true;
                 let address = address.to_ascii_lowercase();
-                let i = records.push_record(Record::empty(join_key(&id, &address)));
-                records.set_recipient(i, &address);
+                let i = records.open(join_key(&id, &address), &address);
                 if let Some((rec, names)) = records.at_mut(i) {
                     rec.seen_at(time);
                     rec.sender_if_unset(names, sender);
@@ -384,8 +382,7 @@ fn take_row(line: &mut table::RowLine<'_, '_>, r: &table::Cells<'_>, raw_time: &
                 let i = match by_key.get(&key) {
                     Some(&i) => i as usize,
                     None => {
-                        let i = records.push_record(Record::empty(key));
-                        records.set_recipient(i, &recipient);
+                        let i = records.open(join_key(&id, &recipient), &recipient);
                         if let Ok(n) = u32::try_from(i) {
                             by_key.insert(key, n);
                         }
