@@ -187,3 +187,76 @@ fn culture_dates_in_an_exchange_online_export_are_read_in_a_second_pass() {
     assert_eq!(format!("{:?}", streamed[0].0), format!("{whole:?}"));
     assert!(whole.report.date_order.is_some_and(|g| !g.certain || g.order == mailflow::dates::DateOrder::DayFirst));
 }
+
+#[test]
+fn an_exchange_online_export_with_non_ascii_text_in_utf16_reads_alike_streamed_whole_and_cut() {
+    // Subjects and addresses in German and Japanese run the export past bytes 4096 and 65,536
+    // (the shape of the admin center's UTF-16LE enhanced summary, as in tests/fixtures/exo).
+    let mut text = String::from("\"origin_timestamp_utc\",\"sender_address\",\"recipient_status\",\"message_subject\",\"message_id\",\"original_client_ip\",\"directionality\",\"connector_id\"\r\n");
+    let mut pairs = 0;
+    for i in 0..900 {
+        let rcpts = 1 + i % 2;
+        pairs += rcpts;
+        let status: Vec<String> = (0..rcpts).map(|r| format!("jürgen{r}@müller-{i}.example##Receive, Deliver")).collect();
+        text += &format!(
+            "\"2026-06-{:02}T10:00:{:02}.5Z\",\"山田{i}@partner{}.example\",\"{}\",\"Grüße – 会議の資料 {i}, \"\"quoted\"\"\",\"<m{i}@x.example>\",\"203.0.113.{}\",\"Incoming\",\"{}\"\r\n",
+            1 + i % 28,
+            i % 60,
+            i % 37,
+            status.join(";"),
+            i % 250,
+            if i % 3 == 0 { "" } else { "Partner inbound" }
+        );
+    }
+    let bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    assert!(bytes.len() > 200_000);
+    let whole = mailflow::load::load_with("enhanced.csv", &bytes, options());
+    assert_eq!(whole.report.stats.deliveries, pairs as u64);
+    assert_eq!(whole.report.stats.skipped, 0);
+    for (piece, block) in [(1, 4096), (7, 997), (4096, 65_536), (65_537, 1 << 20)] {
+        let streamed = load_in_pieces("enhanced.csv", &bytes, piece, block, &options());
+        assert_eq!(format!("{:?}", streamed[0].0), format!("{whole:?}"), "pieces of {piece}, blocks of {block}");
+    }
+    // Cut anywhere (even inside a character or a quoted field): no panic, never more than whole,
+    // and streamed as read whole.
+    for cut in [4097, 65_535, 65_537, 100_001, bytes.len() - 3] {
+        let part = &bytes[..cut];
+        let whole_cut = mailflow::load::load_with("enhanced.csv", part, options());
+        let streamed = load_in_pieces("enhanced.csv", part, 4093, 8191, &options());
+        assert_eq!(format!("{:?}", streamed[0].0), format!("{whole_cut:?}"), "cut at {cut}");
+        assert!(whole_cut.report.stats.deliveries <= pairs as u64, "cut at {cut}");
+    }
+}
+
+#[test]
+fn a_trace_log_kept_by_a_script_reads_alike_streamed_and_whole() {
+    // The shape of the trace log kept by LogRhythm's public PIE script (Phishing Intelligence Engine
+    // v3.7, Invoke-O365Trace.ps1; its `ongoing-phish-log.csv`): the
+    // header written unquoted by `Set-Content`, then `Get-MessageTrace | Select-Object
+    // MessageTraceID,Received,... | Export-Csv -NoTypeInformation -Append` runs adding quoted
+    // rows with Windows PowerShell's en-US dates. Subjects carry non-ASCII text past 65,536 bytes.
+    let mut text = String::from("MessageTraceId,Received,SenderAddress,RecipientAddress,FromIP,ToIP,Subject,Status,Size,MessageId\r\n");
+    let mut delivered = 0;
+    for i in 0..1200 {
+        let status = ["Delivered", "Expanded", "Delivered", "Failed"][i % 4];
+        delivered += usize::from(status != "Expanded");
+        text += &format!(
+            "\"{:08x}-2b3c-4d5e-8f90-08dd5a1b2c3d\",\"12/{}/2020 {}:15:02 {}\",\"sender{i}@fabrikam.example\",\"phishing@somedomain.com\",\"203.0.113.{}\",\"\",\"Überweisung – 請求書 #{i}\",\"{status}\",\"{}\",\"<{i}@fabrikam.example>\"\r\n",
+            i,
+            1 + i % 28,
+            1 + i % 12,
+            if i % 2 == 0 { "AM" } else { "PM" },
+            i % 250,
+            2000 + i
+        );
+    }
+    let bytes = text.as_bytes();
+    assert!(bytes.len() > 150_000);
+    let whole = mailflow::load::load_with("ongoing-phish-log.csv", bytes, options());
+    assert_eq!(whole.report.stats.deliveries, delivered as u64);
+    assert_eq!(whole.report.date_order.map(|g| g.order), Some(mailflow::dates::DateOrder::MonthFirst));
+    for (piece, block) in [(3, 4096), (65_536, 65_536)] {
+        let streamed = load_in_pieces("ongoing-phish-log.csv", bytes, piece, block, &options());
+        assert_eq!(format!("{:?}", streamed[0].0), format!("{whole:?}"), "pieces of {piece}, blocks of {block}");
+    }
+}
