@@ -1,10 +1,12 @@
 //! Per-partner counts by day, direction and connector, kept compact: thousands of partners over
-//! months of data are millions of cells, so each is a 64-bit packed key and eight 32-bit counts
-//! (the six TLS values, verified and not verified: 40 bytes instead of 72). A cell that does not fit (a date past the year 22,000, more than
-//! 16,383 connectors or 33 million partners, a count past 2^32) lives in a wide map instead, so
-//! every count stays exact. While a file is read the cells are a hash map; once it is read they
-//! are frozen into one sorted array, which crosses from the loading worker to the page as plain
-//! bytes (no hashing on the page's main thread) and merges with another in one linear pass.
+//! months of data are millions of cells. Each is a 64-bit packed key with the six TLS values'
+//! counts and the verified and not verified ones. While a file is read, cells are counted in a
+//! small hash map of 32-bit counts that is sorted into packed blocks ([`frozen`]: a few bytes a
+//! cell, 64-bit counts) whenever it fills, so memory grows with the cells at a few bytes each,
+//! not with the deliveries. A cell whose key does not pack (a date past the year 22,000, more
+//! than 16,383 connectors or 33 million partners) lives in a wide map, so every count stays
+//! exact. The blocks cross from the loading worker to the page as plain bytes (no hashing on the
+//! page's main thread) and merge with another's in one pass.
 
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap as HashMap;
@@ -13,6 +15,9 @@ use crate::aggregate::{TlsCounts, SLOTS};
 use crate::security::Auth;
 use crate::model::Direction;
 use crate::tls::Tls;
+
+mod frozen;
+use frozen::{Frozen, Sums};
 
 /// A cell's key: day, direction, connector id (0: none), partner id.
 pub type Key = (NaiveDate, Direction, u32, u32);
@@ -41,22 +46,29 @@ fn unpack(key: u64) -> Option<Key> {
     Some((day, dir, conn, (key & mask(PARTNER_BITS)) as u32))
 }
 
-/// At most this many cells are kept (40 bytes each: 256 MB). Past it, a delivery whose cell is
-/// not there yet is counted in every total and share as before, but without its partner
-/// ([`PartnerCells::capped`] says how many), so that memory stays bounded whatever the input.
+/// At most this many cells are kept (a typical frozen cell takes 4 to 6 bytes: about 40 MB).
+/// Past it, a delivery whose cell is not there yet is counted in every total and share as
+/// before, but without its partner ([`PartnerCells::capped`] says how many), so that memory
+/// stays bounded whatever the input.
 pub const MAX_CELLS: usize = 6_400_000;
 
-/// A packed cell's counts: [`TlsCounts::slots`] in 32 bits each.
+/// Cells being counted are sorted into the frozen blocks when there are this many, so that the
+/// map that counts them stays below 65,536 slots (about 2.7 MB) whatever the input.
+const SPILL_CELLS: usize = 57_344;
+
+/// A counted cell: [`TlsCounts::slots`] in 32 bits each.
 type Cell = [u32; SLOTS];
 
-/// The partner cells of an aggregate.
+/// The partner cells of an aggregate: the sum of the frozen cells and the cells being counted
+/// (a cell counted again after it was frozen is in both until the next spill).
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct PartnerCells {
     /// Cells being counted.
     #[serde(skip)]
     narrow: HashMap<u64, Cell>,
-    /// Cells counted, sorted by key (what [`PartnerCells::freeze`] made), as bytes on the wire.
+    /// Cells counted, sorted and packed (what [`PartnerCells::freeze`] made), as bytes on the wire.
     frozen: Frozen,
+    /// Cells whose key does not pack.
     wide: HashMap<Key, TlsCounts>,
     /// Deliveries whose partner was not kept because the cells reached the cap.
     capped: u64,
@@ -75,57 +87,32 @@ impl Default for PartnerCells {
     }
 }
 
-/// Sorted cells, serialised as one byte string: per cell the key (8 bytes) and eight counts (4
-/// bytes each), little-endian.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Frozen(Vec<(u64, Cell)>);
+/// Counts in 32 bits each, or `None` when one does not fit.
+fn narrow_of(sums: &Sums) -> Option<Cell> {
+    let cell = sums.map(|s| u32::try_from(s).ok());
+    cell.iter().all(Option::is_some).then(|| cell.map(|c| c.unwrap_or(u32::MAX)))
+}
 
-const CELL_BYTES: usize = 8 + SLOTS * 4;
+fn wide_of(cell: &Cell) -> Sums {
+    cell.map(u64::from)
+}
 
-impl serde::Serialize for Frozen {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut bytes = Vec::with_capacity(self.0.len() * CELL_BYTES);
-        for (key, counts) in &self.0 {
-            bytes.extend_from_slice(&key.to_le_bytes());
-            for c in counts {
-                bytes.extend_from_slice(&c.to_le_bytes());
-            }
-        }
-        serializer.serialize_bytes(&bytes)
+fn add_sums(a: &mut Sums, b: &Sums) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x = x.saturating_add(*y);
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Frozen {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Cells;
-        impl serde::de::Visitor<'_> for Cells {
-            type Value = Frozen;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("partner cells as bytes")
-            }
-            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Frozen, E> {
-                if bytes.len() % CELL_BYTES != 0 {
-                    return Err(E::custom("partner cells cut short"));
-                }
-                let word = |b: &[u8], at: usize| b.get(at..at + 4).and_then(|w| w.try_into().ok()).map(u32::from_le_bytes).unwrap_or(0);
-                let cells = bytes
-                    .chunks_exact(CELL_BYTES)
-                    .map(|c| {
-                        let key = c.get(..8).and_then(|k| k.try_into().ok()).map(u64::from_le_bytes).unwrap_or(0);
-                        (key, std::array::from_fn(|i| word(c, 8 + 4 * i)))
-                    })
-                    .collect::<Vec<_>>();
-                if cells.windows(2).any(|w| w[0].0 >= w[1].0) {
-                    return Err(E::custom("partner cells out of order"));
-                }
-                Ok(Frozen(cells))
-            }
-            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Frozen, E> {
-                self.visit_bytes(&bytes)
-            }
+/// Cells in key order with equal neighbours added up.
+fn folded(cells: impl IntoIterator<Item = (u64, Sums)>) -> impl Iterator<Item = (u64, Sums)> {
+    let mut cells = cells.into_iter().peekable();
+    std::iter::from_fn(move || {
+        let (key, mut sums) = cells.next()?;
+        while let Some((_, more)) = cells.next_if(|(k, _)| *k == key) {
+            add_sums(&mut sums, &more);
         }
-        deserializer.deserialize_bytes(Cells)
-    }
+        Some((key, sums))
+    })
 }
 
 impl PartnerCells {
@@ -149,11 +136,6 @@ impl PartnerCells {
         self.capped = self.capped.saturating_add(n);
     }
 
-    /// Counts deliveries that found no room.
-    fn cap_out(&mut self, counts: &Cell) {
-        self.capped = self.capped.saturating_add(counts.iter().map(|c| u64::from(*c)).sum::<u64>());
-    }
-
     /// Adds `n` deliveries with TLS `tls` and verification `auth` to a cell.
     pub fn add(&mut self, key: Key, tls: Tls, auth: Auth, n: u64) {
         let mut counts = TlsCounts::default();
@@ -161,56 +143,30 @@ impl PartnerCells {
         self.add_all(key, &counts);
     }
 
-    /// Sorts the cells counted into the frozen array (once a file is read).
-    pub fn freeze(&mut self) {
+    /// Sorts the cells being counted into the frozen blocks, keeping the counting map's room
+    /// for more.
+    fn spill(&mut self) {
         if self.narrow.is_empty() {
             return;
         }
-        let mut cells: Vec<(u64, Cell)> = std::mem::take(&mut self.narrow).into_iter().collect();
+        let mut cells: Vec<(u64, Cell)> = self.narrow.drain().collect();
         cells.sort_unstable_by_key(|(k, _)| *k);
-        self.merge_sorted(cells);
+        self.merge_sorted(cells.into_iter().map(|(k, c)| (k, wide_of(&c))));
     }
 
-    /// Merges sorted cells into the frozen array in one pass (equal keys add up).
-    fn merge_sorted(&mut self, cells: Vec<(u64, Cell)>) {
-        let old = std::mem::take(&mut self.frozen.0);
-        let mut out = Vec::with_capacity(old.len() + cells.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), cells.into_iter().peekable());
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if x.0 == y.0 => {
-                    let (k, x) = a.next().unwrap_or_default();
-                    let (_, y) = b.next().unwrap_or_default();
-                    let mut sums = [0u64; SLOTS];
-                    for ((s, p), q) in sums.iter_mut().zip(x).zip(y) {
-                        *s = u64::from(p) + u64::from(q);
-                    }
-                    match sums.map(u32::try_from) {
-                        n if n.iter().all(Result::is_ok) => (k, n.map(|v| v.unwrap_or(u32::MAX))),
-                        _ => {
-                            if let Some(key) = unpack(k) {
-                                self.wide.entry(key).or_default().add_all(&TlsCounts::from_slots(sums));
-                            }
-                            continue;
-                        }
-                    }
-                }
-                (Some(x), Some(y)) if x.0 < y.0 => a.next().unwrap_or_default(),
-                (Some(_), None) => a.next().unwrap_or_default(),
-                (_, Some(_)) => {
-                    // A cell only the new side has: kept while there is room.
-                    let cell = b.next().unwrap_or_default();
-                    if out.len() + a.len() + self.narrow.len() + self.wide.len() >= self.cap {
-                        self.cap_out(&cell.1);
-                        continue;
-                    }
-                    cell
-                }
-                (None, None) => break,
-            };
-            out.push(next);
-        }
-        self.frozen.0 = out;
+    /// Sorts the cells counted into the frozen blocks (once a file is read).
+    pub fn freeze(&mut self) {
+        self.spill();
+        self.narrow = HashMap::default();
+    }
+
+    /// Merges sorted cells into the frozen blocks in one pass (equal keys add up); the cells
+    /// only `cells` has are kept while there is room under the cap.
+    fn merge_sorted(&mut self, cells: impl IntoIterator<Item = (u64, Sums)>) {
+        let room = self.cap.saturating_sub(self.frozen.len() + self.narrow.len() + self.wide.len());
+        let (frozen, left_out) = std::mem::take(&mut self.frozen).merge(cells, room);
+        self.frozen = frozen;
+        self.note_capped(left_out);
     }
 
     /// Adds every cell of `other`, with its connector and partner ids turned into this side's by
@@ -218,32 +174,27 @@ impl PartnerCells {
     pub fn merge_from(&mut self, other: &PartnerCells, conn: impl Fn(u32) -> u32, partner: impl Fn(u32) -> u32) {
         self.freeze();
         self.capped = self.capped.saturating_add(other.capped);
-        let mut cells = Vec::with_capacity(other.frozen.0.len() + other.narrow.len());
+        // Sorted as 40-byte cells (counts past 2^32 aside, in 64 bits).
+        let mut cells: Vec<(u64, Cell)> = Vec::with_capacity(other.frozen.len() + other.narrow.len());
+        let mut big: Vec<(u64, Sums)> = Vec::new();
         let remapped = |(day, dir, c, p): Key| (day, dir, conn(c), partner(p));
-        for (k, counts) in other.narrow_cells() {
+        for (k, counts) in other.packed_from(0) {
             let Some(key) = unpack(k).map(remapped) else { continue };
-            match pack(key) {
-                Some(packed) if !self.wide.contains_key(&key) => cells.push((packed, counts)),
-                _ => self.wide.entry(key).or_default().add_all(&TlsCounts::from_slots(counts.map(u64::from))),
+            match (pack(key), narrow_of(&counts)) {
+                (Some(packed), Some(cell)) => cells.push((packed, cell)),
+                (Some(packed), None) => big.push((packed, counts)),
+                (None, _) => self.wide.entry(key).or_default().add_all(&TlsCounts::from_slots(counts)),
             }
         }
+        cells.sort_unstable_by_key(|(k, _)| *k);
+        big.sort_unstable_by_key(|(k, _)| *k);
+        // Two of theirs mapped onto one of ours add up too.
+        self.merge_sorted(folded(cells.into_iter().map(|(k, c)| (k, wide_of(&c)))));
+        self.merge_sorted(folded(big));
         for (k, counts) in &other.wide {
             self.add_all(remapped(*k), counts);
         }
-        cells.sort_unstable_by_key(|(k, _)| *k);
-        // Equal keys within `cells` (two of theirs mapped onto one of ours) are added up too.
-        let mut folded: Vec<(u64, Cell)> = Vec::with_capacity(cells.len());
-        for (k, c) in cells {
-            match folded.last_mut() {
-                Some((lk, lc)) if *lk == k && lc.iter().zip(c).all(|(a, b)| a.checked_add(b).is_some()) => {
-                    for (a, b) in lc.iter_mut().zip(c) {
-                        *a += b;
-                    }
-                }
-                _ => folded.push((k, c)),
-            }
-        }
-        self.merge_sorted(folded);
+        self.spill();
     }
 
     /// Adds every count of `counts` to a cell.
@@ -253,79 +204,82 @@ impl PartnerCells {
                 return wide.add_all(counts);
             }
         }
-        let room = self.len() < self.cap;
         let Some(packed) = pack(key) else {
-            if !room && !self.wide.contains_key(&key) {
+            if self.is_full() {
                 return self.note_capped(counts.total());
             }
             return self.wide.entry(key).or_default().add_all(counts);
         };
-        let cell = match self.frozen.0.binary_search_by_key(&packed, |(k, _)| *k) {
-            // A frozen cell counted again (a joined export adding to a log's counts).
-            Ok(i) => match self.frozen.0.get_mut(i) {
-                Some((_, cell)) => cell,
-                None => return,
-            },
-            Err(_) if room => self.narrow.entry(packed).or_default(),
-            Err(_) => match self.narrow.get_mut(&packed) {
-                Some(cell) => cell,
+        let mut sums = counts.slots();
+        if let Some(cell) = self.narrow.get_mut(&packed) {
+            add_sums(&mut sums, &wide_of(cell));
+            match narrow_of(&sums) {
+                Some(n) => *cell = n,
+                // Past 2^32: the cell goes to the frozen blocks, whose counts are 64-bit.
                 None => {
-                    self.capped = self.capped.saturating_add(counts.total());
-                    return;
+                    self.narrow.remove(&packed);
+                    self.merge_sorted(vec![(packed, sums)]);
                 }
-            },
-        };
-        let mut sums = [0u64; SLOTS];
-        for ((s, a), b) in sums.iter_mut().zip(cell.iter()).zip(counts.slots()) {
-            *s = u64::from(*a).saturating_add(b);
-        }
-        match sums.map(u32::try_from) {
-            narrow if narrow.iter().all(Result::is_ok) => *cell = narrow.map(|n| n.unwrap_or(u32::MAX)),
-            _ => {
-                self.narrow.remove(&packed);
-                if let Ok(i) = self.frozen.0.binary_search_by_key(&packed, |(k, _)| *k) {
-                    self.frozen.0.remove(i);
-                }
-                self.wide.insert(key, TlsCounts::from_slots(sums));
             }
+            return;
+        }
+        // Past the cap only a cell already frozen is counted again (the count of cells may
+        // include cells counted again since the last spill: the cap is then met a little early).
+        if self.is_full() && !self.frozen.contains(packed) {
+            return self.note_capped(counts.total());
+        }
+        match narrow_of(&sums) {
+            Some(n) => {
+                self.narrow.insert(packed, n);
+                if self.narrow.len() >= SPILL_CELLS {
+                    self.spill();
+                }
+            }
+            None => self.merge_sorted(vec![(packed, sums)]),
         }
     }
 
     /// Every cell with its counts (in no particular order).
     pub fn iter(&self) -> impl Iterator<Item = (Key, TlsCounts)> + '_ {
-        let narrow = self.narrow_cells().filter_map(|(k, c)| Some((unpack(k)?, TlsCounts::from_slots(c.map(u64::from)))));
-        narrow.chain(self.wide.iter().map(|(k, c)| (*k, *c)))
+        let packed = self.packed_from(0).filter_map(|(k, c)| Some((unpack(k)?, TlsCounts::from_slots(c))));
+        packed.chain(self.wide.iter().map(|(k, c)| (*k, *c)))
     }
 
-    /// The packed cells, frozen and being counted.
-    fn narrow_cells(&self) -> impl Iterator<Item = (u64, Cell)> + '_ {
-        self.frozen.0.iter().copied().chain(self.narrow.iter().map(|(k, v)| (*k, *v)))
-    }
-
-    /// The cells of one direction and connector from day `from` to day `to`: a slice of the
-    /// frozen array found by binary search (and the few cells not frozen or wide).
-    pub fn range(&self, dir: Direction, conn: u32, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = (Key, TlsCounts)> + '_ {
-        let bounds = pack((from, dir, conn, 0)).zip(pack((to, dir, conn, (1 << PARTNER_BITS) - 1)));
-        let slice = match bounds {
-            Some((lo, hi)) => {
-                let a = self.frozen.0.partition_point(|(k, _)| *k < lo);
-                let b = self.frozen.0.partition_point(|(k, _)| *k <= hi);
-                self.frozen.0.get(a..b.max(a)).unwrap_or(&[])
+    /// The packed cells from key `lo` on, in key order: the frozen ones with those being
+    /// counted added.
+    fn packed_from(&self, lo: u64) -> impl Iterator<Item = (u64, Sums)> + '_ {
+        let mut counting: Vec<(u64, Sums)> = self.narrow.iter().filter(|(k, _)| **k >= lo).map(|(k, c)| (*k, wide_of(c))).collect();
+        counting.sort_unstable_by_key(|(k, _)| *k);
+        let mut counting = counting.into_iter().peekable();
+        let mut frozen = self.frozen.from(lo).peekable();
+        std::iter::from_fn(move || match (frozen.peek(), counting.peek()) {
+            (Some(a), Some(b)) if a.0 == b.0 => {
+                let (k, mut sums) = frozen.next()?;
+                add_sums(&mut sums, &counting.next()?.1);
+                Some((k, sums))
             }
-            // Days outside what packs: only the wide map can hold them, but look everywhere.
-            None => &self.frozen.0[..],
-        };
+            (Some(a), Some(b)) if a.0 > b.0 => counting.next(),
+            (Some(_), _) => frozen.next(),
+            (None, _) => counting.next(),
+        })
+    }
+
+    /// The cells of one direction and connector from day `from` to day `to`: a run of the
+    /// frozen blocks found by binary search (and the few cells not frozen or wide).
+    pub fn range(&self, dir: Direction, conn: u32, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = (Key, TlsCounts)> + '_ {
+        // Days outside what packs: only the wide map can hold them, but look everywhere.
+        let (lo, hi) = pack((from, dir, conn, 0)).zip(pack((to, dir, conn, (1 << PARTNER_BITS) - 1))).unwrap_or((0, u64::MAX));
         let keep = move |(day, d, c, _): &Key| *d == dir && *c == conn && *day >= from && *day <= to;
-        let packed = slice.iter().copied().chain(self.narrow.iter().map(|(k, v)| (*k, *v)));
-        packed
-            .filter_map(|(k, c)| Some((unpack(k)?, TlsCounts::from_slots(c.map(u64::from)))))
+        self.packed_from(lo)
+            .take_while(move |(k, _)| *k <= hi)
+            .filter_map(|(k, c)| Some((unpack(k)?, TlsCounts::from_slots(c))))
             .chain(self.wide.iter().map(|(k, c)| (*k, *c)))
             .filter(move |(k, _)| keep(k))
     }
 
-    /// How many cells there are.
+    /// How many cells there are (a cell counted again since the last spill counts twice).
     pub fn len(&self) -> usize {
-        self.frozen.0.len() + self.narrow.len() + self.wide.len()
+        self.frozen.len() + self.narrow.len() + self.wide.len()
     }
 
     /// True when there is no cell.
@@ -392,6 +346,47 @@ mod tests {
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].1 .0, [1, 0, 0, u64::from(u32::MAX) + 9, 0, 0], "past 2^32 the cell moved to the wide map, exactly");
         assert_eq!(all[1], (far, TlsCounts([0, 0, 0, 5, 0, 0], [0; 2])));
+    }
+
+    #[test]
+    fn counting_past_the_spill_is_exact_and_small() {
+        // A log's shape: days in order, each with thousands of partners, each partner seen
+        // several times a day, so cells are counted again after they were spilled.
+        let day = |d: u64| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(d);
+        let mut cells = PartnerCells::default();
+        let mut want = std::collections::BTreeMap::<Key, TlsCounts>::new();
+        let mut x = 7u64;
+        for d in 0..12u64 {
+            for _ in 0..40_000 {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                let key = (day(d), Direction::ALL[(x >> 60) as usize % 3], (x >> 50) as u32 % 3, (x >> 20) as u32 % 30_000);
+                let (tls, auth) = (Tls::ALL[(x >> 40) as usize % 6], [Auth::Unknown, Auth::Verified, Auth::Unverified][(x >> 30) as usize % 3]);
+                cells.add(key, tls, auth, 1 + (x >> 10) % 3);
+                want.entry(key).or_default().add_checked(tls, auth, 1 + (x >> 10) % 3);
+            }
+        }
+        assert!(want.len() > 3 * SPILL_CELLS, "enough cells to spill: {}", want.len());
+        assert!(cells.narrow.len() < SPILL_CELLS, "the counting map stays small");
+        let got: std::collections::BTreeMap<Key, TlsCounts> = cells.iter().collect();
+        assert_eq!(got, want, "before freezing");
+        cells.freeze();
+        assert_eq!(cells.iter().collect::<std::collections::BTreeMap<_, _>>(), want, "after");
+        assert_eq!((cells.len(), cells.capped()), (want.len(), 0));
+        assert!(cells.frozen.bytes() < want.len() * 10, "{} bytes for {} cells", cells.frozen.bytes(), want.len());
+        let some: Vec<(Key, TlsCounts)> = cells.range(Direction::Outbound, 2, day(3), day(4)).collect();
+        assert_eq!(some, want.iter().filter(|((d, dir, c, _), _)| *dir == Direction::Outbound && *c == 2 && (day(3)..=day(4)).contains(d)).map(|(k, v)| (*k, *v)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn capped_deliveries_are_deliveries_not_slots() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        let mut cells = PartnerCells::with_cap(1);
+        cells.add((day, Direction::Inbound, 0, 0), Tls::V1_3, Auth::Verified, 5);
+        let mut other = PartnerCells::default();
+        other.add((day, Direction::Inbound, 0, 1), Tls::V1_3, Auth::Verified, 4);
+        other.freeze();
+        cells.merge_from(&other, |c| c, |p| p);
+        assert_eq!(cells.capped(), 4, "four deliveries left out, not their four verified counted again");
     }
 
     #[test]

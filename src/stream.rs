@@ -128,7 +128,10 @@ impl Parser {
 /// Decodes `src` onto the end of `dst`, keeping a character split at the end for the next call.
 fn decode_into(decoder: &mut encoding_rs::Decoder, mut src: &[u8], dst: &mut String, last: bool) {
     loop {
-        dst.reserve(decoder.max_utf8_buffer_length(src.len()).unwrap_or(src.len() * 3 + 16));
+        // Room for at most a block's worst case at a time: reserving for a whole 4 MB piece of
+        // a single-byte encoding (three times its size) would outgrow the text it makes.
+        let room = src.len().min(BLOCK_BYTES);
+        dst.reserve(decoder.max_utf8_buffer_length(room).unwrap_or(room * 3 + 16));
         let (result, read, _) = decoder.decode_to_string(src, dst, last);
         src = &src[read..];
         if result == encoding_rs::CoderResult::InputEmpty {
@@ -367,10 +370,14 @@ impl FileLoad {
 }
 
 impl TextLoad {
+    /// Decodes `bytes` a block at a time, handing each whole block to the parser, so that the
+    /// pending text stays about a block long whatever the size of the pieces read.
     fn push(&mut self, bytes: &[u8], block: usize) {
-        decode_into(&mut self.decoder, bytes, &mut self.pending, false);
-        if self.pending.len() >= block.max(self.retry_at) {
-            self.run(false);
+        for piece in bytes.chunks(block) {
+            decode_into(&mut self.decoder, piece, &mut self.pending, false);
+            if self.pending.len() >= block.max(self.retry_at) {
+                self.run(false);
+            }
         }
     }
 
