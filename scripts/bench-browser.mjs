@@ -1,8 +1,8 @@
 // The benchmark's browser half (not a test; scripts/bench runs it after the native half): each
 // generated input loaded in headless Chromium through the real page and worker, against a plain
-// read of the same file in the same browser (4 MB Blob slices), with the renderer's peak memory
+// read of the same file in the same Chromium (4 MB Blob slices), with the renderer's peak memory
 // (VmHWM of Chromium's renderer processes, which hold the page and its worker). A fresh browser
-// per input, so that each peak is its own; the worker is started (with a one-line file) before
+// per input and another for its plain read, so that each peak is its own; the worker is started (with a one-line file) before
 // the clock starts. Prints MB/s and the browser/native ratio (from
 // DIR/native.json, written by the native half).
 //   node scripts/bench-browser.mjs DIR [BIG_POSTFIX_FILE]
@@ -58,23 +58,16 @@ function rendererPeakMb() {
   return peak;
 }
 
-const server = await serve(dist);
-console.log(`\nBrowser (headless Chromium ${execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().replace(/^Chromium /, '')}, page + loading worker)`);
-console.log(`${'input'.padEnd(30)} ${'MB'.padStart(8)} ${'read MB/s'.padStart(10)} ${'MB/s'.padStart(8)} ${'deliveries/s'.padStart(13)} ${'peak MB'.padStart(8)} ${'vs native'.padStart(10)}`);
-for (const input of inputs) {
-  const file = path.isAbsolute(input) ? input : path.join(dir, input);
-  const mb = fs.statSync(file).size / 1e6;
+/** A plain read of the file's bytes in 4 MB `Blob` slices, in a browser of its own (so that its
+ * renderer peak is its own too): milliseconds and the renderer's peak MB. */
+async function plainRead(file) {
   const browser = await launch();
   try {
     const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
-    await page.getByTestId('load-sample').waitFor();
-    // A plain read of the same bytes, in the same browser: a second file input, read in slices.
     await page.evaluate(() => { const i = document.createElement('input'); i.type = 'file'; i.id = 'bench-read'; i.hidden = true; document.body.append(i); });
     await page.setInputFiles('#bench-read', file);
-    const readMs = await page.evaluate(async () => {
+    const ms = await page.evaluate(async () => {
       const f = document.getElementById('bench-read').files[0];
       const t = performance.now();
       let sum = 0;
@@ -82,6 +75,26 @@ for (const input of inputs) {
       if (sum !== f.size) throw new Error('short read');
       return performance.now() - t;
     });
+    return { ms, peak: rendererPeakMb() };
+  } finally {
+    await browser.close();
+  }
+}
+
+const server = await serve(dist);
+console.log(`\nBrowser (headless Chromium ${execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().replace(/^Chromium /, '')}, page + loading worker)`);
+console.log(`${'input'.padEnd(30)} ${'MB'.padStart(8)} ${'read MB/s'.padStart(10)} ${'MB/s'.padStart(8)} ${'deliveries/s'.padStart(13)} ${'peak MB'.padStart(8)} ${'vs native'.padStart(10)}`);
+for (const input of inputs) {
+  const file = path.isAbsolute(input) ? input : path.join(dir, input);
+  const mb = fs.statSync(file).size / 1e6;
+  const { ms: readMs, peak: readPeak } = await plainRead(file);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await page.getByTestId('load-sample').waitFor();
     // Start the worker first (it compiles the WebAssembly once, about a second): a one-line file.
     const warm = Date.now();
     await page.getByTestId('file-input').setInputFiles({ name: 'warm-up.csv', mimeType: 'text/csv', buffer: Buffer.from('date,direction,tls,count\n2020-01-01,Inbound,TLS 1.2,1\n') });
@@ -97,6 +110,7 @@ for (const input of inputs) {
     const n = native[path.basename(file)];
     const ratio = n ? `${((mb / seconds) / (n.mb / n.seconds)).toFixed(2)}x` : '-';
     console.log(`${path.basename(file).padEnd(30)} ${mb.toFixed(0).padStart(8)} ${(mb / (readMs / 1000)).toFixed(0).padStart(10)} ${(mb / seconds).toFixed(0).padStart(8)} ${(deliveries / seconds).toFixed(0).padStart(13)} ${peak.toFixed(0).padStart(8)} ${ratio.padStart(10)}`);
+    console.log(`  the plain read alone, in a browser of its own: renderer peak ${readPeak.toFixed(0)} MB`);
     if (error || errors.length) console.log(`  problem: ${error || errors.join('; ')}`);
     if (duckdbServer && file.endsWith('.csv') && !file.includes('enhanced')) {
       try {
