@@ -17,7 +17,7 @@ use crate::model::Direction;
 use crate::tls::Tls;
 
 mod frozen;
-use frozen::{Frozen, Sums};
+use frozen::{add_into, Frozen, Sums};
 
 /// A cell's key: day, direction, connector id (0: none), partner id.
 pub type Key = (NaiveDate, Direction, u32, u32);
@@ -97,19 +97,13 @@ fn wide_of(cell: &Cell) -> Sums {
     cell.map(u64::from)
 }
 
-fn add_sums(a: &mut Sums, b: &Sums) {
-    for (x, y) in a.iter_mut().zip(b) {
-        *x = x.saturating_add(*y);
-    }
-}
-
 /// Cells in key order with equal neighbours added up.
 fn folded(cells: impl IntoIterator<Item = (u64, Sums)>) -> impl Iterator<Item = (u64, Sums)> {
     let mut cells = cells.into_iter().peekable();
     std::iter::from_fn(move || {
         let (key, mut sums) = cells.next()?;
         while let Some((_, more)) = cells.next_if(|(k, _)| *k == key) {
-            add_sums(&mut sums, &more);
+            add_into(&mut sums, &more);
         }
         Some((key, sums))
     })
@@ -212,7 +206,7 @@ impl PartnerCells {
         };
         let mut sums = counts.slots();
         if let Some(cell) = self.narrow.get_mut(&packed) {
-            add_sums(&mut sums, &wide_of(cell));
+            add_into(&mut sums, &wide_of(cell));
             match narrow_of(&sums) {
                 Some(n) => *cell = n,
                 // Past 2^32: the cell goes to the frozen blocks, whose counts are 64-bit.
@@ -255,7 +249,7 @@ impl PartnerCells {
         std::iter::from_fn(move || match (frozen.peek(), counting.peek()) {
             (Some(a), Some(b)) if a.0 == b.0 => {
                 let (k, mut sums) = frozen.next()?;
-                add_sums(&mut sums, &counting.next()?.1);
+                add_into(&mut sums, &counting.next()?.1);
                 Some((k, sums))
             }
             (Some(a), Some(b)) if a.0 > b.0 => counting.next(),

@@ -116,7 +116,8 @@ struct Builder {
     bytes: Vec<u8>,
 }
 
-fn add_into(a: &mut Sums, b: &Sums) {
+/// Adds `b` to `a`, count by count (never past `u64::MAX`).
+pub(super) fn add_into(a: &mut Sums, b: &Sums) {
     for (x, y) in a.iter_mut().zip(b) {
         *x = x.saturating_add(*y);
     }
