@@ -97,6 +97,23 @@ fn wide_of(cell: &Cell) -> Sums {
     cell.map(u64::from)
 }
 
+/// One of two iterators of the same items.
+enum Either<A, B> {
+    Left(A),
+    Right(B),
+}
+
+impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Left(a) => a.next(),
+            Either::Right(b) => b.next(),
+        }
+    }
+}
+
 /// Cells in key order with equal neighbours added up.
 fn folded(cells: impl IntoIterator<Item = (u64, Sums)>) -> impl Iterator<Item = (u64, Sums)> {
     let mut cells = cells.into_iter().peekable();
@@ -242,11 +259,15 @@ impl PartnerCells {
     /// The packed cells from key `lo` on, in key order: the frozen ones with those being
     /// counted added.
     fn packed_from(&self, lo: u64) -> impl Iterator<Item = (u64, Sums)> + '_ {
+        if self.narrow.is_empty() {
+            // Once a file is read, the usual case: the blocks alone.
+            return Either::Left(self.frozen.from(lo));
+        }
         let mut counting: Vec<(u64, Sums)> = self.narrow.iter().filter(|(k, _)| **k >= lo).map(|(k, c)| (*k, wide_of(c))).collect();
         counting.sort_unstable_by_key(|(k, _)| *k);
         let mut counting = counting.into_iter().peekable();
         let mut frozen = self.frozen.from(lo).peekable();
-        std::iter::from_fn(move || match (frozen.peek(), counting.peek()) {
+        Either::Right(std::iter::from_fn(move || match (frozen.peek(), counting.peek()) {
             (Some(a), Some(b)) if a.0 == b.0 => {
                 let (k, mut sums) = frozen.next()?;
                 add_into(&mut sums, &counting.next()?.1);
@@ -255,20 +276,33 @@ impl PartnerCells {
             (Some(a), Some(b)) if a.0 > b.0 => counting.next(),
             (Some(_), _) => frozen.next(),
             (None, _) => counting.next(),
-        })
+        }))
     }
 
     /// The cells of one direction and connector from day `from` to day `to`: a run of the
     /// frozen blocks found by binary search (and the few cells not frozen or wide).
     pub fn range(&self, dir: Direction, conn: u32, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = (Key, TlsCounts)> + '_ {
-        // Days outside what packs: only the wide map can hold them, but look everywhere.
-        let (lo, hi) = pack((from, dir, conn, 0)).zip(pack((to, dir, conn, (1 << PARTNER_BITS) - 1))).unwrap_or((0, u64::MAX));
         let keep = move |(day, d, c, _): &Key| *d == dir && *c == conn && *day >= from && *day <= to;
+        // Every packed key from `lo` to `hi` is of this direction and connector and within the
+        // days; when the days do not pack, only the wide map can hold them, but look everywhere.
+        let bounds = pack((from, dir, conn, 0)).zip(pack((to, dir, conn, (1 << PARTNER_BITS) - 1)));
+        let (lo, hi) = bounds.unwrap_or((0, u64::MAX));
+        // The cells of one day are neighbours: their date is worked out once.
+        let mut day: Option<(u64, NaiveDate)> = None;
         self.packed_from(lo)
             .take_while(move |(k, _)| *k <= hi)
-            .filter_map(|(k, c)| Some((unpack(k)?, TlsCounts::from_slots(c))))
-            .chain(self.wide.iter().map(|(k, c)| (*k, *c)))
-            .filter(move |(k, _)| keep(k))
+            .filter_map(move |(k, c)| {
+                let key = match day {
+                    Some((high, date)) if high == k >> PARTNER_BITS => (date, dir, conn, (k & ((1 << PARTNER_BITS) - 1)) as u32),
+                    _ => {
+                        let key = unpack(k)?;
+                        day = Some((k >> PARTNER_BITS, key.0));
+                        key
+                    }
+                };
+                (bounds.is_some() || keep(&key)).then_some((key, TlsCounts::from_slots(c)))
+            })
+            .chain(self.wide.iter().map(|(k, c)| (*k, *c)).filter(move |(k, _)| keep(k)))
     }
 
     /// How many cells there are (a cell counted again since the last spill counts twice).

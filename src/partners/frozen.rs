@@ -80,10 +80,10 @@ impl Cells<'_> {
         let mask = *self.bytes.get(self.at)?;
         self.at += 1;
         let mut sums = [0u64; SLOTS];
-        for (i, s) in sums.iter_mut().enumerate() {
-            if mask & 1 << i != 0 {
-                *s = get(self.bytes, &mut self.at)?;
-            }
+        let mut left = mask;
+        while left != 0 {
+            *sums.get_mut(left.trailing_zeros() as usize)? = get(self.bytes, &mut self.at)?;
+            left &= left - 1;
         }
         self.key = key;
         Some((key, sums))
@@ -101,6 +101,28 @@ impl Iterator for Cells<'_> {
             self.left = 0;
         }
         cell
+    }
+}
+
+/// The cells of a run of blocks from key `lo` on (a plain loop: a `flat_map` over the blocks
+/// cost a third more per cell).
+struct Walk<'a> {
+    blocks: std::slice::Iter<'a, Block>,
+    cells: Cells<'a>,
+    lo: u64,
+}
+
+impl<'a> Iterator for Walk<'a> {
+    type Item = (u64, Sums);
+
+    fn next(&mut self) -> Option<(u64, Sums)> {
+        loop {
+            match self.cells.next() {
+                Some(cell) if cell.0 >= self.lo => return Some(cell),
+                Some(_) => {}
+                None => self.cells = self.blocks.next()?.iter(),
+            }
+        }
     }
 }
 
@@ -206,13 +228,14 @@ impl Frozen {
 
     /// Every cell in key order.
     pub(super) fn iter(&self) -> impl Iterator<Item = (u64, Sums)> + '_ {
-        self.blocks.iter().flat_map(Block::iter)
+        self.from(0)
     }
 
     /// The cells from key `lo` on, in key order.
     pub(super) fn from(&self, lo: u64) -> impl Iterator<Item = (u64, Sums)> + '_ {
         let start = self.blocks.partition_point(|b| b.first <= lo).saturating_sub(1);
-        self.blocks.get(start..).unwrap_or(&[]).iter().flat_map(Block::iter).skip_while(move |(k, _)| *k < lo)
+        let empty = Cells { bytes: &[], at: 0, left: 0, key: 0 };
+        Walk { blocks: self.blocks.get(start..).unwrap_or(&[]).iter(), cells: empty, lo }
     }
 
     /// True when there is a cell with this key.
