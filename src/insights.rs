@@ -133,14 +133,7 @@ pub fn find(agg: &Aggregate, f: &Filter, th: &Thresholds) -> Vec<Insight> {
                 continue;
             }
             let connector = info.map(|i| i.name.clone());
-            let partners = agg
-                .partners(f, direction, connector.as_deref())
-                .into_iter()
-                .map(|(p, c)| (p.to_string(), c.get(kind.tls())))
-                .filter(|(_, n)| *n > 0)
-                .collect::<Vec<_>>();
-            let mut partners = partners;
-            partners.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let partners = behind(agg, f, direction, connector.as_deref(), kind.tls());
             out.push(Insight {
                 kind,
                 direction,
@@ -163,10 +156,15 @@ pub fn find(agg: &Aggregate, f: &Filter, th: &Thresholds) -> Vec<Insight> {
 
 /// The partners behind a group with mail of `tls`, most first.
 fn behind(agg: &Aggregate, f: &Filter, direction: Direction, connector: Option<&str>, tls: Tls) -> Vec<(String, u64)> {
-    let mut partners: Vec<(String, u64)> =
-        agg.partners(f, direction, connector).into_iter().map(|(p, c)| (p.to_string(), c.get(tls))).filter(|(_, n)| *n > 0).collect();
-    partners.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    partners
+    behind_where(agg, f, direction, connector, tls, |_| true)
+}
+
+/// The partners behind a group with mail of `tls` that `keep` keeps, most first (the others
+/// are left out before their names are copied and sorted).
+fn behind_where(agg: &Aggregate, f: &Filter, direction: Direction, connector: Option<&str>, tls: Tls, keep: impl Fn(&str) -> bool) -> Vec<(String, u64)> {
+    let mut partners: Vec<(&str, u64)> = agg.partners(f, direction, connector).into_iter().map(|(p, c)| (p, c.get(tls))).filter(|(p, n)| *n > 0 && keep(p)).collect();
+    partners.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    partners.into_iter().map(|(p, n)| (p.to_string(), n)).collect()
 }
 
 /// "Getting worse": a share at or under its threshold in the first half of the window and over it
@@ -219,10 +217,7 @@ fn new_without_tls(agg: &Aggregate, f: &Filter, out: &mut Vec<Insight>) {
             .and_then(|i| agg.connector_list().iter().position(|c| c.name == i.name))
             .and_then(|i| firsts.get(i + 1).copied().flatten())
             .is_some_and(|d| d >= f.from);
-        let partners: Vec<(String, u64)> = behind(agg, f, direction, name.as_deref(), Tls::None)
-            .into_iter()
-            .filter(|(p, _)| new_connector || agg.partner_first_day(p).is_some_and(|d| d >= f.from))
-            .collect();
+        let partners = behind_where(agg, f, direction, name.as_deref(), Tls::None, |p| new_connector || agg.partner_first_day(p).is_some_and(|d| d >= f.from));
         let count = if new_connector { counts.get(Tls::None) } else { partners.iter().map(|(_, n)| *n).sum() };
         if count == 0 {
             continue;
