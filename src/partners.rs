@@ -52,9 +52,15 @@ fn unpack(key: u64) -> Option<Key> {
 /// stays bounded whatever the input.
 pub const MAX_CELLS: usize = 6_400_000;
 
-/// Cells being counted are sorted into the frozen blocks when there are this many, so that the
-/// map that counts them stays below 65,536 slots (about 2.7 MB) whatever the input.
-const SPILL_CELLS: usize = 57_344;
+/// Cells being counted are sorted into the frozen blocks when there are this many: the map
+/// that counts them then stays below 16,384 slots (672 KB, within a core's cache) while cells
+/// come in key order, as a log's days do, and each spill repacks few blocks.
+const MIN_SPILL: usize = 14_336;
+
+/// When a spill repacks more than a quarter of the blocks (cells in no order), the next waits
+/// for twice as many cells, up to this many (262,144 slots, 10.7 MB), so that the blocks are
+/// not rewritten again and again; when it repacks under a sixteenth, half as many.
+const MAX_SPILL: usize = 229_376;
 
 /// A counted cell: [`TlsCounts::slots`] in 32 bits each.
 type Cell = [u32; SLOTS];
@@ -75,15 +81,22 @@ pub struct PartnerCells {
     /// The cap ([`MAX_CELLS`]; smaller in tests).
     #[serde(skip, default = "max_cells")]
     cap: usize,
+    /// How many cells being counted make a spill (from [`MIN_SPILL`] to [`MAX_SPILL`]).
+    #[serde(skip, default = "min_spill")]
+    spill_at: usize,
 }
 
 fn max_cells() -> usize {
     MAX_CELLS
 }
 
+fn min_spill() -> usize {
+    MIN_SPILL
+}
+
 impl Default for PartnerCells {
     fn default() -> PartnerCells {
-        PartnerCells { narrow: HashMap::default(), frozen: Frozen::default(), wide: HashMap::default(), capped: 0, cap: MAX_CELLS }
+        PartnerCells { narrow: HashMap::default(), frozen: Frozen::default(), wide: HashMap::default(), capped: 0, cap: MAX_CELLS, spill_at: MIN_SPILL }
     }
 }
 
@@ -162,7 +175,13 @@ impl PartnerCells {
         }
         let mut cells: Vec<(u64, Cell)> = self.narrow.drain().collect();
         cells.sort_unstable_by_key(|(k, _)| *k);
-        self.merge_sorted(cells.into_iter().map(|(k, c)| (k, wide_of(&c))));
+        let touched = self.merge_sorted(cells.into_iter().map(|(k, c)| (k, wide_of(&c))));
+        let blocks = self.frozen.blocks();
+        if touched * 4 > blocks {
+            self.spill_at = (self.spill_at * 2).min(MAX_SPILL);
+        } else if touched * 16 < blocks {
+            self.spill_at = (self.spill_at / 2).max(MIN_SPILL);
+        }
     }
 
     /// Sorts the cells counted into the frozen blocks (once a file is read).
@@ -173,11 +192,13 @@ impl PartnerCells {
 
     /// Merges sorted cells into the frozen blocks in one pass (equal keys add up); the cells
     /// only `cells` has are kept while there is room under the cap.
-    fn merge_sorted(&mut self, cells: impl IntoIterator<Item = (u64, Sums)>) {
+    /// Returns how many blocks were repacked.
+    fn merge_sorted(&mut self, cells: impl IntoIterator<Item = (u64, Sums)>) -> usize {
         let room = self.cap.saturating_sub(self.frozen.len() + self.narrow.len() + self.wide.len());
-        let (frozen, left_out) = std::mem::take(&mut self.frozen).merge(cells, room);
+        let (frozen, left_out, touched) = std::mem::take(&mut self.frozen).merge(cells, room);
         self.frozen = frozen;
         self.note_capped(left_out);
+        touched
     }
 
     /// Adds every cell of `other`, with its connector and partner ids turned into this side's by
@@ -242,11 +263,13 @@ impl PartnerCells {
         match narrow_of(&sums) {
             Some(n) => {
                 self.narrow.insert(packed, n);
-                if self.narrow.len() >= SPILL_CELLS {
+                if self.narrow.len() >= self.spill_at {
                     self.spill();
                 }
             }
-            None => self.merge_sorted(vec![(packed, sums)]),
+            None => {
+                self.merge_sorted(vec![(packed, sums)]);
+            }
         }
     }
 
@@ -393,8 +416,8 @@ mod tests {
                 want.entry(key).or_default().add_checked(tls, auth, 1 + (x >> 10) % 3);
             }
         }
-        assert!(want.len() > 3 * SPILL_CELLS, "enough cells to spill: {}", want.len());
-        assert!(cells.narrow.len() < SPILL_CELLS, "the counting map stays small");
+        assert!(want.len() > 30 * MIN_SPILL, "enough cells to spill: {}", want.len());
+        assert!(cells.narrow.len() < cells.spill_at && cells.spill_at <= MAX_SPILL, "the counting map stays small");
         let got: std::collections::BTreeMap<Key, TlsCounts> = cells.iter().collect();
         assert_eq!(got, want, "before freezing");
         cells.freeze();
@@ -403,6 +426,30 @@ mod tests {
         assert!(cells.frozen.bytes() < want.len() * 10, "{} bytes for {} cells", cells.frozen.bytes(), want.len());
         let some: Vec<(Key, TlsCounts)> = cells.range(Direction::Outbound, 2, day(3), day(4)).collect();
         assert_eq!(some, want.iter().filter(|((d, dir, c, _), _)| *dir == Direction::Outbound && *c == 2 && (day(3)..=day(4)).contains(d)).map(|(k, v)| (*k, *v)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn spills_wait_longer_for_cells_in_no_order_and_stay_small_for_a_log() {
+        let day = |d: u64| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(d);
+        let count = |keys: &mut dyn Iterator<Item = Key>| {
+            let mut cells = PartnerCells::default();
+            let mut most = 0;
+            for key in keys {
+                cells.add(key, Tls::V1_2, Auth::Unknown, 1);
+                most = most.max(cells.spill_at);
+            }
+            most
+        };
+        // A log: day after day, 20,000 partners a day.
+        let ordered = count(&mut (0..30u64).flat_map(|d| (0..20_000u32).map(move |p| (day(d), Direction::Inbound, 1, p))));
+        assert!(ordered <= 2 * MIN_SPILL, "in order: spills of at most {ordered} cells");
+        // The same cells in no order: each spill would repack every block.
+        let mut x = 1u64;
+        let shuffled = count(&mut (0..600_000u32).map(|_| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (day((x >> 40) % 30), Direction::Inbound, 1, (x >> 8) as u32 % 20_000)
+        }));
+        assert!(shuffled >= 8 * MIN_SPILL, "in no order: spills of up to {shuffled} cells");
     }
 
     #[test]

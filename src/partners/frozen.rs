@@ -246,11 +246,18 @@ impl Frozen {
         }
     }
 
+    /// How many blocks hold the cells.
+    pub(super) fn blocks(&self) -> usize {
+        self.blocks.len()
+    }
+
     /// Adds `new` (strictly increasing keys) in one pass: equal keys add up, and of the cells
     /// only `new` has, the first `room` are kept. Blocks no new key falls into are moved over
-    /// as they are. Returns the deliveries of the cells left out.
-    pub(super) fn merge(self, new: impl IntoIterator<Item = (u64, Sums)>, room: usize) -> (Frozen, u64) {
+    /// as they are. Returns the deliveries of the cells left out and how many blocks were
+    /// unpacked and packed again.
+    pub(super) fn merge(self, new: impl IntoIterator<Item = (u64, Sums)>, room: usize) -> (Frozen, u64, usize) {
         let mut m = Merging { out: Builder::default(), room, left_out: 0 };
+        let mut touched = 0;
         let mut new = new.into_iter().peekable();
         let mut blocks = self.blocks.into_iter().peekable();
         while let Some(block) = blocks.next() {
@@ -258,11 +265,12 @@ impl Frozen {
                 m.new_cell(cell);
             }
             let next_first = blocks.peek().map(|b| b.first);
-            let touched = new.peek().is_some_and(|(k, _)| next_first.is_none_or(|n| *k < n));
-            if !touched {
+            let touched_here = new.peek().is_some_and(|(k, _)| next_first.is_none_or(|n| *k < n));
+            if !touched_here {
                 m.out.push_block(block);
                 continue;
             }
+            touched += 1;
             for (key, mut sums) in block.iter() {
                 while let Some(cell) = new.next_if(|(k, _)| *k < key) {
                     m.new_cell(cell);
@@ -276,7 +284,7 @@ impl Frozen {
         for cell in new {
             m.new_cell(cell);
         }
-        (m.out.finish(), m.left_out)
+        (m.out.finish(), m.left_out, touched)
     }
 }
 
@@ -411,10 +419,11 @@ mod tests {
             assert_eq!(merged.from(k).next().map(|c| c.0), want.range(k..).next().map(|c| *c.0), "{k}");
         }
         // A merge of one key moves the untouched blocks over and changes only its own.
-        let (once, left_out) = merged.clone().merge([(1501, [0, 0, 0, 0, 2, 0, 0, 0])], 0);
+        let (once, left_out, touched) = merged.clone().merge([(1501, [0, 0, 0, 0, 2, 0, 0, 0])], 0);
+        assert_eq!(touched, 1, "one block unpacked");
         assert_eq!(left_out, 2, "no room for a new cell: its deliveries are left out");
         assert_eq!(once, merged);
-        let (once, _) = merged.clone().merge([(1501, [0, 0, 0, 0, 2, 0, 0, 0])], 1);
+        let (once, _, _) = merged.clone().merge([(1501, [0, 0, 0, 0, 2, 0, 0, 0])], 1);
         assert_eq!(once.len(), merged.len() + 1);
         // Typical cells (small deltas, two counts) take a few bytes each.
         assert!(merged.bytes() < merged.len() * 8, "{} bytes for {} cells", merged.bytes(), merged.len());
