@@ -310,16 +310,17 @@ impl PartnerCells {
         // days; when the days do not pack, only the wide map can hold them, but look everywhere.
         let bounds = pack((from, dir, conn, 0)).zip(pack((to, dir, conn, (1 << PARTNER_BITS) - 1)));
         let (lo, hi) = bounds.unwrap_or((0, u64::MAX));
-        // The cells of one day are neighbours: their date is worked out once.
-        let mut day: Option<(u64, NaiveDate)> = None;
+        // The cells of one day, direction and connector are neighbours: their key's high bits
+        // are unpacked once.
+        let mut last: Option<(u64, Key)> = None;
         self.packed_from(lo)
             .take_while(move |(k, _)| *k <= hi)
             .filter_map(move |(k, c)| {
-                let key = match day {
-                    Some((high, date)) if high == k >> PARTNER_BITS => (date, dir, conn, (k & ((1 << PARTNER_BITS) - 1)) as u32),
+                let key = match last {
+                    Some((high, (day, d, c, _))) if high == k >> PARTNER_BITS => (day, d, c, (k & ((1 << PARTNER_BITS) - 1)) as u32),
                     _ => {
                         let key = unpack(k)?;
-                        day = Some((k >> PARTNER_BITS, key.0));
+                        last = Some((k >> PARTNER_BITS, key));
                         key
                     }
                 };
@@ -450,6 +451,23 @@ mod tests {
             (day((x >> 40) % 30), Direction::Inbound, 1, (x >> 8) as u32 % 20_000)
         }));
         assert!(shuffled >= 8 * MIN_SPILL, "in no order: spills of up to {shuffled} cells");
+    }
+
+    #[test]
+    fn a_range_whose_days_do_not_pack_keeps_only_its_direction_and_connector() {
+        // Days before year 1 do not pack: the range then reads every cell and must keep only
+        // those of its own direction and connector.
+        let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        let mut cells = PartnerCells::default();
+        for p in 0..5u32 {
+            cells.add((day, Direction::Inbound, 1, p), Tls::V1_2, Auth::Unknown, 1);
+            cells.add((day, Direction::Outbound, 2, p), Tls::V1_3, Auth::Unknown, 1);
+        }
+        cells.freeze();
+        let far = NaiveDate::from_ymd_opt(-5, 1, 1).unwrap();
+        let got: Vec<Key> = cells.range(Direction::Outbound, 2, far, day).map(|(k, _)| k).collect();
+        assert_eq!(got, (0..5u32).map(|p| (day, Direction::Outbound, 2, p)).collect::<Vec<_>>());
+        assert_eq!(cells.range(Direction::Inbound, 2, far, day).count(), 0);
     }
 
     #[test]
