@@ -259,6 +259,10 @@ impl Frozen {
         let mut m = Merging { out: Builder::default(), room, left_out: 0 };
         let mut touched = 0;
         let mut new = new.into_iter().peekable();
+        if new.peek().is_none() {
+            // Nothing to add (merge_from's cells past 2^32, usually none): the blocks stay as they are.
+            return (self, 0, 0);
+        }
         let mut blocks = self.blocks.into_iter().peekable();
         while let Some(block) = blocks.next() {
             while let Some(cell) = new.next_if(|(k, _)| *k < block.first) {
