@@ -249,6 +249,10 @@ pub struct Aggregate {
     partner_servers: Vec<Vec<(Option<String>, Option<String>)>>,
     cells: BTreeMap<CellKey, TlsCounts>,
     partner_cells: crate::partners::PartnerCells,
+    /// Each partner's place in name order, by id, worked out on first use after a partner is
+    /// added: lists of thousands of partners are sorted by number, not by comparing names.
+    #[serde(skip)]
+    name_order: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl Aggregate {
@@ -336,6 +340,7 @@ impl Aggregate {
             return id;
         }
         self.partners.push(name.to_string());
+        self.name_order = std::sync::OnceLock::new();
         let id = self.partners.len() as u32 - 1;
         self.partner_ids.insert(name.to_string(), id);
         id
@@ -599,6 +604,14 @@ impl Aggregate {
     /// The remote partners behind one direction and connector over the window, with their counts
     /// per TLS value, largest total first.
     pub fn partners(&self, f: &Filter, dir: Direction, connector: Option<&str>) -> Vec<(&str, TlsCounts)> {
+        let mut out = self.partner_counts(f, dir, connector);
+        self.sort_partners(&mut out, TlsCounts::total);
+        self.named(out)
+    }
+
+    /// Each partner's counts in one direction and connector over the filter's days, by id, in
+    /// no order (a connector not counted: none).
+    pub fn partner_counts(&self, f: &Filter, dir: Direction, connector: Option<&str>) -> Vec<(u32, TlsCounts)> {
         let conn = match connector {
             Some(name) => match self.connector_ids.get(name) {
                 Some(&id) => id,
@@ -610,10 +623,37 @@ impl Aggregate {
         for ((_, _, _, p), counts) in self.partner_cells.range(dir, conn, f.from, f.to) {
             by_partner.entry(p).or_default().add_all(&counts);
         }
-        let mut out: Vec<(&str, TlsCounts)> =
-            by_partner.into_iter().map(|(p, c)| (self.partners[p as usize].as_str(), c)).collect();
-        out.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(b.0)));
-        out
+        by_partner.into_iter().collect()
+    }
+
+    /// A partner's name by id.
+    pub fn partner_name(&self, id: u32) -> Option<&str> {
+        self.partners.get(id as usize).map(String::as_str)
+    }
+
+    /// Sorts partners by `by` of their counts, most first, then by name.
+    pub fn sort_partners<T, N: Ord>(&self, list: &mut [(u32, T)], by: impl Fn(&T) -> N) {
+        let place = |id: u32| self.name_place(id);
+        list.sort_unstable_by(|a, b| by(&b.1).cmp(&by(&a.1)).then_with(|| place(a.0).cmp(&place(b.0))));
+    }
+
+    /// A partner's place in name order (ids compare as their names do).
+    pub fn name_place(&self, id: u32) -> u32 {
+        let order = self.name_order.get_or_init(|| {
+            let mut ids: Vec<u32> = (0..self.partners.len() as u32).collect();
+            ids.sort_unstable_by(|a, b| self.partners[*a as usize].cmp(&self.partners[*b as usize]));
+            let mut order = vec![0u32; ids.len()];
+            for (place, id) in ids.into_iter().enumerate() {
+                order[id as usize] = place as u32;
+            }
+            order
+        });
+        order.get(id as usize).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Ids with their names (an id without a name, which the aggregate never makes, is left out).
+    fn named<T>(&self, list: Vec<(u32, T)>) -> Vec<(&str, T)> {
+        list.into_iter().filter_map(|(p, c)| Some((self.partner_name(p)?, c))).collect()
     }
 
     /// The partner cells of the filter's directions and connectors from day `from` to day `to`,
@@ -639,10 +679,9 @@ impl Aggregate {
         for (_, _, _, p, counts) in self.partner_cells_between(f, f.from, f.to) {
             by_partner.entry(p).or_default().add_all(&counts);
         }
-        let mut out: Vec<(&str, TlsCounts)> =
-            by_partner.into_iter().filter_map(|(p, c)| Some((self.partners.get(p as usize)?.as_str(), c))).collect();
-        out.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(b.0)));
-        out
+        let mut out: Vec<(u32, TlsCounts)> = by_partner.into_iter().collect();
+        self.sort_partners(&mut out, TlsCounts::total);
+        self.named(out)
     }
 }
 

@@ -162,9 +162,14 @@ fn behind(agg: &Aggregate, f: &Filter, direction: Direction, connector: Option<&
 /// The partners behind a group with mail of `tls` that `keep` keeps, most first (the others
 /// are left out before their names are copied and sorted).
 fn behind_where(agg: &Aggregate, f: &Filter, direction: Direction, connector: Option<&str>, tls: Tls, keep: impl Fn(&str) -> bool) -> Vec<(String, u64)> {
-    let mut partners: Vec<(&str, u64)> = agg.partners(f, direction, connector).into_iter().map(|(p, c)| (p, c.get(tls))).filter(|(p, n)| *n > 0 && keep(p)).collect();
-    partners.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    partners.into_iter().map(|(p, n)| (p.to_string(), n)).collect()
+    let mut partners: Vec<(u32, u64)> = agg
+        .partner_counts(f, direction, connector)
+        .into_iter()
+        .map(|(p, c)| (p, c.get(tls)))
+        .filter(|(p, n)| *n > 0 && agg.partner_name(*p).is_some_and(&keep))
+        .collect();
+    agg.sort_partners(&mut partners, |n| *n);
+    partners.into_iter().filter_map(|(p, n)| Some((agg.partner_name(p)?.to_string(), n))).collect()
 }
 
 /// "Getting worse": a share at or under its threshold in the first half of the window and over it
