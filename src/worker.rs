@@ -1,5 +1,5 @@
 //! The loading worker: the same WebAssembly as the page, started in a dedicated Web Worker. It
-//! reads files in 4 MB slices (`Blob.slice`, the next slice read while the current one is parsed)
+//! reads files in 4 MB slices (`Blob.slice`, the next ones read while the current one is parsed)
 //! or takes pushed chunks (a URL's download), runs them through [`crate::stream::FileLoad`], and
 //! posts back only progress and the finished files' summaries and counts (see [`crate::wire`]),
 //! never rows.
@@ -25,6 +25,59 @@ pub const SLICE_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 
 /// Progress is posted at most this often (milliseconds).
 const PROGRESS_MS: f64 = 100.0;
+
+/// Slices asked for ahead of the one being parsed: the browser reads a `Blob` slice in another
+/// process, so with one slice ahead the parser still waited for about a fifth of its time.
+const READ_AHEAD: usize = 3;
+
+/// A `Blob` read slice by slice from `offset`, [`READ_AHEAD`] slices asked for ahead up to
+/// `ahead_until` (a part's end: past it, only the line that crosses it is needed) and one at a
+/// time after.
+struct Slices {
+    blob: web_sys::Blob,
+    size: f64,
+    ahead_until: f64,
+    /// Where the next slice to ask for starts.
+    offset: f64,
+    pending: std::collections::VecDeque<wasm_bindgen_futures::JsFuture>,
+}
+
+impl Slices {
+    fn new(blob: web_sys::Blob, offset: f64, ahead_until: f64) -> Slices {
+        let size = blob.size();
+        let mut s = Slices { blob, size, ahead_until, offset, pending: std::collections::VecDeque::new() };
+        s.ask();
+        s
+    }
+
+    /// Asks for slices until [`READ_AHEAD`] are pending or the file is all asked for.
+    fn ask(&mut self) {
+        while self.offset < self.size && self.pending.len() < if self.offset < self.ahead_until { READ_AHEAD } else { 1 } {
+            let end = (self.offset + SLICE_BYTES).min(self.size);
+            let Ok(slice) = self.blob.slice_with_f64_and_f64(self.offset, end) else { break };
+            self.pending.push_back(wasm_bindgen_futures::JsFuture::from(slice.array_buffer()));
+            self.offset = end;
+        }
+    }
+
+    /// The next slice's bytes copied into `buf` (its length), `Some(Err(()))` when the browser
+    /// could not read it, `None` at the end.
+    async fn next(&mut self, buf: &mut Vec<u8>) -> Option<Result<usize, ()>> {
+        let reading = self.pending.pop_front()?;
+        self.ask();
+        let Ok(array) = reading.await else { return Some(Err(())) };
+        let view = Uint8Array::new(&array);
+        let n = view.length() as usize;
+        buf.resize(n.max(buf.len()), 0);
+        view.copy_to(&mut buf[..n]);
+        Some(Ok(n))
+    }
+
+    /// True when a slice could not be asked for (the rest cannot be read).
+    fn stuck(&self) -> bool {
+        self.pending.is_empty() && self.offset < self.size
+    }
+}
 
 thread_local! {
     static PUSHED: RefCell<HashMap<u32, (FileLoad, f64)>> = RefCell::new(HashMap::new());
@@ -205,24 +258,21 @@ fn gather(id: u32, index: u32, result: Option<crate::split::PartResult>) {
 /// Reads one part of a file (see [`crate::split`]): from one byte before its range, slice by
 /// slice, until its last line is complete.
 async fn read_part(id: u32, index: u32, blob: web_sys::Blob, name: String, options: LoadOptions, (start, end): (u64, u64), header: Vec<u8>) {
-    let size = blob.size();
     let mut part = crate::split::PartLoad::new(&name, &options, index as usize, (start, end), &header);
-    let (mut offset, mut last, mut read) = (crate::split::Cut::read_from(start) as f64, now(), 0u64);
+    let mut slices = Slices::new(blob, crate::split::Cut::read_from(start) as f64, end as f64);
+    let (mut last, mut read) = (now(), 0u64);
     let mut buf = vec![0u8; SLICE_BYTES as usize];
-    while offset < size && !part.done() {
+    while !part.done() {
         // The first part's worker stops when its file is read in one pass instead.
         if index == 0 && !GATHER.with(|g| g.borrow().contains_key(&id)) {
             return;
         }
-        let to = (offset + SLICE_BYTES).min(size);
-        let Some(reading) = blob.slice_with_f64_and_f64(offset, to).ok().map(|s| wasm_bindgen_futures::JsFuture::from(s.array_buffer())) else {
-            return part_done(id, index, None);
+        let n = match slices.next(&mut buf).await {
+            Some(Ok(n)) => n,
+            Some(Err(())) => return part_done(id, index, None),
+            None if slices.stuck() => return part_done(id, index, None),
+            None => break,
         };
-        let Ok(array) = reading.await else { return part_done(id, index, None) };
-        let view = Uint8Array::new(&array);
-        let n = view.length() as usize;
-        view.copy_to(&mut buf[..n]);
-        offset = to;
         read += part.push(&buf[..n]) as u64;
         if now() - last > PROGRESS_MS {
             last = now();
@@ -245,33 +295,21 @@ fn done(id: u32, parts: Vec<Part>) {
     send(&FromWorker::Done { id, memory: memory_bytes() as u64 }, Some(data));
 }
 
-/// Reads a whole Blob slice by slice, reading it again when the load asks to. The next slice is
-/// asked for before the current one is parsed, so the browser reads while the parser works.
+/// Reads a whole Blob slice by slice ([`Slices`]: the next ones are read while the current one
+/// is parsed), reading it again when the load asks to.
 async fn read_blob(id: u32, blob: web_sys::Blob, name: String, mut options: LoadOptions) {
     let size = blob.size();
-    let slice = |offset: f64| -> Option<wasm_bindgen_futures::JsFuture> {
-        let end = (offset + SLICE_BYTES).min(size);
-        blob.slice_with_f64_and_f64(offset, end).ok().map(|s| wasm_bindgen_futures::JsFuture::from(s.array_buffer()))
-    };
     let mut buf = vec![0u8; SLICE_BYTES as usize];
     loop {
         let mut load = FileLoad::new(&name, options.clone()).with_size(size as u64);
-        let (mut offset, mut last) = (0.0, now());
-        let mut next = if size > 0.0 { slice(0.0) } else { None };
-        while let Some(reading) = next.take() {
-            let Ok(array) = reading.await else {
-                return done(id, failed(&name, size as u64, Msg::BrowserCouldNotRead));
+        let mut slices = Slices::new(blob.clone(), 0.0, size);
+        let mut last = now();
+        loop {
+            let n = match slices.next(&mut buf).await {
+                Some(Ok(n)) => n,
+                None if !slices.stuck() => break,
+                Some(Err(())) | None => return done(id, failed(&name, size as u64, Msg::BrowserCouldNotRead)),
             };
-            offset = (offset + SLICE_BYTES).min(size);
-            if offset < size {
-                next = slice(offset);
-                if next.is_none() {
-                    return done(id, failed(&name, size as u64, Msg::BrowserCouldNotRead));
-                }
-            }
-            let view = Uint8Array::new(&array);
-            let n = view.length() as usize;
-            view.copy_to(&mut buf[..n]);
             load.push(&buf[..n]);
             if now() - last > PROGRESS_MS {
                 last = now();
