@@ -157,6 +157,13 @@ pub fn Partners() -> impl IntoView {
     let filter = Memo::new(move |_| store.filter());
     let all = Memo::new(move |_| filter.get().map(|f| store.data.with(|d| rows(d.agg(), &f))).unwrap_or_default());
     let calls = Memo::new(move |_| filter.get().map(|f| store.data.with(|d| to_call(d.agg(), &f, &Thresholds::default(), 5))).unwrap_or_default());
+    // The partners to call are worked out a task after the table is drawn: each is work over
+    // every partner cell of the dates, and together they made one task over 50 ms.
+    let calls_ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::ui::loading::yield_now().await;
+        let _ = calls_ready.try_set(true);
+    });
     let query = store.partner_query;
     let limit = RwSignal::new(SHOWN);
     let order = RwSignal::new((SortKey::Total, true));
@@ -187,6 +194,9 @@ pub fn Partners() -> impl IntoView {
                     <h3>{lang.t(Msg::PartnersToCall)}</h3>
                     <p class="mf-note">{lang.t(Msg::PartnersToCallNote)}</p>
                     {move || {
+                        if !calls_ready.get() {
+                            return ().into_any();
+                        }
                         let list = calls.get();
                         if list.is_empty() {
                             return view! { <p data-testid="none-to-call">{lang.t(Msg::NoneToCall)}</p> }.into_any();
