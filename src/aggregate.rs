@@ -619,11 +619,20 @@ impl Aggregate {
             },
             None => 0,
         };
-        let mut by_partner: HashMap<u32, TlsCounts> = HashMap::default();
-        for ((_, _, _, p), counts) in self.partner_cells.range(dir, conn, f.from, f.to) {
-            by_partner.entry(p).or_default().add_all(&counts);
-        }
-        by_partner.into_iter().collect()
+        // Added up by id in a list as long as the partners (a hash map cost half the time for a
+        // million cells), and the ids seen kept in the order first seen.
+        let mut by_partner = vec![(false, TlsCounts::default()); self.partners.len()];
+        let mut seen: Vec<u32> = Vec::new();
+        self.partner_cells.range(dir, conn, f.from, f.to).for_each(|((_, _, _, p), counts)| {
+            if let Some((was_seen, sum)) = by_partner.get_mut(p as usize) {
+                if !*was_seen {
+                    *was_seen = true;
+                    seen.push(p);
+                }
+                sum.add_all(&counts);
+            }
+        });
+        seen.into_iter().filter_map(|p| Some((p, by_partner.get(p as usize)?.1))).collect()
     }
 
     /// A partner's name by id.
@@ -657,7 +666,10 @@ impl Aggregate {
     }
 
     /// The partner cells of the filter's directions and connectors from day `from` to day `to`,
-    /// found by range in the sorted cells (so a week of a long log reads a week of cells).
+    /// found by range in the sorted cells (so a week of a long log reads a week of cells). Walk
+    /// them with `for_each` (or another consumer that folds) rather than a `for` loop: it runs
+    /// in one loop instead of a `next` call through each adapter per cell (half the time for a
+    /// million cells).
     pub fn partner_cells_between<'s>(&'s self, f: &'s Filter, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = (NaiveDate, Direction, u32, u32, TlsCounts)> + 's {
         let dirs = [Direction::Inbound, Direction::Outbound].into_iter().filter(move |d| f.direction.is_none_or(|want| want == *d));
         let conns: Vec<u32> = match &f.connector {
@@ -676,9 +688,7 @@ impl Aggregate {
     /// counts added up, largest total first.
     pub fn partners_in(&self, f: &Filter) -> Vec<(&str, TlsCounts)> {
         let mut by_partner: HashMap<u32, TlsCounts> = HashMap::default();
-        for (_, _, _, p, counts) in self.partner_cells_between(f, f.from, f.to) {
-            by_partner.entry(p).or_default().add_all(&counts);
-        }
+        self.partner_cells_between(f, f.from, f.to).for_each(|(_, _, _, p, counts)| by_partner.entry(p).or_default().add_all(&counts));
         let mut out: Vec<(u32, TlsCounts)> = by_partner.into_iter().collect();
         self.sort_partners(&mut out, TlsCounts::total);
         self.named(out)

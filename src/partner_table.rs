@@ -63,8 +63,9 @@ pub fn rows(agg: &Aggregate, f: &Filter) -> Vec<PartnerRow> {
     let mut seen = vec![Seen::default(); names.len()];
     // The window and the period before it only: a slice of the sorted cells per direction and
     // connector, however long the data.
-    for (day, dir, _, p, counts) in agg.partner_cells_between(f, before.from, f.to) {
-        let Some(s) = seen.get_mut(p as usize) else { continue };
+    // `for_each`, not `for`: the cells are walked in one loop (see `Aggregate::partner_cells_between`).
+    agg.partner_cells_between(f, before.from, f.to).for_each(|(day, dir, _, p, counts)| {
+        let Some(s) = seen.get_mut(p as usize) else { return };
         if day >= f.from && day <= f.to {
             match dir {
                 Direction::Inbound => s.now.inbound.add_all(&counts),
@@ -74,7 +75,7 @@ pub fn rows(agg: &Aggregate, f: &Filter) -> Vec<PartnerRow> {
         } else if day >= before.from && day <= before.to {
             s.previous = s.previous.saturating_add(counts.total());
         }
-    }
+    });
     let mut out: Vec<PartnerRow> = seen
         .into_iter()
         .zip(names)
@@ -199,10 +200,7 @@ pub fn detail(agg: &Aggregate, f: &Filter, name: &str) -> (Vec<(NaiveDate, DirCo
     let Some(id) = agg.partner_list().iter().position(|p| p == name) else { return (Vec::new(), Vec::new()) };
     let mut days: Vec<(NaiveDate, DirCounts)> = (0..f.days()).map(|i| (f.from + Duration::days(i), DirCounts::default())).collect();
     let mut conns: Vec<(Direction, u32, u64)> = Vec::new();
-    for (day, dir, c, p, counts) in agg.partner_cells_between(f, f.from, f.to) {
-        if p as usize != id {
-            continue;
-        }
+    agg.partner_cells_between(f, f.from, f.to).filter(|cell| cell.3 as usize == id).for_each(|(day, dir, c, _, counts)| {
         if let Some((_, slot)) = usize::try_from((day - f.from).num_days()).ok().and_then(|i| days.get_mut(i)) {
             match dir {
                 Direction::Inbound => slot.inbound.add_all(&counts),
@@ -214,7 +212,7 @@ pub fn detail(agg: &Aggregate, f: &Filter, name: &str) -> (Vec<(NaiveDate, DirCo
             Some(e) => e.2 = e.2.saturating_add(counts.total()),
             None => conns.push((dir, c, counts.total())),
         }
-    }
+    });
     let list = agg.connector_list();
     let mut named: Vec<(Direction, Option<String>, u64)> =
         conns.into_iter().map(|(d, c, n)| (d, c.checked_sub(1).and_then(|i| list.get(i as usize)).map(|i| i.name.clone()), n)).collect();
