@@ -251,7 +251,8 @@ pub fn to_call(agg: &Aggregate, f: &Filter, th: &Thresholds, limit: usize) -> Ve
     let mut at: HashMap<u32, usize> = HashMap::default();
     for (direction, info, group) in agg.by_connector(f) {
         let known = group.known();
-        if known == 0 {
+        // Without weak TLS in the group no partner in it has any: its cells are not read.
+        if known == 0 || [Tls::None, Tls::V1_0, Tls::V1_1].iter().all(|t| group.get(*t) == 0) {
             continue;
         }
         let pct = |n: u64| n as f64 * 100.0 / known as f64;
