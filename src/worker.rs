@@ -355,15 +355,17 @@ fn done(id: u32, parts: Vec<Part>) {
     send(&FromWorker::Done { id, memory: memory_bytes() as u64 }, Some(data));
 }
 
-/// Reads a whole Blob slice by slice ([`Slices`]: the next ones are read while the current one
-/// is parsed), reading it again when the load asks to.
+/// Reads a whole Blob through its stream ([`Stream`]; where the browser has no BYOB reader, slice
+/// by slice, the next asked for while the current one is parsed), reading it again when the load
+/// asks to.
 async fn read_blob(id: u32, blob: web_sys::Blob, name: String, mut options: LoadOptions) {
     let size = blob.size();
     let mut buf = vec![0u8; SLICE_BYTES as usize];
     loop {
         let mut load = FileLoad::new(&name, options.clone()).with_size(size as u64);
         // Through the blob's stream where the browser can (see [`Stream`]), else in slices.
-        let (mut stream, mut slices) = match Stream::new(&blob, SLICE_BYTES) {
+        // A small file gets a buffer of its own size (at least 64 KB), not 8 MB.
+        let (mut stream, mut slices) = match Stream::new(&blob, SLICE_BYTES.min(size.max(65_536.0))) {
             Some(stream) => (Some(stream), None),
             None => (None, Some(Slices::new(blob.clone(), SLICE_BYTES, 0.0, size))),
         };
