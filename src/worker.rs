@@ -48,7 +48,9 @@ struct Stream {
 impl Stream {
     /// The blob's stream with a BYOB reader, or `None` where the browser has none.
     fn new(blob: &web_sys::Blob, bytes: f64) -> Option<Stream> {
-        let stream = blob.stream();
+        // Called through `Reflect`, so that a browser without `Blob.stream` reads in slices
+        // instead of throwing into the WebAssembly.
+        let stream = get(blob, "stream").dyn_into::<js_sys::Function>().ok()?.call0(blob).ok()?;
         let get_reader = get(&stream, "getReader").dyn_into::<js_sys::Function>().ok()?;
         let reader = get_reader.call1(&stream, &object(&[("mode", JsValue::from_str("byob"))])).ok()?;
         let read = get(&reader, "read").dyn_into::<js_sys::Function>().ok()?;
