@@ -619,12 +619,16 @@ impl Aggregate {
             },
             None => 0,
         };
-        // Added up by id in a list as long as the partners (a hash map cost half the time for a
-        // million cells), and the ids seen kept in the order first seen.
-        let mut by_partner = vec![(false, TlsCounts::default()); self.partners.len()];
+        self.by_partner(self.partner_cells.range(dir, conn, f.from, f.to).map(|((_, _, _, p), counts)| (p, counts)))
+    }
+
+    /// Cells' counts added up by partner id, in the order the partners first come (in a list as
+    /// long as the partners: no hashing per cell).
+    fn by_partner(&self, cells: impl Iterator<Item = (u32, TlsCounts)>) -> Vec<(u32, TlsCounts)> {
+        let mut sums = vec![(false, TlsCounts::default()); self.partners.len()];
         let mut seen: Vec<u32> = Vec::new();
-        self.partner_cells.range(dir, conn, f.from, f.to).for_each(|((_, _, _, p), counts)| {
-            if let Some((was_seen, sum)) = by_partner.get_mut(p as usize) {
+        cells.for_each(|(p, counts)| {
+            if let Some((was_seen, sum)) = sums.get_mut(p as usize) {
                 if !*was_seen {
                     *was_seen = true;
                     seen.push(p);
@@ -632,7 +636,7 @@ impl Aggregate {
                 sum.add_all(&counts);
             }
         });
-        seen.into_iter().filter_map(|p| Some((p, by_partner.get(p as usize)?.1))).collect()
+        seen.into_iter().filter_map(|p| Some((p, sums.get(p as usize)?.1))).collect()
     }
 
     /// A partner's name by id.
@@ -687,9 +691,7 @@ impl Aggregate {
     /// Every remote partner behind the filter (its days, directions and connectors), with its
     /// counts added up, largest total first.
     pub fn partners_in(&self, f: &Filter) -> Vec<(&str, TlsCounts)> {
-        let mut by_partner: HashMap<u32, TlsCounts> = HashMap::default();
-        self.partner_cells_between(f, f.from, f.to).for_each(|(_, _, _, p, counts)| by_partner.entry(p).or_default().add_all(&counts));
-        let mut out: Vec<(u32, TlsCounts)> = by_partner.into_iter().collect();
+        let mut out = self.by_partner(self.partner_cells_between(f, f.from, f.to).map(|(_, _, _, p, counts)| (p, counts)));
         self.sort_partners(&mut out, TlsCounts::total);
         self.named(out)
     }

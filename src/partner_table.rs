@@ -424,7 +424,7 @@ mod tests {
     /// partner with every call so far (which took about 24 s here in a debug build, against half a
     /// second with the map).
     #[test]
-    fn thousands_of_partners_to_call_are_found_by_name_not_by_scanning() {
+    fn thousands_of_partners_to_call_are_found_by_id_not_by_scanning() {
         let mut a = Aggregate::new();
         const N: u32 = 50_000;
         for i in 0..N {

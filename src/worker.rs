@@ -82,10 +82,16 @@ impl Stream {
         if filled == 0 {
             return None;
         }
-        buf.resize((filled as usize).max(buf.len()), 0);
-        Uint8Array::new_with_byte_offset_and_length(&self.buffer, 0, filled).copy_to(&mut buf[..filled as usize]);
-        Some(Ok(filled as usize))
+        Some(Ok(copy_in(&Uint8Array::new_with_byte_offset_and_length(&self.buffer, 0, filled), buf)))
     }
+}
+
+/// Copies a piece of the file into `buf` (grown to hold it); its length.
+fn copy_in(view: &Uint8Array, buf: &mut Vec<u8>) -> usize {
+    let n = view.length() as usize;
+    buf.resize(n.max(buf.len()), 0);
+    view.copy_to(&mut buf[..n]);
+    n
 }
 
 /// Slices asked for ahead of the one being parsed.
@@ -123,21 +129,40 @@ impl Slices {
     }
 
     /// The next slice's bytes copied into `buf` (its length), `Some(Err(()))` when the browser
-    /// could not read it, `None` at the end.
+    /// could not read it or a slice could not be asked for, `None` at the end.
     async fn next(&mut self, buf: &mut Vec<u8>) -> Option<Result<usize, ()>> {
-        let reading = self.pending.pop_front()?;
+        let Some(reading) = self.pending.pop_front() else {
+            return (self.offset < self.size).then_some(Err(()));
+        };
         self.ask();
         let Ok(array) = reading.await else { return Some(Err(())) };
-        let view = Uint8Array::new(&array);
-        let n = view.length() as usize;
-        buf.resize(n.max(buf.len()), 0);
-        view.copy_to(&mut buf[..n]);
-        Some(Ok(n))
+        Some(Ok(copy_in(&Uint8Array::new(&array), buf)))
+    }
+}
+
+/// Where a whole file's bytes come from: its stream, or its slices where the browser has no
+/// BYOB reader.
+enum Source {
+    Stream(Stream),
+    Slices(Slices),
+}
+
+impl Source {
+    fn new(blob: &web_sys::Blob) -> Source {
+        let size = blob.size();
+        // A small file gets a buffer of its own size (at least 64 KB), not 8 MB.
+        match Stream::new(blob, SLICE_BYTES.min(size.max(65_536.0))) {
+            Some(stream) => Source::Stream(stream),
+            None => Source::Slices(Slices::new(blob.clone(), SLICE_BYTES, 0.0, size)),
+        }
     }
 
-    /// True when a slice could not be asked for (the rest cannot be read).
-    fn stuck(&self) -> bool {
-        self.pending.is_empty() && self.offset < self.size
+    /// See [`Stream::next`] and [`Slices::next`].
+    async fn next(&mut self, buf: &mut Vec<u8>) -> Option<Result<usize, ()>> {
+        match self {
+            Source::Stream(stream) => stream.next(buf).await,
+            Source::Slices(slices) => slices.next(buf).await,
+        }
     }
 }
 
@@ -332,7 +357,6 @@ async fn read_part(id: u32, index: u32, blob: web_sys::Blob, name: String, optio
         let n = match slices.next(&mut buf).await {
             Some(Ok(n)) => n,
             Some(Err(())) => return part_done(id, index, None),
-            None if slices.stuck() => return part_done(id, index, None),
             None => break,
         };
         read += part.push(&buf[..n]) as u64;
@@ -362,26 +386,14 @@ fn done(id: u32, parts: Vec<Part>) {
 /// asks to.
 async fn read_blob(id: u32, blob: web_sys::Blob, name: String, mut options: LoadOptions) {
     let size = blob.size();
-    let mut buf = vec![0u8; SLICE_BYTES as usize];
+    // Grown to the first piece's size ([`copy_in`]).
+    let mut buf = Vec::new();
     loop {
         let mut load = FileLoad::new(&name, options.clone()).with_size(size as u64);
-        // Through the blob's stream where the browser can (see [`Stream`]), else in slices.
-        // A small file gets a buffer of its own size (at least 64 KB), not 8 MB.
-        let (mut stream, mut slices) = match Stream::new(&blob, SLICE_BYTES.min(size.max(65_536.0))) {
-            Some(stream) => (Some(stream), None),
-            None => (None, Some(Slices::new(blob.clone(), SLICE_BYTES, 0.0, size))),
-        };
+        let mut source = Source::new(&blob);
         let mut last = now();
         loop {
-            let next = match (&mut stream, &mut slices) {
-                (Some(stream), _) => stream.next(&mut buf).await,
-                (None, Some(slices)) => match slices.next(&mut buf).await {
-                    None if slices.stuck() => Some(Err(())),
-                    next => next,
-                },
-                (None, None) => None,
-            };
-            let n = match next {
+            let n = match source.next(&mut buf).await {
                 Some(Ok(n)) => n,
                 None => break,
                 Some(Err(())) => return done(id, failed(&name, size as u64, Msg::BrowserCouldNotRead)),
