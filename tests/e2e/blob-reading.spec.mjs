@@ -4,14 +4,15 @@
 // the BYOB readers asked for and, for the second page, refuse them as such a browser would.)
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { hooks, open, postfixLog, thousands } from './support.mjs';
+import { hooks, open, postfixLog, partnersCsv, thousands } from './support.mjs';
 
 const ctx = await hooks(test);
 
-/** Loads `file` on a fresh page whose worker `refuse`s BYOB readers or not; returns the summary's
- * text and how many BYOB readers the worker asked for. */
-async function load(file, refuse) {
+/** Loads `file` on a fresh page of `cores` cores whose workers `refuse` BYOB readers or not;
+ * returns the summary's text and how many BYOB readers the workers asked for. */
+async function load(file, refuse, cores = 1) {
   const page = await open(ctx.browser, ctx.server.url);
+  await page.evaluate((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
   const asked = [];
   page.on('console', (m) => { if (m.text() === 'byob reader asked for') asked.push(1); });
   await page.context().route('**/mailflow-worker.js', async (route) => {
@@ -44,4 +45,17 @@ test('a file reads the same through the Blob stream and, without a BYOB reader, 
   assert.equal(sliced.used, thousands(log.inbound + log.outbound));
   assert.equal(sliced.text, streamed.text, 'the same summary either way');
   console.log(`# BYOB readers asked for: ${streamed.asked} (streamed), ${sliced.asked} (refused)`);
+});
+
+test('each part of a file read by two workers comes through its own stream, or in slices', { timeout: 300_000 }, async () => {
+  // 60 MB: split in two parts, each read from its own place in the file.
+  const file = partnersCsv();
+  const streamed = await load(file, false, 2);
+  assert.equal(streamed.asked, 2, 'one BYOB reader for each part');
+  const sliced = await load(file, true, 2);
+  assert.equal(sliced.asked, 2, 'both workers asked for a BYOB reader and were refused');
+  assert.equal(sliced.text, streamed.text, 'the same summary either way');
+  const whole = await load(file, false, 1);
+  assert.equal(whole.asked, 1);
+  assert.equal(streamed.text, whole.text, 'and the same as one worker reading the whole file');
 });
