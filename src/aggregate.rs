@@ -3,13 +3,34 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Duration, NaiveDate};
 
 use crate::model::{ConnectorType, Delivery, Direction};
 use crate::security::{Auth, Level};
 use crate::tls::Tls;
+
+/// Connector and partner names to their ids. Looked up per row with [`Name`], whose compare runs
+/// eight bytes at a time (see [`crate::text::same_bytes`]).
+type NameIds = hashbrown::HashMap<String, u32, rustc_hash::FxBuildHasher>;
+
+/// A name to look up in [`NameIds`]: hashed as the `String` it may equal.
+#[derive(Hash)]
+struct Name<'a>(&'a str);
+
+impl hashbrown::Equivalent<String> for Name<'_> {
+    fn equivalent(&self, key: &String) -> bool {
+        crate::text::same_bytes(self.0.as_bytes(), key.as_bytes())
+    }
+}
+
+/// True when a kept host or IP is `new` (both absent, or the same text).
+fn same_part(kept: &Option<String>, new: Option<&str>) -> bool {
+    match (kept, new) {
+        (Some(a), Some(b)) => crate::text::same_bytes(a.as_bytes(), b.as_bytes()),
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
 
 /// The most servers (host and IP) kept per partner.
 pub const MAX_SERVERS: usize = 8;
@@ -239,9 +260,9 @@ impl DirCounts {
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Aggregate {
     connectors: Vec<ConnectorInfo>,
-    connector_ids: HashMap<String, u32>,
+    connector_ids: NameIds,
     partners: Vec<String>,
-    partner_ids: HashMap<String, u32>,
+    partner_ids: NameIds,
     /// Each partner's first and last day with mail (any direction and connector), by id.
     partner_days: Vec<(NaiveDate, NaiveDate)>,
     /// Each partner's servers (host name and IP address, as the source gave them), by id: at
@@ -273,7 +294,7 @@ impl Aggregate {
     }
 
     fn connector_id(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.connector_ids.get(name) {
+        if let Some(&id) = self.connector_ids.get(&Name(name)) {
             return id;
         }
         self.connectors.push(ConnectorInfo { name: name.to_string(), ..Default::default() });
@@ -301,7 +322,7 @@ impl Aggregate {
         }
         let Some(list) = self.partner_servers.get_mut(id) else { return };
         let (host, ip) = (host.map(crate::text::trim).filter(|h| !h.is_empty()), ip.map(crate::text::trim).filter(|i| !i.is_empty()));
-        if list.len() >= MAX_SERVERS || (host.is_none() && ip.is_none()) || list.iter().any(|(h, i)| h.as_deref() == host && i.as_deref() == ip) {
+        if list.len() >= MAX_SERVERS || (host.is_none() && ip.is_none()) || list.iter().any(|(h, i)| same_part(h, host) && same_part(i, ip)) {
             return;
         }
         list.push((host.map(String::from), ip.map(String::from)));
@@ -336,7 +357,7 @@ impl Aggregate {
     }
 
     fn partner_id(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.partner_ids.get(name) {
+        if let Some(&id) = self.partner_ids.get(&Name(name)) {
             return id;
         }
         self.partners.push(name.to_string());
@@ -368,7 +389,7 @@ impl Aggregate {
             let p = crate::text::trim(p);
             // Past the cap a partner not named yet is not stored either (its name would grow
             // without bound): its deliveries count without it.
-            if self.partner_cells.is_full() && !self.partner_ids.contains_key(p) {
+            if self.partner_cells.is_full() && !self.partner_ids.contains_key(&Name(p)) {
                 return self.partner_cells.note_capped(d.count);
             }
             let pid = self.partner_id(p);

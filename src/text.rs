@@ -11,6 +11,31 @@ pub fn trim(text: &str) -> &str {
     }
 }
 
+/// Whether two byte strings are equal, comparing eight bytes at a time. `==` on slices calls
+/// `memcmp`, which WebAssembly runs a byte at a time: looking up a partner's name per row spent
+/// about a tenth of a partner-rich CSV's time there (Node's WASI profile, same V8 as Chromium).
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    fn word(s: &[u8], at: usize) -> Option<u64> {
+        s.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_le_bytes)
+    }
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        return a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0;
+    }
+    // Whole words, then the last eight bytes (which may overlap the last word).
+    let mut at = 0;
+    while at + 8 <= n {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word(a, n - 8) == word(b, n - 8)
+}
+
 /// The longest start of `text` that is at most `max` bytes long and ends on a character
 /// boundary: the safe way to look at "the first N bytes" of untrusted text.
 pub fn head(text: &str, max: usize) -> &str {
@@ -103,6 +128,21 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_bytes_agrees_with_equality_at_every_length_and_place() {
+        let base: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
+        for n in 0..base.len() {
+            let a = &base[..n];
+            assert!(same_bytes(a, a), "{n}");
+            assert!(!same_bytes(a, &base[..n + 1]), "{n}: lengths differ");
+            for at in 0..n {
+                let mut b = a.to_vec();
+                b[at] ^= 0x20;
+                assert!(!same_bytes(a, &b), "{n} bytes, differing at {at}");
+            }
+        }
+    }
 
     #[test]
     fn fast_splits_and_lines_agree_with_the_standard_library() {
