@@ -122,8 +122,8 @@ pub enum Content {
     Messages {
         /// Which export.
         kind: SourceKind,
-        /// One per message and recipient.
-        records: Records,
+        /// One per message and recipient (shared with the workspace's joined store, not copied).
+        records: std::sync::Arc<Records>,
         /// Tenant domains the export names.
         tenants: Vec<String>,
     },
@@ -201,7 +201,7 @@ pub(crate) fn exchange_content(report: &mut FileReport, parsed: exo::Parsed, kin
         connector: r.iter().any(|m| m.has_connector()),
         tls: r.iter().any(|m| m.tls.is_some()),
     };
-    Content::Messages { kind, records: parsed.records, tenants: parsed.tenants }
+    Content::Messages { kind, records: std::sync::Arc::new(parsed.records), tenants: parsed.tenants }
 }
 
 /// Loads one file's bytes with default options.

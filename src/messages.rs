@@ -151,11 +151,6 @@ impl<T> Chunked<T> {
     pub fn iter(&self) -> impl Iterator<Item = &T> + '_ {
         self.chunks.iter().flatten()
     }
-
-    /// The items from `from` to before `to`, in order.
-    pub fn range(&self, from: usize, to: usize) -> impl Iterator<Item = &T> + '_ {
-        (from..to.min(self.len)).filter_map(|i| self.get(i))
-    }
 }
 
 impl<T: std::fmt::Debug> std::fmt::Debug for Chunked<T> {
@@ -612,10 +607,20 @@ impl Records {
 
 }
 
-/// Every message record loaded so far, joined on (message id, recipient).
+/// Every message record loaded so far, joined on (message id, recipient). A record that no
+/// other export joined stays where its file keeps it (the store holds the file's records, not a
+/// copy: 8 bytes a record instead of 48); only joined records are copied, with what the others
+/// said filled in.
 #[derive(Clone, Debug, Default)]
 pub struct MessageStore {
-    records: Chunked<Record>,
+    /// The files whose records are held.
+    files: Vec<std::sync::Arc<Records>>,
+    /// For each file, its names' numbers in this store's table (by the file's number).
+    maps: Vec<Vec<NameId>>,
+    /// Where each stored record is: see [`Slot`].
+    slots: Chunked<u64>,
+    /// Records another export joined, with the store's name numbers.
+    joined: Chunked<Record>,
     names: Names,
     /// The join index in [`SHARDS`] tables (see [`shard_of`]), so that growing it rehashes one
     /// small table at a time, never all the keys in one long pause. A table holds only record
@@ -623,6 +628,43 @@ pub struct MessageStore {
     /// found by comparing with the record's own.
     index: Vec<HashTable<u32>>,
     kinds: Chunked<u8>,
+}
+
+/// Where a stored record is, in 64 bits: with the top bit set, the number of a joined copy;
+/// else a file's number (bits 32 to 62) and the record's number in it.
+struct Slot;
+
+impl Slot {
+    const JOINED: u64 = 1 << 63;
+
+    fn in_file(file: usize, i: usize) -> Option<u64> {
+        let (file, i) = (u32::try_from(file).ok().filter(|f| *f < 1 << 31)?, u32::try_from(i).ok()?);
+        Some(u64::from(file) << 32 | u64::from(i))
+    }
+
+    fn joined(i: usize) -> Option<u64> {
+        u32::try_from(i).ok().map(|i| Slot::JOINED | u64::from(i))
+    }
+}
+
+/// Stored record `i` as it is kept: in its file, with that file's name numbers (and the file's
+/// number), or as a joined copy (`None`).
+fn kept<'a>(files: &'a [std::sync::Arc<Records>], slots: &Chunked<u64>, joined: &'a Chunked<Record>, i: u32) -> Option<(&'a Record, Option<usize>)> {
+    let slot = *slots.get(i as usize)?;
+    let at = (slot & u64::from(u32::MAX)) as usize;
+    if slot & Slot::JOINED != 0 {
+        return joined.get(at).map(|r| (r, None));
+    }
+    let f = (slot >> 32) as usize;
+    files.get(f)?.list.get(at).map(|r| (r, Some(f)))
+}
+
+/// Stored record `i` with the store's name numbers.
+fn stored(files: &[std::sync::Arc<Records>], maps: &[Vec<NameId>], slots: &Chunked<u64>, joined: &Chunked<Record>, i: u32) -> Option<Record> {
+    let (r, file) = kept(files, slots, joined, i)?;
+    let Some(map) = file.and_then(|f| maps.get(f)) else { return Some(*r) };
+    let to = |id: NameId| map.get(id as usize).copied().unwrap_or(id);
+    Some(Record { sender: to(r.sender), recipient: to(r.recipient), connector: to(r.connector), remote_host: to(r.remote_host), remote_ip: to(r.remote_ip), ..*r })
 }
 
 /// What adding a file's records did.
@@ -643,7 +685,8 @@ pub type DomainCounts<'a> = Vec<(&'a str, u64)>;
 #[derive(Clone, Debug, Default)]
 pub struct Adding {
     next: usize,
-    map: Vec<NameId>,
+    /// The file's number in the store, once its first records are added.
+    file: Option<usize>,
     /// What the records added so far did.
     pub outcome: AddOutcome,
 }
@@ -675,28 +718,34 @@ pub struct Materialised {
 impl MessageStore {
     /// True when nothing is stored.
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.slots.is_empty()
     }
 
     /// Adds one file's records, joining and de-duplicating.
-    pub fn add(&mut self, kind: SourceKind, file: &Records) -> AddOutcome {
+    pub fn add(&mut self, kind: SourceKind, file: &std::sync::Arc<Records>) -> AddOutcome {
         let mut adding = Adding::default();
         self.add_some(kind, file, &mut adding, usize::MAX);
         adding.outcome
     }
 
     /// Adds up to `budget` more of a file's records (see [`Adding`]); true when all are in.
-    pub fn add_some(&mut self, kind: SourceKind, file: &Records, adding: &mut Adding, budget: usize) -> bool {
+    pub fn add_some(&mut self, kind: SourceKind, file: &std::sync::Arc<Records>, adding: &mut Adding, budget: usize) -> bool {
         let end = adding.next.saturating_add(budget).min(file.list.len());
-        if adding.next == 0 && adding.map.is_empty() {
-            adding.map = vec![UNMAPPED; file.names.len()];
-            if self.index.is_empty() {
-                self.index = (0..SHARDS).map(|_| HashTable::new()).collect();
+        let f = match adding.file {
+            Some(f) => f,
+            None => {
+                self.files.push(std::sync::Arc::clone(file));
+                self.maps.push(vec![UNMAPPED; file.names.len()]);
+                if self.index.is_empty() {
+                    self.index = (0..SHARDS).map(|_| HashTable::new()).collect();
+                }
+                *adding.file.insert(self.files.len() - 1)
             }
-        }
-        let Adding { next, map, outcome, .. } = adding;
-        let MessageStore { records, names, index, kinds } = self;
-        for r in file.list.get(*next..end).unwrap_or_default() {
+        };
+        let Adding { next, outcome, .. } = adding;
+        let MessageStore { files, maps, slots, joined, names, index, kinds } = self;
+        for (at_file, r) in file.list.iter().enumerate().take(end).skip(*next) {
+            let Some(map) = maps.get_mut(f) else { break };
             // Names are numbered in this store's table as records first use them.
             let mut at = |id: NameId| -> NameId {
                 match map.get_mut(id as usize) {
@@ -718,21 +767,39 @@ impl MessageStore {
             };
             let Some(shard) = index.get_mut(shard_of(r.key as u64)) else { continue };
             let hash = index_hash(r.key);
-            match shard.find(hash, |&i| records.get(i as usize).is_some_and(|x| x.key == r.key)).copied() {
+            match shard.find(hash, |&i| kept(files, slots, joined, i).is_some_and(|(x, _)| x.key == r.key)).copied() {
                 Some(i) if kinds.get(i as usize).is_some_and(|k| k & kind.bit() != 0) => outcome.duplicates += 1,
                 Some(i) => {
-                    if let (Some(rec), Some(k)) = (records.get_mut(i as usize), kinds.get_mut(i as usize)) {
+                    if let Some(mut rec) = stored(files, maps, slots, joined, i) {
                         rec.fill_from(&r);
+                        // A record its file keeps becomes a copy once another export joins it.
+                        match slots.get_mut(i as usize) {
+                            Some(slot) if *slot & Slot::JOINED != 0 => {
+                                if let Some(copy) = joined.get_mut((*slot & u64::from(u32::MAX)) as usize) {
+                                    *copy = rec;
+                                }
+                            }
+                            Some(slot) => {
+                                if let Some(copy) = Slot::joined(joined.push(rec)) {
+                                    *slot = copy;
+                                }
+                            }
+                            None => {}
+                        }
+                    }
+                    if let Some(k) = kinds.get_mut(i as usize) {
                         *k |= kind.bit();
                     }
                     outcome.joined += 1;
                 }
                 None => {
-                    let i = records.push(r);
+                    // (A slot for every record in memory: 2^31 files, 2^32 records a file.)
+                    let Some(slot) = Slot::in_file(f, at_file).or_else(|| Slot::joined(joined.push(r))) else { continue };
+                    let i = slots.push(slot);
                     kinds.push(kind.bit());
                     // Past 4 billion records a message is counted without joining.
                     if let Ok(i) = u32::try_from(i) {
-                        shard.insert_unique(hash, i, |&j| records.get(j as usize).map_or(0, |x| index_hash(x.key)));
+                        shard.insert_unique(hash, i, |&j| kept(files, slots, joined, j).map_or(0, |(x, _)| index_hash(x.key)));
                     }
                     outcome.new += 1;
                 }
@@ -748,7 +815,7 @@ impl MessageStore {
     pub fn domain_counts(&self) -> (DomainCounts<'_>, DomainCounts<'_>) {
         let mut known = vec![0u64; self.names.len()];
         let mut any = vec![0u64; self.names.len()];
-        for r in self.records.iter() {
+        for r in self.records() {
             let ours = match r.direction {
                 Some(Direction::Inbound) => Some(r.recipient),
                 Some(_) => Some(r.sender),
@@ -767,9 +834,14 @@ impl MessageStore {
         (named(known), named(any))
     }
 
+    /// The stored record `i` (in the order first seen), with the store's name numbers.
+    fn record(&self, i: usize) -> Option<Record> {
+        stored(&self.files, &self.maps, &self.slots, &self.joined, u32::try_from(i).ok()?)
+    }
+
     /// Every record, in the order first seen.
-    pub fn records(&self) -> impl Iterator<Item = &Record> + '_ {
-        self.records.iter()
+    pub fn records(&self) -> impl Iterator<Item = Record> + '_ {
+        (0..self.slots.len()).filter_map(|i| self.record(i))
     }
 
     /// Counts the records into an aggregate; direction comes from the export, else your domains,
@@ -785,10 +857,12 @@ impl MessageStore {
     /// domain, all by number) are counted together, and the cells go to the aggregate in the
     /// order each was first seen, so that it looks each name up once per cell, not per record.
     pub fn count_some(&self, domains: &Domains, agg: &mut Aggregate, c: &mut Counting, budget: usize) -> bool {
-        if c.next < self.records.len() {
-            let end = c.next.saturating_add(budget).min(self.records.len());
-            for r in self.records.range(c.next, end) {
-                self.count_one(domains, r, c);
+        if c.next < self.slots.len() {
+            let end = c.next.saturating_add(budget).min(self.slots.len());
+            for i in c.next..end {
+                if let Some(r) = self.record(i) {
+                    self.count_one(domains, &r, c);
+                }
             }
             c.next = end;
             return false;
@@ -885,8 +959,8 @@ mod tests {
         }
     }
 
-    fn records(list: &[MessageRecord]) -> Records {
-        Records::from_messages(list)
+    fn records(list: &[MessageRecord]) -> std::sync::Arc<Records> {
+        std::sync::Arc::new(Records::from_messages(list))
     }
 
     #[test]
@@ -930,9 +1004,19 @@ mod tests {
                 }
             }
         }
+        let (report, detail) = (std::sync::Arc::new(report), std::sync::Arc::new(detail));
         let mut store = MessageStore::default();
         assert_eq!(store.add(SourceKind::Enhanced, &report), AddOutcome { new: 400_000, joined: 0, duplicates: 0 });
+        // The store holds the report's records where the report keeps them: 8 bytes a record
+        // and a byte for its kind, in chunks.
+        let held = |store: &MessageStore| {
+            store.slots.chunks.iter().map(|c| c.capacity() * 8).sum::<usize>() + store.kinds.chunks.iter().map(Vec::capacity).sum::<usize>()
+        };
+        assert_eq!(store.joined.len(), 0, "no record copied");
+        // (A copy took 49 bytes a record: the record and its kind.)
+        assert!(held(&store) < 400_000 * 12, "{} bytes held for 400,000 records", held(&store));
         assert_eq!(store.add(SourceKind::Detail, &detail), AddOutcome { new: 0, joined: 200_000, duplicates: 0 });
+        assert_eq!(store.joined.len(), 200_000, "only the joined records are copied");
         assert_eq!(store.add(SourceKind::Detail, &detail).duplicates, 200_000);
         let bytes: usize = store.index.iter().map(HashTable::allocation_size).sum();
         // A map of 16-byte keys and 4-byte numbers takes at least 20 bytes a record.
@@ -980,7 +1064,7 @@ mod tests {
         let mut b = a.clone();
         b.connector = Some(None);
         store.add(SourceKind::Extended, &records(&[b]));
-        let first = |store: &MessageStore| *store.records().next().unwrap();
+        let first = |store: &MessageStore| store.records().next().unwrap();
         assert!(first(&store).connector_said() && !first(&store).has_connector());
         let mut c = a.clone();
         c.connector = Some(Some("To Fabrikam".into()));

@@ -212,7 +212,7 @@ impl Workspace {
                             rec
                         })
                         .collect::<Vec<_>>();
-                    tracked.push(Records::from_messages(&records));
+                    tracked.push(Arc::new(Records::from_messages(&records)));
                 }
                 Content::Messages { tenants: t, .. } => tenants.extend(t.iter().cloned()),
                 Content::Connectors(list) => settings.extend(list.iter().cloned()),
@@ -362,7 +362,7 @@ pub struct Rebuild {
     /// `None`: no file joins (the views read the deliveries alone).
     combined: Option<Aggregate>,
     store: MessageStore,
-    tracked: Vec<Records>,
+    tracked: Vec<Arc<Records>>,
     sessions: Vec<Session>,
     used: Vec<bool>,
     settings: Vec<ConnectorSetting>,
