@@ -89,13 +89,13 @@ const MAGIC: &[(&[u8], Msg, Msg)] = &[
 /// UTF-16 told by zero bytes at odd or even offsets; valid UTF-8; otherwise Windows-1252 unless the
 /// bytes hold control characters that no text file has.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
-    sniff(bytes, true).map(|encoding| decode_as(bytes, encoding))
+    sniff(bytes).map(|encoding| decode_as(bytes, encoding))
 }
 
-/// Finds the encoding of a file from its first bytes (all of them when `complete`), or says why
-/// they are not text; see [`decode`] for the order of the checks. When the bytes are only the
-/// start of a file, UTF-8 cut in the middle of a character at their end still counts as UTF-8.
-pub fn sniff(bytes: &[u8], complete: bool) -> Result<TextEncoding, DecodeError> {
+/// Finds the encoding of a file from its bytes (all of them, or its first ones), or says why they
+/// are not text; see [`decode`] for the order of the checks. UTF-8 cut in the middle of a
+/// character at the end (the first bytes of a file, or a file cut short) still counts as UTF-8.
+pub fn sniff(bytes: &[u8]) -> Result<TextEncoding, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -116,7 +116,10 @@ pub fn sniff(bytes: &[u8], complete: bool) -> Result<TextEncoding, DecodeError> 
     }
     match std::str::from_utf8(bytes) {
         Ok(_) => Ok(TextEncoding::Utf8),
-        Err(e) if !complete && e.error_len().is_none() => Ok(TextEncoding::Utf8),
+        // Cut inside a character at the end, and valid before: UTF-8 (a file cut short, or only
+        // its start), not Windows-1252 (which would garble every non-ASCII
+        // name of a UTF-8 file cut short).
+        Err(e) if e.error_len().is_none() => Ok(TextEncoding::Utf8),
         Err(_) => Ok(TextEncoding::Windows1252),
     }
 }
@@ -175,6 +178,24 @@ fn looks_binary(sample: &[u8]) -> bool {
 pub fn decode_as(bytes: &[u8], encoding: TextEncoding) -> Decoded<'_> {
     let (text, _) = encoding_of(encoding).decode_with_bom_removal(bytes);
     Decoded { text, encoding }
+}
+
+/// True when `bytes` end inside a character of `encoding`: bytes left over at the end that make
+/// no character (a UTF-16 file with an odd byte over, UTF-8 cut after a character's first byte),
+/// which only a file cut short has.
+pub fn ends_inside_character(bytes: &[u8], encoding: TextEncoding) -> bool {
+    // The last few bytes, from a code unit's start (UTF-16 units are two bytes from the file's
+    // start, its byte-order mark included).
+    let from = match encoding {
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be => bytes.len().saturating_sub(5) & !1,
+        _ => bytes.len().saturating_sub(4),
+    };
+    let mut decoder = encoding_of(encoding).new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(32);
+    let _ = decoder.decode_to_string(bytes.get(from..).unwrap_or_default(), &mut out, false);
+    let before = out.len();
+    let _ = decoder.decode_to_string(&[], &mut out, true);
+    out.len() > before
 }
 
 #[cfg(test)]

@@ -181,7 +181,7 @@ pub fn load_all(name: &str, bytes: Vec<u8>, options: &LoadOptions) -> Vec<(Loade
             let mut l = load_with(&u.name, &u.bytes, options.clone());
             match u.problem {
                 Some(problem) if u.bytes.is_empty() => l.report.error = Some(problem),
-                problem => l.report.warning = problem,
+                problem => l.report.warning = problem.or(l.report.warning.take()),
             }
             (l, u.bytes)
         })
@@ -222,7 +222,13 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
         Err(e) => return fail(report, e.into()),
     };
     report.encoding = Some(decoded.encoding);
-    let text = &*decoded.text;
+    let mut text = &*decoded.text;
+    // A file cut inside a character was cut inside its last line: that line is not read (as
+    // when it streams, see `stream::FileLoad::finish`).
+    if crate::decode::ends_inside_character(bytes, decoded.encoding) {
+        text = text.get(..text.rfind('\n').map_or(0, |i| i + 1)).unwrap_or(text);
+        report.warning = Some(Msg::EndsMidCharacter.into());
+    }
     let format = match (&options.mapping, detect(text)) {
         (Some(m), _) => match crate::formats::table::sniff(text) {
             Some(dialect) => Format::Mapped { dialect, columns: Columns::from_mapping(m) },

@@ -50,7 +50,7 @@ pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Opti
     if crate::unpack::is_gzip(head) || crate::unpack::is_zip(head) {
         return None;
     }
-    if !matches!(decode::sniff(head, false).ok()?, TextEncoding::Utf8 | TextEncoding::Windows1252) {
+    if !matches!(decode::sniff(head).ok()?, TextEncoding::Utf8 | TextEncoding::Windows1252) {
         return None;
     }
     let text = String::from_utf8_lossy(head);
@@ -240,6 +240,8 @@ pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
     for part in parts {
         let mut r = part.loaded.report;
         handovers.extend(r.stats.handover.take());
+        // The last part may end in the middle of a character (see `FileLoad::finish`).
+        report.warning = report.warning.take().or(r.warning.take());
         add_stats(&mut report.stats, &r.stats, lines_before.saturating_sub(header_lines));
         report.bytes = report.bytes.saturating_add(r.bytes.saturating_sub(header.len() as u64));
         report.found.connector |= r.found.connector;

@@ -232,7 +232,7 @@ impl FileLoad {
         if unpack::is_zip(&head) || crate::mailbox::looks_like_mail(&head) {
             return self.gather(head);
         }
-        let Ok(encoding) = decode::sniff(&head, finishing) else {
+        let Ok(encoding) = decode::sniff(&head) else {
             self.stage = Stage::Rejected(head);
             return;
         };
@@ -323,7 +323,16 @@ impl FileLoad {
                     .collect(),
             ),
             Stage::Text(mut text) => {
+                let before = text.pending.len();
                 decode_into(&mut text.decoder, &[], &mut text.pending, true);
+                // Bytes left at the end that make no character (a UTF-16 file with an odd byte
+                // over, UTF-8 cut inside a character): the file was cut short, inside its last
+                // line, whose values may be cut too. That line is not read, and the summary says so.
+                if text.pending.get(before..).is_some_and(|t| t.contains('\u{FFFD}')) {
+                    let whole = text.pending.rfind('\n').map_or(0, |i| i + 1);
+                    text.pending.truncate(whole);
+                    text.report.warning = Some(Said::new(Msg::EndsMidCharacter));
+                }
                 text.run(true);
                 let TextLoad { mut report, parser, mut agg, .. } = *text;
                 report.bytes = received;

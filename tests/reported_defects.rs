@@ -241,3 +241,28 @@ fn exchange_send_in_a_long_session_is_counted_once() {
     let t = ws.agg().totals(&Filter::window(day(2025, 3, 4), day(2025, 3, 4)));
     assert_eq!(t.outbound.0, [0, 0, 0, 1, 0, 0], "one delivery, with its session's TLS");
 }
+
+#[test]
+fn a_file_cut_inside_a_character_says_so_and_leaves_its_cut_line_out() {
+    // Seen when a 20 MB UTF-16LE export was checked cut 7 bytes short (an odd byte left over):
+    // the summary said "0 rows skipped" and the cut last row counted with its cut IP address.
+    let mut csv = String::from("date,direction,connector,tls,count,remote_host,remote_ip\n");
+    for i in 0..300 {
+        csv.push_str(&format!("2026-03-04T10:00:{:02}Z,Inbound,Relä Süd,TLS 1.2,2,mx{i}.fabrikam.example,198.51.100.{}\n", i % 60, i % 250));
+    }
+    csv.push_str("2026-03-04T11:00:00Z,Inbound,Relä Süd,TLS 1.2,37,mx.müller.example,198.51.100.77\n");
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(csv.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    // Five bytes short: the line end, the last digit and half of the one before.
+    let cut16 = &utf16[..utf16.len() - 5];
+    // UTF-8 cut after the first byte of the ü.
+    let cut8 = &csv.as_bytes()[..csv.rfind('ü').unwrap() + 1];
+    for (name, bytes) in [("trace-utf16.csv", cut16), ("trace-utf8.csv", cut8)] {
+        let loaded = load_both(name, bytes, &[4096, 1000, 7]);
+        assert_eq!(loaded.report.error, None, "{name}");
+        assert!(format!("{:?}", loaded.report.warning).contains("EndsMidCharacter"), "{name}: {:?}", loaded.report.warning);
+        assert_eq!((loaded.report.stats.deliveries, loaded.report.stats.skipped), (600, 0), "{name}: the cut line is left out");
+    }
+    // Whole, the same file has no warning and counts its last row.
+    let whole = load_both("trace.csv", csv.as_bytes(), &[4096, 7]);
+    assert_eq!((whole.report.warning.is_none(), whole.report.stats.deliveries), (true, 637));
+}

@@ -419,6 +419,7 @@ NoServerLines = Die Datei enthält keine Zeilen des Mailservers. Exportieren Sie
 HeaderNoRows = Die Datei hat eine Kopfzeile, aber keine Zeilen. Exportieren Sie die Daten erneut für einen Zeitraum mit E-Mails.
 GzipDamaged = Die gzip-Daten sind beschädigt ({ $v0 }); was davor stand, wurde gelesen
 GzipDamagedOrCut = Die gzip-Daten sind beschädigt oder abgeschnitten ({ $v0 }); was davor stand, wurde gelesen
+EndsMidCharacter = Die Datei endet mitten in einem Zeichen, sie wurde also abgeschnitten; ihre letzte, unvollständige Zeile wurde nicht gelesen. Kopieren oder exportieren Sie die Datei erneut.
 TooBigWhole = Die Datei ist { $v0 } GB groß; Mailflow liest { $v1 } im Ganzen, bis 1 GB. Teilen Sie sie (etwa nach Datum) und legen Sie die Teile ab.
 ZipArchives = ZIP-Archive
 FilesOfThisFormat = Dateien dieses Formats

@@ -419,6 +419,7 @@ NoServerLines = it has no lines of the mail server. Export the trace again with 
 HeaderNoRows = it has a header but no rows. Export the trace again with a date range that has mail.
 GzipDamaged = the gzip data is damaged ({ $v0 }); what came before was read
 GzipDamagedOrCut = the gzip data is damaged or cut short ({ $v0 }); what came before was read
+EndsMidCharacter = the file ends in the middle of a character, so it was cut short; its last line, which is incomplete, was not read. Copy or export the file again.
 TooBigWhole = the file is { $v0 } GB; Mailflow reads { $v1 } whole, up to 1 GB. Split it (for example by date) and drop the parts.
 ZipArchives = zip archives
 FilesOfThisFormat = files of this format

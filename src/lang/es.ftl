@@ -419,6 +419,7 @@ NoServerLines = no tiene líneas del servidor de correo. Vuelva a exportar el se
 HeaderNoRows = tiene encabezado, pero no filas. Vuelva a exportar el seguimiento con un intervalo de fechas que tenga correo.
 GzipDamaged = los datos gzip están dañados ({ $v0 }); se leyó lo anterior
 GzipDamagedOrCut = los datos gzip están dañados o truncados ({ $v0 }); se leyó lo anterior
+EndsMidCharacter = el archivo termina en medio de un carácter, así que está truncado; su última línea, incompleta, no se leyó. Copie o exporte el archivo de nuevo.
 TooBigWhole = el archivo ocupa { $v0 } GB; Mailflow lee los { $v1 } enteros, hasta 1 GB. Divídalo (por ejemplo, por fecha) y suelte las partes.
 ZipArchives = archivos ZIP
 FilesOfThisFormat = archivos de este formato

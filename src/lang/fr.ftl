@@ -419,6 +419,7 @@ NoServerLines = il ne contient aucune ligne du serveur de messagerie. Exportez d
 HeaderNoRows = il a un en-tête mais aucune ligne. Exportez de nouveau la trace sur une période contenant du courrier.
 GzipDamaged = les données gzip sont endommagées ({ $v0 }) ; ce qui précède a été lu
 GzipDamagedOrCut = les données gzip sont endommagées ou tronquées ({ $v0 }) ; ce qui précède a été lu
+EndsMidCharacter = le fichier se termine au milieu d’un caractère : il a donc été tronqué ; sa dernière ligne, incomplète, n’a pas été lue. Copiez ou exportez de nouveau le fichier.
 TooBigWhole = le fichier fait { $v0 } Go ; Mailflow lit les { $v1 } en entier, jusqu’à 1 Go. Divisez-le (par exemple par date) et déposez les parties.
 ZipArchives = archives zip
 FilesOfThisFormat = fichiers de ce format

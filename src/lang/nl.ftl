@@ -419,6 +419,7 @@ NoServerLines = het bevat geen regels van de mailserver. Exporteer de tracering 
 HeaderNoRows = het heeft een koprij, maar geen rijen. Exporteer de tracering opnieuw met een datumbereik dat e-mail bevat.
 GzipDamaged = de gzip-gegevens zijn beschadigd ({ $v0 }); wat ervoor stond, is gelezen
 GzipDamagedOrCut = de gzip-gegevens zijn beschadigd of afgekapt ({ $v0 }); wat ervoor stond, is gelezen
+EndsMidCharacter = het bestand eindigt midden in een teken en is dus afgekapt; de laatste, onvolledige regel is niet gelezen. Kopieer of exporteer het bestand opnieuw.
 TooBigWhole = het bestand is { $v0 } GB; Mailflow leest { $v1 } in hun geheel, tot 1 GB. Splits het (bijvoorbeeld per datum) en zet de delen neer.
 ZipArchives = zip-archieven
 FilesOfThisFormat = bestanden van deze indeling

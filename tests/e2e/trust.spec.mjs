@@ -78,3 +78,19 @@ test('a panic in the loading worker is reported as a defect with details to copy
   await page.getByTestId('file-summary').waitFor();
   assert.deepEqual(page.errors.filter((e) => !/unreachable|RuntimeError|panicked|defect drill/.test(e)), []);
 });
+
+test('a UTF-16 file cut inside a character says so, and its cut last line is not counted', async () => {
+  // A UTF-16LE export one byte short of whole characters (an odd byte over), cut in its last
+  // row: that row's count (37) would have counted with its cut IP address.
+  let csv = 'date,direction,connector,tls,count,remote_host,remote_ip\n';
+  for (let i = 0; i < 300; i++) csv += `2026-03-04T10:00:${String(i % 60).padStart(2, '0')}Z,Inbound,Relä Süd,TLS 1.2,2,mx${i}.fabrikam.example,198.51.100.${i % 250}\n`;
+  csv += '2026-03-04T11:00:00Z,Inbound,Relä Süd,TLS 1.2,37,mx.müller.example,198.51.100.77\n';
+  const whole = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
+  const page = await open(ctx.browser, ctx.server.url);
+  await drop(page, [{ name: 'trace-utf16.csv', content: whole.subarray(0, whole.length - 5) }]);
+  const warning = page.getByTestId('file-warning');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /ends in the middle of a character.*last line.*not read/);
+  assert.equal(await page.getByTestId('deliveries-used').textContent(), '600');
+  assert.deepEqual(page.errors, []);
+});
