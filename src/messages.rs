@@ -596,6 +596,12 @@ impl Records {
         r.tls_last = m.tls_last;
     }
 
+    /// About how many bytes the records take on the wire (their block, the names and the ends),
+    /// so that the buffer they are written into is made once at its size.
+    pub fn wire_bytes(&self) -> usize {
+        self.list.len() * packed::SIZE + self.names.text.len() + self.names.ends.len() * 4 + 64
+    }
+
     /// The records of a list given as text.
     pub fn from_messages<'a>(list: impl IntoIterator<Item = &'a MessageRecord>) -> Records {
         let mut out = Records::default();

@@ -154,7 +154,16 @@ pub fn decode_from_worker(bytes: &[u8]) -> Option<FromWorker> {
 
 /// Encodes the files one load gave.
 pub fn encode_parts(parts: &[Part]) -> Vec<u8> {
-    postcard::to_stdvec(parts).unwrap_or_default()
+    // Exchange Online records are most of such a message (50 MB for a million): the buffer is
+    // made at about their size, not grown by doubling (which copied it, and left it twice as big).
+    let records: usize = parts
+        .iter()
+        .map(|(l, _)| match &l.content {
+            crate::load::Content::Messages { records, .. } => records.wire_bytes(),
+            _ => 0,
+        })
+        .sum();
+    postcard::to_extend(parts, Vec::with_capacity(records.saturating_add(1 << 16))).unwrap_or_default()
 }
 
 /// Decodes what [`encode_parts`] wrote.
