@@ -89,13 +89,15 @@ const MAGIC: &[(&[u8], Msg, Msg)] = &[
 /// UTF-16 told by zero bytes at odd or even offsets; valid UTF-8; otherwise Windows-1252 unless the
 /// bytes hold control characters that no text file has.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
-    sniff(bytes).map(|encoding| decode_as(bytes, encoding))
+    sniff(bytes, true).map(|encoding| decode_as(bytes, encoding))
 }
 
-/// Finds the encoding of a file from its bytes (all of them, or its first ones), or says why they
-/// are not text; see [`decode`] for the order of the checks. UTF-8 cut in the middle of a
-/// character at the end (the first bytes of a file, or a file cut short) still counts as UTF-8.
-pub fn sniff(bytes: &[u8]) -> Result<TextEncoding, DecodeError> {
+/// Finds the encoding of a file from its first bytes (all of them when `complete`), or says why
+/// they are not text; see [`decode`] for the order of the checks. UTF-8 cut in the middle of a
+/// character at the end still counts as UTF-8: always for the first bytes of a file, and for a
+/// whole file (cut short) when a character of several bytes comes before (a Windows-1252 file
+/// whose only accented letter is its last byte stays Windows-1252).
+pub fn sniff(bytes: &[u8], complete: bool) -> Result<TextEncoding, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -116,10 +118,12 @@ pub fn sniff(bytes: &[u8]) -> Result<TextEncoding, DecodeError> {
     }
     match std::str::from_utf8(bytes) {
         Ok(_) => Ok(TextEncoding::Utf8),
-        // Cut inside a character at the end, and valid before: UTF-8 (a file cut short, or only
-        // its start), not Windows-1252 (which would garble every non-ASCII
-        // name of a UTF-8 file cut short).
-        Err(e) if e.error_len().is_none() => Ok(TextEncoding::Utf8),
+        // Cut inside a character at the end, and valid before: UTF-8 (only the file's start, or a
+        // file cut short), not Windows-1252 (which would garble every non-ASCII name of a UTF-8
+        // file cut short).
+        Err(e) if e.error_len().is_none() && (!complete || bytes.get(..e.valid_up_to()).is_some_and(|b| !b.is_ascii())) => {
+            Ok(TextEncoding::Utf8)
+        }
         Err(_) => Ok(TextEncoding::Windows1252),
     }
 }
@@ -196,6 +200,19 @@ pub fn ends_inside_character(bytes: &[u8], encoding: TextEncoding) -> bool {
     let before = out.len();
     let _ = decoder.decode_to_string(&[], &mut out, true);
     out.len() > before
+}
+
+/// Where to stop reading the text of a file that ends inside a character (the text ends with
+/// the U+FFFD its bytes left over became), and whether a line is left out: the last line was cut,
+/// so the text stops after the last line end; but where the one byte left over of a UTF-16LE file
+/// is a line feed's first half, the last line is whole and only the U+FFFD goes.
+pub fn readable_end(text: &str, encoding: TextEncoding, last_byte: Option<u8>) -> (usize, bool) {
+    if encoding == TextEncoding::Utf16Le && last_byte == Some(b'\n') {
+        if let Some(whole) = text.strip_suffix('\u{FFFD}') {
+            return (whole.len(), false);
+        }
+    }
+    (text.rfind('\n').map_or(0, |i| i + 1), true)
 }
 
 #[cfg(test)]

@@ -94,7 +94,7 @@ fn first_is_log(files: usize, open: &mut Open<'_>) -> bool {
     if head.is_empty() {
         return false;
     }
-    let Ok(encoding) = crate::decode::sniff(&head) else { return false };
+    let Ok(encoding) = crate::decode::sniff(&head, false) else { return false };
     let text = crate::decode::decode_as(&head, encoding).text;
     let sample = match text.rfind('\n') {
         Some(i) => text.get(..=i).unwrap_or(&text),

@@ -226,8 +226,11 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
     // A file cut inside a character was cut inside its last line: that line is not read (as
     // when it streams, see `stream::FileLoad::finish`).
     if crate::decode::ends_inside_character(bytes, decoded.encoding) {
-        text = text.get(..text.rfind('\n').map_or(0, |i| i + 1)).unwrap_or(text);
-        report.warning = Some(Msg::EndsMidCharacter.into());
+        let (end, lost) = crate::decode::readable_end(text, decoded.encoding, bytes.last().copied());
+        text = text.get(..end).unwrap_or(text);
+        if lost {
+            report.warning = Some(Msg::EndsMidCharacter.into());
+        }
     }
     let format = match (&options.mapping, detect(text)) {
         (Some(m), _) => match crate::formats::table::sniff(text) {
@@ -291,7 +294,7 @@ pub fn load_with(name: &str, bytes: &[u8], options: LoadOptions) -> Loaded {
                 }
             }
             if records.is_empty() && report.stats.rows_read > 0 && report.stats.skipped == 0 {
-                report.warning = Some(Msg::NothingCrossed.into());
+                report.warning.get_or_insert_with(|| Msg::NothingCrossed.into());
             }
             return Loaded { report, content: Content::Tracking(records) };
         }

@@ -50,7 +50,7 @@ pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Opti
     if crate::unpack::is_gzip(head) || crate::unpack::is_zip(head) {
         return None;
     }
-    if !matches!(decode::sniff(head).ok()?, TextEncoding::Utf8 | TextEncoding::Windows1252) {
+    if !matches!(decode::sniff(head, false).ok()?, TextEncoding::Utf8 | TextEncoding::Windows1252) {
         return None;
     }
     let text = String::from_utf8_lossy(head);

@@ -83,6 +83,8 @@ struct TextLoad {
     report: FileReport,
     parser: Parser,
     agg: Aggregate,
+    /// The last byte read (see [`decode::readable_end`]).
+    last_byte: Option<u8>,
 }
 
 enum Parser {
@@ -232,7 +234,7 @@ impl FileLoad {
         if unpack::is_zip(&head) || crate::mailbox::looks_like_mail(&head) {
             return self.gather(head);
         }
-        let Ok(encoding) = decode::sniff(&head) else {
+        let Ok(encoding) = decode::sniff(&head, finishing) else {
             self.stage = Stage::Rejected(head);
             return;
         };
@@ -264,7 +266,7 @@ impl FileLoad {
             report.found = Found { direction: true, connector: columns.has_connector(), tls: columns.has_tls() };
         }
         text.drain(..skip.min(text.len()));
-        let mut load = TextLoad { decoder, pending: text, retry_at: 0, report, parser, agg: Aggregate::new() };
+        let mut load = TextLoad { decoder, pending: text, retry_at: 0, report, parser, agg: Aggregate::new(), last_byte: head.last().copied() };
         if load.pending.len() >= self.block {
             load.run(false);
         }
@@ -329,9 +331,12 @@ impl FileLoad {
                 // over, UTF-8 cut inside a character): the file was cut short, inside its last
                 // line, whose values may be cut too. That line is not read, and the summary says so.
                 if text.pending.get(before..).is_some_and(|t| t.contains('\u{FFFD}')) {
-                    let whole = text.pending.rfind('\n').map_or(0, |i| i + 1);
-                    text.pending.truncate(whole);
-                    text.report.warning = Some(Said::new(Msg::EndsMidCharacter));
+                    let encoding = text.report.encoding.unwrap_or(decode::TextEncoding::Utf8);
+                    let (end, lost) = decode::readable_end(&text.pending, encoding, text.last_byte);
+                    text.pending.truncate(end);
+                    if lost {
+                        text.report.warning = Some(Said::new(Msg::EndsMidCharacter));
+                    }
                 }
                 text.run(true);
                 let TextLoad { mut report, parser, mut agg, .. } = *text;
@@ -382,6 +387,7 @@ impl TextLoad {
     /// Decodes `bytes` a block at a time, handing each whole block to the parser, so that the
     /// pending text stays about a block long whatever the size of the pieces read.
     fn push(&mut self, bytes: &[u8], block: usize) {
+        self.last_byte = bytes.last().copied().or(self.last_byte);
         for piece in bytes.chunks(block) {
             decode_into(&mut self.decoder, piece, &mut self.pending, false);
             if self.pending.len() >= block.max(self.retry_at) {

@@ -65,10 +65,15 @@ impl Stream {
         let mut filled = 0;
         while !self.done && filled < size {
             let view = Uint8Array::new_with_byte_offset_and_length(&self.buffer, filled, size - filled);
+            // A stream that failed is done: it is not cancelled as it is dropped.
             let Some(promise) = self.read.call1(&self.reader, &view).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
+                self.done = true;
                 return Some(Err(()));
             };
-            let Ok(result) = wasm_bindgen_futures::JsFuture::from(promise).await else { return Some(Err(())) };
+            let Ok(result) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+                self.done = true;
+                return Some(Err(()));
+            };
             // The view's buffer comes back (moved, not copied) with the bytes read into it.
             match get(&result, "value").dyn_into::<Uint8Array>() {
                 Ok(value) => {
@@ -76,7 +81,10 @@ impl Stream {
                     filled += value.byte_length();
                 }
                 Err(_) if get(&result, "done").as_bool() == Some(true) => {}
-                Err(_) => return Some(Err(())),
+                Err(_) => {
+                    self.done = true;
+                    return Some(Err(()));
+                }
             }
             self.done = get(&result, "done").as_bool() != Some(false);
         }

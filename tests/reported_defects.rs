@@ -265,4 +265,14 @@ fn a_file_cut_inside_a_character_says_so_and_leaves_its_cut_line_out() {
     // Whole, the same file has no warning and counts its last row.
     let whole = load_both("trace.csv", csv.as_bytes(), &[4096, 7]);
     assert_eq!((whole.report.warning.is_none(), whole.report.stats.deliveries), (true, 637));
+    // One byte short where that byte is the second half of the last line feed: the last line is
+    // whole and counts.
+    let one_short = load_both("trace-utf16.csv", &utf16[..utf16.len() - 1], &[4096, 7]);
+    assert_eq!((one_short.report.warning.is_none(), one_short.report.stats.deliveries), (true, 637));
+    // A Windows-1252 file whose only accented letter is its last byte is not UTF-8 cut short.
+    let latin = b"date,direction,tls,count,connector\n2026-03-04T10:00:00Z,Inbound,TLS 1.2,2,Relay\n2026-03-04T10:00:01Z,Outbound,TLS 1.2,5,Connecteur priv\xe9";
+    let latin = load_both("trace-1252.csv", latin, &[4096, 7]);
+    assert!(latin.report.stats.skips.is_empty(), "{:?}", latin.report.stats.skips);
+    assert_eq!(latin.report.encoding, Some(mailflow::decode::TextEncoding::Windows1252));
+    assert_eq!((latin.report.warning.is_none(), latin.report.stats.deliveries), (true, 7), "the last row counts");
 }
