@@ -1,8 +1,9 @@
 //! The loading worker: the same WebAssembly as the page, started in a dedicated Web Worker. It
 //! reads a file, or its part of a file read by several workers, through a byte stream into one
-//! reused buffer ([`Stream`]; in `Blob` slices where the browser has no such reader), or takes pushed chunks (a URL's download), runs them through [`crate::stream::FileLoad`], and
-//! posts back only progress and the finished files' summaries and counts (see [`crate::wire`]),
-//! never rows.
+//! reused buffer ([`Stream`]; in `Blob` slices where the browser has no such reader), or takes
+//! pushed chunks (a URL's download), runs them through [`crate::stream::FileLoad`], and posts
+//! back only progress and the finished files' summaries and counts (see [`crate::wire`]), never
+//! rows.
 //!
 //! Messages in and out are the typed protocol of [`crate::wire`]: [`ToWorker`] (a file's `Blob`
 //! or a download's bytes as the payload) and [`FromWorker`] (the files read as the payload of
