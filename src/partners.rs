@@ -212,26 +212,63 @@ impl PartnerCells {
 
     /// Adds every cell of `other`, with its connector and partner ids turned into this side's by
     /// `conn` and `partner`: frozen cells merge in one sorted pass.
+    ///
+    /// Their cells come in key order: runs of one direction, connector and day, whose key keeps
+    /// its day and direction bits and takes new connector and partner bits. Only the order within
+    /// a run (by partner) and of the runs (by connector) changes, so each run is sorted on its own
+    /// (about a thousand cells, in cache) and then the runs: the second half of the 256 MB partners
+    /// CSV (1.5 M cells) merged in 55 ms natively when sorted whole.
     pub fn merge_from(&mut self, other: &PartnerCells, conn: impl Fn(u32) -> u32, partner: impl Fn(u32) -> u32) {
         self.freeze();
         self.capped = self.capped.saturating_add(other.capped);
-        // Sorted as 40-byte cells (counts past 2^32 aside, in 64 bits).
+        let mask = |bits: u32| (1u64 << bits) - 1;
+        let conn_at = DAY_BITS + PARTNER_BITS;
+        // 40-byte cells (counts past 2^32 aside, in 64 bits), and where each run is.
         let mut cells: Vec<(u64, Cell)> = Vec::with_capacity(other.frozen.len() + other.narrow.len());
         let mut big: Vec<(u64, Sums)> = Vec::new();
-        let remapped = |(day, dir, c, p): Key| (day, dir, conn(c), partner(p));
+        let mut runs: Vec<(u64, usize, usize)> = Vec::new();
+        let mut run: Option<(u64, u64, usize)> = None; // (their high bits, ours, start)
+        let mut close = |cells: &mut Vec<(u64, Cell)>, run: Option<(u64, u64, usize)>| {
+            if let Some((_, high, start)) = run {
+                if let Some(part) = cells.get_mut(start..) {
+                    part.sort_unstable_by_key(|(k, _)| *k);
+                }
+                runs.push((high, start, cells.len()));
+            }
+        };
         for (k, counts) in other.packed_from(0) {
-            let Some(key) = unpack(k).map(remapped) else { continue };
-            match (pack(key), narrow_of(&counts)) {
-                (Some(packed), Some(cell)) => cells.push((packed, cell)),
-                (Some(packed), None) => big.push((packed, counts)),
-                (None, _) => self.wide.entry(key).or_default().add_all(&TlsCounts::from_slots(counts)),
+            let (c, p) = (conn(((k >> conn_at) & mask(CONN_BITS)) as u32), partner((k & mask(PARTNER_BITS)) as u32));
+            if u64::from(c) >= 1 << CONN_BITS || u64::from(p) >= 1 << PARTNER_BITS {
+                // Ids past what a key packs: the wide map.
+                if let Some((day, dir, _, _)) = unpack(k) {
+                    self.wide.entry((day, dir, c, p)).or_default().add_all(&TlsCounts::from_slots(counts));
+                }
+                continue;
+            }
+            let key = (k & !(mask(CONN_BITS) << conn_at) & !mask(PARTNER_BITS)) | u64::from(c) << conn_at | u64::from(p);
+            if run.is_none_or(|(theirs, _, _)| theirs != k >> PARTNER_BITS) {
+                close(&mut cells, run);
+                run = Some((k >> PARTNER_BITS, key >> PARTNER_BITS, cells.len()));
+            }
+            match narrow_of(&counts) {
+                Some(cell) => cells.push((key, cell)),
+                None => big.push((key, counts)),
             }
         }
-        cells.sort_unstable_by_key(|(k, _)| *k);
+        close(&mut cells, run);
+        // Runs in our key order; two of theirs on one of ours (two connectors turned into one)
+        // are sorted together.
+        runs.sort_unstable_by_key(|&(high, start, _)| (high, start));
+        if runs.windows(2).any(|w| w[0].0 == w[1].0) {
+            cells.sort_unstable_by_key(|(k, _)| *k);
+            runs = vec![(0, 0, cells.len())];
+        }
         big.sort_unstable_by_key(|(k, _)| *k);
+        let in_order = runs.iter().flat_map(|&(_, start, end)| cells.get(start..end).unwrap_or_default());
         // Two of theirs mapped onto one of ours add up too.
-        self.merge_sorted(folded(cells.into_iter().map(|(k, c)| (k, wide_of(&c)))));
+        self.merge_sorted(folded(in_order.map(|(k, c)| (*k, wide_of(c)))));
         self.merge_sorted(folded(big));
+        let remapped = |(day, dir, c, p): Key| (day, dir, conn(c), partner(p));
         for (k, counts) in &other.wide {
             self.add_all(remapped(*k), counts);
         }
@@ -489,6 +526,41 @@ mod tests {
         other.freeze();
         cells.merge_from(&other, |c| c, |p| p);
         assert_eq!(cells.capped(), 4, "four deliveries left out, not their four verified counted again");
+    }
+
+    #[test]
+    fn merging_with_ids_in_another_order_gives_what_counting_again_gives() {
+        // Partner ids turned around, connectors swapped, and two of theirs onto one of ours:
+        // the runs of one day, direction and connector come out in a new order and must be
+        // sorted again (and the two merged runs summed).
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        for turned in [[0, 3, 1, 2], [0, 2, 1, 1]] {
+            let (conn, partner) = (|c: u32| turned[c as usize % 4], |p: u32| 999 - p);
+            let mut a = PartnerCells::default();
+            let mut b = PartnerCells::default();
+            for i in 0..4000u32 {
+                a.add((day(1 + i % 9), Direction::ALL[(i % 2) as usize], i % 3, (i * 7) % 300), Tls::ALL[(i % 6) as usize], Auth::Unknown, 1 + u64::from(i % 4));
+                b.add((day(1 + i % 11), Direction::ALL[(i % 2) as usize], i % 4, (i * 13) % 500), Tls::ALL[(i % 5) as usize], Auth::Verified, u64::from(i % 3));
+            }
+            let mut together = a.clone();
+            for (k, c) in b.iter() {
+                together.add_all((k.0, k.1, conn(k.2), partner(k.3)), &c);
+            }
+            a.freeze();
+            b.freeze();
+            a.merge_from(&b, conn, partner);
+            let sorted = |c: &PartnerCells| {
+                let mut v: Vec<(Key, TlsCounts)> = c.iter().collect();
+                v.sort_by_key(|(k, _)| *k);
+                v
+            };
+            assert_eq!(sorted(&a), sorted(&together));
+            // The frozen cells are in key order: a range read finds every cell of its slice.
+            let by_range: Vec<(Key, TlsCounts)> = a.range(Direction::Outbound, 1, day(2), day(8)).collect();
+            let by_scan: Vec<(Key, TlsCounts)> = sorted(&a).into_iter().filter(|((d, dir, c, _), _)| *dir == Direction::Outbound && *c == 1 && *d >= day(2) && *d <= day(8)).collect();
+            assert!(by_scan.len() > 100);
+            assert_eq!(by_range, by_scan, "{turned:?}");
+        }
     }
 
     #[test]
