@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-
 use chrono::{Duration, NaiveDate};
 
 use crate::model::{ConnectorType, Delivery, Direction};

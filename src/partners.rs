@@ -38,8 +38,12 @@ fn pack((day, dir, conn, partner): Key) -> Option<u64> {
     Some((dir as u64) << (CONN_BITS + DAY_BITS + PARTNER_BITS) | u64::from(conn) << (DAY_BITS + PARTNER_BITS) | d << PARTNER_BITS | u64::from(partner))
 }
 
+/// The low `bits` bits set: one field of a packed key.
+const fn mask(bits: u32) -> u64 {
+    (1u64 << bits) - 1
+}
+
 fn unpack(key: u64) -> Option<Key> {
-    let mask = |bits: u32| (1u64 << bits) - 1;
     let dir = *Direction::ALL.get((key >> (CONN_BITS + DAY_BITS + PARTNER_BITS)) as usize)?;
     let conn = ((key >> (DAY_BITS + PARTNER_BITS)) & mask(CONN_BITS)) as u32;
     let day = NaiveDate::from_num_days_from_ce_opt(i32::try_from((key >> PARTNER_BITS) & mask(DAY_BITS)).ok()?)?;
@@ -221,7 +225,6 @@ impl PartnerCells {
     pub fn merge_from(&mut self, other: &PartnerCells, conn: impl Fn(u32) -> u32, partner: impl Fn(u32) -> u32) {
         self.freeze();
         self.capped = self.capped.saturating_add(other.capped);
-        let mask = |bits: u32| (1u64 << bits) - 1;
         let conn_at = DAY_BITS + PARTNER_BITS;
         // 40-byte cells (counts past 2^32 aside, in 64 bits), and where each run is.
         let mut cells: Vec<(u64, Cell)> = Vec::with_capacity(other.frozen.len() + other.narrow.len());
@@ -354,7 +357,7 @@ impl PartnerCells {
         let keep = move |(day, d, c, _): &Key| *d == dir && *c == conn && *day >= from && *day <= to;
         // Every packed key from `lo` to `hi` is of this direction and connector and within the
         // days; when the days do not pack, only the wide map can hold them, but look everywhere.
-        let bounds = pack((from, dir, conn, 0)).zip(pack((to, dir, conn, (1 << PARTNER_BITS) - 1)));
+        let bounds = pack((from, dir, conn, 0)).zip(pack((to, dir, conn, mask(PARTNER_BITS) as u32)));
         let (lo, hi) = bounds.unwrap_or((0, u64::MAX));
         // The cells of one day, direction and connector are neighbours: their key's high bits
         // are unpacked once.
@@ -363,7 +366,7 @@ impl PartnerCells {
             .take_while(move |(k, _)| *k <= hi)
             .filter_map(move |(k, c)| {
                 let key = match last {
-                    Some((high, (day, d, c, _))) if high == k >> PARTNER_BITS => (day, d, c, (k & ((1 << PARTNER_BITS) - 1)) as u32),
+                    Some((high, (day, d, c, _))) if high == k >> PARTNER_BITS => (day, d, c, (k & mask(PARTNER_BITS)) as u32),
                     _ => {
                         let key = unpack(k)?;
                         last = Some((k >> PARTNER_BITS, key));

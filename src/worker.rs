@@ -162,8 +162,8 @@ impl Slices {
     }
 }
 
-/// Where a whole file's bytes come from: its stream, or its slices where the browser has no
-/// BYOB reader.
+/// Where a file's bytes (or a part's, from its start on) come from: its stream, or its slices
+/// where the browser has no BYOB reader.
 enum Source {
     Stream(Stream),
     Slices(Slices),
