@@ -218,6 +218,67 @@ pub struct ConnectorInfo {
 /// Key of one cell: day, direction, connector id (0 = without a connector).
 type CellKey = (NaiveDate, Direction, u32);
 
+/// The cells by day, direction and connector: counted through a hash map (one lookup per
+/// delivery: in a `BTreeMap` that search was a twentieth of reading the partners CSV in
+/// WebAssembly), read in key order through a sorted set of the keys, which changes only when a
+/// cell is new. On the wire, a map in key order.
+#[derive(Clone, Debug, Default)]
+struct Cells {
+    counts: rustc_hash::FxHashMap<CellKey, TlsCounts>,
+    order: std::collections::BTreeSet<CellKey>,
+}
+
+impl Cells {
+    /// The counts of a cell, made empty when it is new.
+    fn at(&mut self, key: CellKey) -> &mut TlsCounts {
+        self.counts.entry(key).or_insert_with(|| {
+            self.order.insert(key);
+            TlsCounts::default()
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    fn keys(&self) -> impl DoubleEndedIterator<Item = &CellKey> + '_ {
+        self.order.iter()
+    }
+
+    /// The cells in key order.
+    fn iter(&self) -> impl Iterator<Item = (&CellKey, &TlsCounts)> + '_ {
+        self.in_order(self.order.iter())
+    }
+
+    /// The cells from `from` on, in key order.
+    fn from(&self, from: CellKey) -> impl Iterator<Item = (&CellKey, &TlsCounts)> + '_ {
+        self.in_order(self.order.range(from..))
+    }
+
+    fn in_order<'s>(&'s self, keys: impl Iterator<Item = &'s CellKey> + 's) -> impl Iterator<Item = (&'s CellKey, &'s TlsCounts)> + 's {
+        keys.filter_map(|k| self.counts.get(k).map(|c| (k, c)))
+    }
+}
+
+impl serde::Serialize for Cells {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        // With its length first, as postcard needs.
+        let mut map = s.serialize_map(Some(self.order.len()))?;
+        for (k, v) in self.iter() {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Cells {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Cells, D::Error> {
+        let sorted = BTreeMap::<CellKey, TlsCounts>::deserialize(d)?;
+        Ok(Cells { order: sorted.keys().copied().collect(), counts: sorted.into_iter().collect() })
+    }
+}
+
 /// One row of the details table: a day, a direction and a connector with its counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DetailRow {
@@ -267,7 +328,7 @@ pub struct Aggregate {
     /// Each partner's servers (host name and IP address, as the source gave them), by id: at
     /// most [`MAX_SERVERS`] each.
     partner_servers: Vec<Vec<(Option<String>, Option<String>)>>,
-    cells: BTreeMap<CellKey, TlsCounts>,
+    cells: Cells,
     partner_cells: crate::partners::PartnerCells,
     /// Each partner's place in name order, by id, worked out on first use after a partner is
     /// added: lists of thousands of partners are sorted by number, not by comparing names.
@@ -383,7 +444,7 @@ impl Aggregate {
             }
             None => 0,
         };
-        self.cells.entry((day, d.direction, conn)).or_default().add_checked(d.tls, d.auth, d.count);
+        self.cells.at((day, d.direction, conn)).add_checked(d.tls, d.auth, d.count);
         if let Some(p) = d.partner() {
             let p = crate::text::trim(p);
             // Past the cap a partner not named yet is not stored either (its name would grow
@@ -432,8 +493,8 @@ impl Aggregate {
             })
             .collect();
         let remap = |c: u32| if c == 0 { 0 } else { conn_map[c as usize - 1] };
-        for ((day, dir, c), counts) in &other.cells {
-            self.cells.entry((*day, *dir, remap(*c))).or_default().add_all(counts);
+        for ((day, dir, c), counts) in other.cells.iter() {
+            self.cells.at((*day, *dir, remap(*c))).add_all(counts);
         }
         let partner_map: Vec<u32> = other.partners.iter().map(|p| self.partner_id(p)).collect();
         for (&mine, &(first, last)) in partner_map.iter().zip(&other.partner_days) {
@@ -495,7 +556,7 @@ impl Aggregate {
     /// All deliveries per direction (intra-org included), for the load summary.
     pub fn direction_totals(&self) -> [(Direction, u64); 3] {
         let mut out = Direction::ALL.map(|d| (d, 0u64));
-        for ((_, dir, _), counts) in &self.cells {
+        for ((_, dir, _), counts) in self.cells.iter() {
             out[*dir as usize].1 = out[*dir as usize].1.saturating_add(counts.total());
         }
         out
@@ -539,7 +600,7 @@ impl Aggregate {
 
     fn kept_cells<'s>(&'s self, f: &'s Filter) -> impl Iterator<Item = (&'s CellKey, &'s TlsCounts)> + 's {
         self.cells
-            .range((f.from, Direction::Inbound, 0)..)
+            .from((f.from, Direction::Inbound, 0))
             .take_while(move |((day, _, _), _)| *day <= f.to)
             .filter(move |((day, dir, c), _)| self.keeps(f, *day, *dir, *c))
     }
@@ -721,6 +782,28 @@ impl Aggregate {
 mod tests {
     use super::*;
     use chrono::NaiveDateTime;
+
+    #[test]
+    fn cells_read_in_key_order_and_cross_as_the_sorted_map_did() {
+        // Cells counted in no order read back sorted, from any key on, and go on the wire as the
+        // sorted map they replaced (the page and the worker may be of different builds).
+        let mut cells = Cells::default();
+        let mut sorted = BTreeMap::new();
+        let mut x = 3u64;
+        for _ in 0..2_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let key = (day(1 + (x >> 40) as u32 % 28), Direction::ALL[(x >> 20) as usize % 3], (x >> 8) as u32 % 9);
+            cells.at(key).add(Tls::V1_2, x % 7);
+            sorted.entry(key).or_insert_with(TlsCounts::default).add(Tls::V1_2, x % 7);
+        }
+        assert_eq!(cells.iter().map(|(k, c)| (*k, *c)).collect::<Vec<_>>(), sorted.iter().map(|(k, c)| (*k, *c)).collect::<Vec<_>>());
+        let from = (day(14), Direction::Outbound, 4);
+        assert_eq!(cells.from(from).map(|(k, _)| *k).collect::<Vec<_>>(), sorted.range(from..).map(|(k, _)| *k).collect::<Vec<_>>());
+        let bytes = postcard::to_stdvec(&cells).unwrap();
+        assert_eq!(bytes, postcard::to_stdvec(&sorted).unwrap());
+        let back: Cells = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back.iter().map(|(k, c)| (*k, *c)).collect::<Vec<_>>(), sorted.into_iter().collect::<Vec<_>>());
+    }
 
     #[test]
     fn capped_partner_detail_keeps_totals_and_shares_exact() {
