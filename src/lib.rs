@@ -38,6 +38,7 @@ pub mod split;
 pub mod stream;
 pub mod summary;
 pub mod text;
+pub mod warm;
 pub mod unpack;
 pub mod synth;
 pub mod tls;

@@ -103,6 +103,7 @@ fn pump(store: &Store) {
         Some(start)
     });
     let Some(Some((id, source, name, options))) = next else { return };
+    workers::stop_warm_up();
     store.progress.update(|p| {
         if let Some(x) = p.iter_mut().find(|x| x.id == id) {
             x.started = Some(now());

@@ -89,8 +89,71 @@ fn parallelism() -> usize {
 /// clean-clone CI run in eight and only when the file was read in parts, fits that first call
 /// (not proven: it never showed locally). Paying it at start keeps it off the moment a file is
 /// chosen.
+///
+/// Then reads made-up CSVs in slices of a few milliseconds while the page is idle
+/// ([`crate::warm`]), once per page, until done or until a file is chosen, so that the browser
+/// has compiled the parsers when the first file comes (workers run the code the page compiled).
 pub fn warm_up() {
     split::warm_up();
+    if WARMING.with(|w| w.replace(true)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        let mut warm = crate::warm::WarmUp::new();
+        loop {
+            idle().await;
+            if WARM_UP_STOPPED.with(std::cell::Cell::get) {
+                return;
+            }
+            if warm.is_new() {
+                mark("mailflow-warm-up");
+            }
+            let start = js_sys::Date::now();
+            while js_sys::Date::now() - start < WARM_UP_SLICE_MS {
+                if !warm.step(WARM_UP_STEP_BYTES) {
+                    return mark("mailflow-warmed-up");
+                }
+            }
+        }
+    });
+}
+
+/// Ends the warm-up: a file was chosen, and the cores are its.
+pub fn stop_warm_up() {
+    WARM_UP_STOPPED.with(|w| w.set(true));
+}
+
+/// How long the warm-up works in one idle period, and how much it reads at a time.
+const WARM_UP_SLICE_MS: f64 = 8.0;
+const WARM_UP_STEP_BYTES: usize = 16 << 10;
+
+thread_local! {
+    static WARMING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static WARM_UP_STOPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks a moment on the page's performance timeline (for the benchmark and the tests:
+/// `performance.getEntriesByName(name)`).
+fn mark(name: &str) {
+    let performance = web_sys::window().map(|w| get(&w, "performance"));
+    if let Some(mark) = performance.as_ref().map(|p| get(p, "mark")).and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = mark.call1(&performance.unwrap_or(JsValue::UNDEFINED), &JsValue::from_str(name));
+    }
+}
+
+/// Waits until the browser is idle (`requestIdleCallback`, at most a second), or for the next
+/// task where it has no such call.
+async fn idle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else { return };
+        let request = Reflect::get(&w, &JsValue::from_str("requestIdleCallback")).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let options = object(&[("timeout", JsValue::from_f64(1000.0))]);
+        let asked = request.is_some_and(|f| f.call2(&w, &resolve, &options).is_ok());
+        if !asked {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Reads a file in the worker `w`: in parts with helpers when [`split::plan`] allows it, else in
