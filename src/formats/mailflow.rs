@@ -218,6 +218,12 @@ fn connector_name(cell: &str) -> Option<&str> {
 /// True when `text` reads as `key` in [`header_key`] form (letters and digits, any case), without
 /// allocating: this runs for every row.
 fn same_key(text: &str, key: &str) -> bool {
+    // Connector names are nearly always ASCII: compared byte by byte (a connector starting with
+    // t, n or f was compared with four keys a char at a time on every row: 4% of a CSV's read).
+    if text.is_ascii() {
+        let mut k = key.bytes();
+        return text.bytes().filter(u8::is_ascii_alphanumeric).all(|b| k.next() == Some(b.to_ascii_lowercase())) && k.next().is_none();
+    }
     let mut k = key.chars();
     for c in text.chars().filter(|c| c.is_alphanumeric()) {
         match k.next() {
@@ -566,6 +572,22 @@ impl JsonlParser {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn connector_names_meaning_none_read_the_same_in_ascii_and_not() {
+        // The ASCII path of same_key against the char-by-char one it shortcuts.
+        let by_chars = |text: &str, key: &str| {
+            let mut k = key.chars();
+            text.chars().filter(|c| c.is_alphanumeric()).all(|c| k.next().is_some_and(|want| c.to_lowercase().eq(std::iter::once(want)))) && k.next().is_none()
+        };
+        for text in ["None", "NO CONNECTOR", "no-connector", "To the internet without a connector", "To Fabrikam", "n", "nonE!", "Nöne", "None ü", "", "-", "From the Internet without a connector "] {
+            for key in ["none", "noconnector", "fromtheinternetwithoutaconnector", "totheinternetwithoutaconnector"] {
+                assert_eq!(super::same_key(text, key), by_chars(text, key), "{text:?} {key:?}");
+            }
+        }
+        assert_eq!(super::connector_name(" No connector "), None);
+        assert_eq!(super::connector_name("To Fabrikam"), Some("To Fabrikam"));
+    }
+
     use super::*;
     use crate::aggregate::{Aggregate, ConnectorFilter, Filter};
     use chrono::NaiveDate;
