@@ -152,17 +152,15 @@ mod tests {
         }
         let got = warm.deliveries();
         assert_eq!(got.len(), INPUTS.iter().map(|i| i.2).sum::<usize>(), "{got:?}");
-        // The streamed formats count as they go: every round of the three that do counted
-        // nearly all (the last block waits for the end).
+        // Both formats count as they stream: every round counted nearly all (the last block of
+        // 16 KB waits for the end, which the warm-up does not reach).
         let mut first = 0;
         for &(kind, bytes, rounds) in &INPUTS {
             // What the pieces hold, roughly: a piece of PIECE_BYTES holds this many.
             let want = generate(kind, PIECE_BYTES, 0x5eed).1 * (bytes / PIECE_BYTES) as u64;
             let counted = got.get(first..first + rounds).unwrap();
             first += rounds;
-            if kind != Kind::Enhanced {
-                assert!(want > 0 && counted.iter().all(|n| *n * 2 >= want), "{kind:?}: {counted:?} of about {want}");
-            }
+            assert!(want > 0 && counted.iter().all(|n| *n * 10 >= want * 8), "{kind:?}: {counted:?} of about {want}");
         }
         let read: usize = INPUTS.iter().map(|i| i.1 * i.2).sum();
         assert!(steps > read / (16 << 10), "{steps} steps of 16 KB for {read} bytes");

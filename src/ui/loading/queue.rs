@@ -79,6 +79,7 @@ pub fn cancel(store: &Store, id: u32) {
 /// Stops everything: the running job (its workers are ended), and the queue. Used by Clear and
 /// when a host page unmounts the app, so that no worker outlives it.
 pub fn stop_all(store: &Store) {
+    workers::stop_warm_up();
     workers::stop_workers(store);
     let jobs = with_jobs(store, |j| {
         j.taking_in = None;
