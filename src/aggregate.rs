@@ -69,6 +69,17 @@ impl TlsCounts {
         self.1[slot] = self.1[slot].saturating_add(n);
     }
 
+    /// Where [`TlsCounts::add_checked`] adds, in [`TlsCounts::slots`] order: the TLS value's slot,
+    /// and the verified or the not verified one when the delivery is either.
+    pub fn slots_of(tls: Tls, auth: Auth) -> (usize, Option<usize>) {
+        let level = match Level::of(tls, auth) {
+            Level::Verified => Some(6),
+            Level::Encrypted => Some(7),
+            _ => None,
+        };
+        (tls.index(), level)
+    }
+
     /// Adds every count of `other`.
     pub fn add_all(&mut self, other: &TlsCounts) {
         for (a, b) in self.0.iter_mut().zip(other.0).chain(self.1.iter_mut().zip(other.1)) {
@@ -782,6 +793,23 @@ impl Aggregate {
 mod tests {
     use super::*;
     use chrono::NaiveDateTime;
+
+    #[test]
+    fn slots_of_is_where_add_checked_adds() {
+        for tls in Tls::ALL {
+            for auth in [Auth::Verified, Auth::Unverified, Auth::Unknown] {
+                let mut counts = TlsCounts::default();
+                counts.add_checked(tls, auth, 1);
+                let (t, level) = TlsCounts::slots_of(tls, auth);
+                let mut want = [0u64; SLOTS];
+                want[t] = 1;
+                if let Some(l) = level {
+                    want[l] = 1;
+                }
+                assert_eq!(counts.slots(), want, "{tls:?} {auth:?}");
+            }
+        }
+    }
 
     #[test]
     fn cells_read_in_key_order_and_cross_as_the_sorted_map_did() {
