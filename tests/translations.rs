@@ -27,6 +27,7 @@ const NOT_INTERFACE_TEXT: &[&str] = &[
     "dark", "embed", "iframe", "origins", "detail", "load", "name", "data", "ready", "copy", "done", "value", "src",
     "in", "out", "mailflow", "format", "deliveries", "sample", "time", "when", "way", "relay", "route", "cipher",
     "protocol", "volume", "messages", "host", "server", "partner", "tls10", "security", "map", "adding", "reading",
+    "performance", "mark", "requestIdleCallback", "timeout",
     // Column names a header is matched against (the files' own words).
     // Messages for developers: the embedding API's promise rejections and the console
     "no document", "no body", "no 2d context", "the data could not be read",
