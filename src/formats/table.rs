@@ -312,26 +312,23 @@ impl<'a> Separators<'a> {
         s
     }
 
-    /// Compares the 64 bytes from `base` (fewer at the end) with the delimiter and `\n`.
+    /// Compares the 64 bytes from `base` with the delimiter and `\n` (the block's last bytes
+    /// padded with zeros, which match neither: the delimiter is `,`, `;` or a tab).
     fn load(&mut self) {
         let rest = self.bytes.get(self.base..).unwrap_or_default();
-        (self.delimiters, self.lines) = match rest.first_chunk::<64>() {
-            Some(chunk) => {
-                let (delimiter, line) = (wide::u8x16::splat(self.delimiter), wide::u8x16::splat(b'\n'));
-                let (mut d, mut n) = (0u64, 0u64);
-                for (i, part) in chunk.chunks_exact(16).enumerate() {
-                    let mut bytes = [0u8; 16];
-                    bytes.copy_from_slice(part);
-                    let v = wide::u8x16::new(bytes);
-                    d |= u64::from(v.simd_eq(delimiter).to_bitmask()) << (16 * i);
-                    n |= u64::from(v.simd_eq(line).to_bitmask()) << (16 * i);
-                }
-                (d, n)
-            }
-            None => rest.iter().enumerate().fold((0, 0), |(d, n), (i, &b)| {
-                (d | u64::from(b == self.delimiter) << i, n | u64::from(b == b'\n') << i)
-            }),
-        };
+        let mut chunk = [0u8; 64];
+        let n = rest.len().min(64);
+        chunk[..n].copy_from_slice(&rest[..n]);
+        let (delimiter, line) = (wide::u8x16::splat(self.delimiter), wide::u8x16::splat(b'\n'));
+        let (mut d, mut l) = (0u64, 0u64);
+        for (i, part) in chunk.chunks_exact(16).enumerate() {
+            let mut bytes = [0u8; 16];
+            bytes.copy_from_slice(part);
+            let v = wide::u8x16::new(bytes);
+            d |= u64::from(v.simd_eq(delimiter).to_bitmask()) << (16 * i);
+            l |= u64::from(v.simd_eq(line).to_bitmask()) << (16 * i);
+        }
+        (self.delimiters, self.lines) = (d, l);
     }
 }
 
