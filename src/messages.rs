@@ -574,6 +574,23 @@ impl Records {
         self.list.iter_mut().for_each(f);
     }
 
+    /// Adds `other`'s records after these, their names numbered in this table: the records and
+    /// names one reading of both texts in a row gives (a file read in parts, see
+    /// [`crate::split`]).
+    pub fn append(&mut self, other: &Records) {
+        let ids: Vec<NameId> = other.names.iter().map(|n| self.names.intern(n)).collect();
+        let id = |i: NameId| if i < UNMAPPED { ids.get(i as usize).copied().unwrap_or(NO_NAME) } else { i };
+        self.list.reserve(other.list.len());
+        self.list.extend(other.list.iter().map(|r| Record {
+            sender: id(r.sender),
+            recipient: id(r.recipient),
+            connector: id(r.connector),
+            remote_host: id(r.remote_host),
+            remote_ip: id(r.remote_ip),
+            ..*r
+        }));
+    }
+
     /// Drops every record (a reading that will start again).
     pub fn clear(&mut self) {
         self.list = Vec::new();

@@ -1,9 +1,10 @@
 //! One file read by several workers at once: which files can be split (formats whose records
-//! are single lines and carry no state from one line to the next), where each worker's part
-//! begins and ends (at line starts, wherever the byte ranges fall), and how the parts' results
-//! are put back together so that every count, line number and summary is what one pass gives.
-//! A part that finds a `"` (a CSV field could hold a line break across a cut) says so, and the
-//! file is then read in one pass instead.
+//! carry no state from one to the next), where each worker's part begins and ends (at record
+//! starts, wherever the byte ranges fall), and how the parts' results are put back together so
+//! that every count, line number, record and summary is what one pass gives. A part of a table
+//! cannot see whether it begins inside a quoted field that holds a line break: the parts are
+//! taken only when each began where the one before it ended, and the file is otherwise read in
+//! one pass.
 
 use crate::decode::{self, TextEncoding};
 use crate::detect::{detect, Format};
@@ -39,9 +40,9 @@ pub fn warm_up() -> bool {
 }
 
 /// Decides from the file's first bytes whether it can be read in `parts` parts, and where.
-/// Mailflow's CSV (ISO dates, read as it streams), JSON Lines and Exim logs qualify, in a
-/// single-byte or UTF-8 encoding, with no quote in the first 64 KB of a CSV. (A Postfix log does
-/// not: its sessions span lines.)
+/// Mailflow's CSV (ISO dates, read as it streams), JSON Lines, Exim logs and the Exchange Online
+/// exports whose rows stand alone (see [`crate::formats::exo::splits`]) qualify, in a
+/// single-byte or UTF-8 encoding. (A Postfix log does not: its sessions span lines.)
 pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Option<Plan> {
     if parts < 2 || size < MIN_SPLIT_BYTES || options.mapping.is_some() || options.date_order.is_some() {
         return None;
@@ -60,14 +61,9 @@ pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Opti
     let header = match format {
         // JSON Lines and Exim: every record is one line; Exim's TLS evidence is handed over.
         Format::MailflowJsonl | Format::Exim => Vec::new(),
-        Format::MailflowCsv { dialect, columns } => {
-            if memchr::memchr(b'"', head).is_some() || !crate::formats::mailflow::first_date_iso(sample, &dialect, &columns) {
-                return None;
-            }
-            // The preamble and the header line, as bytes of the file.
-            let end = dialect.header_offset + memchr::memchr(b'\n', head.get(dialect.header_offset..)?)? + 1;
-            head.get(..end)?.to_vec()
-        }
+        // Tables: quoted fields may hold line breaks, which the parts check (see `merge`).
+        Format::MailflowCsv { dialect, columns } if crate::formats::mailflow::first_date_iso(sample, &dialect, &columns) => header(head, dialect.header_offset)?,
+        Format::Exchange { dialect, layout } if crate::formats::exo::splits(sample, &dialect, &layout) => header(head, dialect.header_offset)?,
         _ => return None,
     };
     let step = size / parts as u64;
@@ -75,10 +71,23 @@ pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Opti
     Some(Plan { header, ranges, log })
 }
 
-/// Cuts a part's own lines out of the bytes a worker reads from `from` (one byte before its
+/// A table's preamble and header line, as bytes of the file (the header line holds no quoted
+/// line break).
+fn header(head: &[u8], header_offset: usize) -> Option<Vec<u8>> {
+    let end = header_offset + memchr::memchr(b'\n', head.get(header_offset..)?)? + 1;
+    head.get(..end).map(<[u8]>::to_vec)
+}
+
+/// Cuts a part's own records out of the bytes a worker reads from `from` (one byte before its
 /// range, so that it can tell whether its range begins at a line start) onwards: bytes up to
 /// the first line start at or after the range's start are skipped, and bytes stop after the
-/// line that holds the byte before the range's end.
+/// record that holds the byte before the range's end.
+///
+/// In a table (`quoted`), a line break inside a quoted field ends no record. A part cannot know
+/// whether its first line start is inside such a field, so it assumes it is not and says where
+/// it began and ended ([`Cut::first`], [`Cut::last`]): [`merge`] takes the parts only when each
+/// began exactly where the one before it ended, which (the first part beginning at the file's
+/// start) makes every part begin at a record's start, as one pass reads it.
 #[derive(Clone, Debug)]
 pub struct Cut {
     /// The absolute offset of the next byte pushed.
@@ -88,10 +97,26 @@ pub struct Cut {
     start: u64,
     end: u64,
     done: bool,
+    /// A line break inside double quotes ends no record.
+    quoted: bool,
+    /// Inside double quotes (an odd number of `"` since the part's first byte).
+    inside: bool,
     /// Line ends in the part's own bytes.
     pub newlines: u64,
-    /// A `"` was in the part's own bytes.
-    pub quotes: bool,
+    /// The absolute offset of the part's first own byte.
+    pub first: u64,
+    /// The absolute offset just after its last own byte, once its last record ended; `None`
+    /// while it has not, and when no record ended within [`MAX_OVERRUN`] bytes of its end.
+    pub last: Option<u64>,
+}
+
+/// How far past its range a part reads for the end of its last record before it gives up (a
+/// quote left open): as long as a row may be ([`crate::stream`] cuts such a row at a line end).
+pub const MAX_OVERRUN: u64 = 16 * 1024 * 1024;
+
+/// The number of `"` in `bytes` is odd (a loop LLVM turns into vector compares).
+fn odd_quotes(bytes: &[u8]) -> bool {
+    bytes.iter().fold(0u32, |n, b| n + u32::from(*b == b'"')) % 2 == 1
 }
 
 impl Cut {
@@ -100,14 +125,31 @@ impl Cut {
         start.saturating_sub(1)
     }
 
-    /// A cut for the range `[start, end)`.
-    pub fn new(start: u64, end: u64) -> Cut {
-        Cut { at: Cut::read_from(start), started: start == 0, start, end, done: start >= end, newlines: 0, quotes: false }
+    /// A cut for the range `[start, end)`; `quoted` for a table whose quoted fields may hold
+    /// line breaks.
+    pub fn new(start: u64, end: u64, quoted: bool) -> Cut {
+        let done = start >= end;
+        Cut { at: Cut::read_from(start), started: start == 0, start, end, done, quoted, inside: false, newlines: 0, first: start, last: done.then_some(start) }
     }
 
-    /// True once the part's last line is complete: nothing more needs reading.
+    /// True once the part's last record is complete: nothing more needs reading.
     pub fn done(&self) -> bool {
         self.done
+    }
+
+    /// The first line end in `bytes` that ends a record (outside quotes, in a table).
+    fn record_end(&mut self, bytes: &[u8]) -> Option<usize> {
+        if !self.quoted {
+            return memchr::memchr(b'\n', bytes);
+        }
+        for i in memchr::memchr2_iter(b'"', b'\n', bytes) {
+            if bytes.get(i) == Some(&b'"') {
+                self.inside = !self.inside;
+            } else if !self.inside {
+                return Some(i);
+            }
+        }
+        None
     }
 
     /// The part's own bytes within `chunk` (the next bytes read).
@@ -126,37 +168,48 @@ impl Cut {
                 None => return &[],
             }
             self.started = true;
-            if chunk_start + from as u64 >= self.end {
-                // The part's first line starts at or after its end: it owns no line.
+            self.first = chunk_start + from as u64;
+            if self.first >= self.end {
+                // The part's first line starts at or after its end: it owns no record.
                 self.done = true;
+                self.last = Some(self.first);
                 return &[];
             }
         }
-        // The first line start at or after `end` (right after the first `\n` at or after
-        // `end - 1`) belongs to the next part.
-        let search = (self.end - 1).max(chunk_start + from as u64) - chunk_start;
+        // The first record start at or after `end` (right after the first record end at or
+        // after `end - 1`) belongs to the next part; bytes before `end - 1` only change whether
+        // a quote is open.
+        let search = ((self.end - 1).max(chunk_start + from as u64) - chunk_start).min(chunk.len() as u64) as usize;
+        if self.quoted && odd_quotes(chunk.get(from..search).unwrap_or(&[])) {
+            self.inside = !self.inside;
+        }
         let mut to = chunk.len();
-        if let Some(i) = usize::try_from(search).ok().and_then(|at| Some(at + memchr::memchr(b'\n', chunk.get(at..)?)?)) {
-            to = i + 1;
+        if let Some(i) = chunk.get(search..).and_then(|rest| self.record_end(rest)) {
+            to = search + i + 1;
+            self.done = true;
+            self.last = Some(chunk_start + to as u64);
+        } else if self.at > self.end.saturating_add(MAX_OVERRUN) {
+            // No record ends: the parts cannot be put together (see `merge`); stop reading.
             self.done = true;
         }
         let own = chunk.get(from..to).unwrap_or(&[]);
         self.newlines += memchr::memchr_iter(b'\n', own).count() as u64;
-        self.quotes |= memchr::memchr(b'"', own).is_some();
         own
     }
 }
 
-/// One part's result: what its worker loaded, the line ends in its own bytes, and whether it
-/// saw a quote.
+/// One part's result: what its worker loaded, the line ends in its own bytes, and where its
+/// own bytes began and ended ([`Cut::first`], [`Cut::last`]).
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct PartResult {
     /// The part as loaded (its lines after the header).
     pub loaded: Loaded,
     /// Line ends in the part's own bytes (the header's not included, but for the first part).
     pub newlines: u64,
-    /// A `"` was in the part's own bytes: the split may have cut a field; read in one pass.
-    pub quotes: bool,
+    /// The absolute offset of its first own byte.
+    pub first: u64,
+    /// The absolute offset after its last own byte, when its last record ended.
+    pub last: Option<u64>,
 }
 
 /// One part being read, wherever its bytes come from (a worker's `Blob` slices, a file, memory):
@@ -176,7 +229,8 @@ impl PartLoad {
         if index > 0 {
             load.push(header);
         }
-        PartLoad { cut: Cut::new(start, end), load, name: name.to_string() }
+        // A plan's header is a table's header line: a table's quoted fields may hold line breaks.
+        PartLoad { cut: Cut::new(start, end, !header.is_empty()), load, name: name.to_string() }
     }
 
     /// Takes the next bytes read; returns how many of them were the part's own.
@@ -200,12 +254,12 @@ impl PartLoad {
     /// then read in one pass). A part that owns no line (one line longer than its range) gives
     /// an empty result.
     pub fn finish(self) -> Option<PartResult> {
-        let (newlines, quotes) = (self.cut.newlines, self.cut.quotes);
+        let Cut { newlines, first, last, .. } = self.cut;
         match self.load.finish() {
-            crate::stream::Outcome::Done(mut parts) if parts.len() == 1 => Some(PartResult { loaded: parts.remove(0).0, newlines, quotes }),
+            crate::stream::Outcome::Done(mut parts) if parts.len() == 1 => Some(PartResult { loaded: parts.remove(0).0, newlines, first, last }),
             crate::stream::Outcome::Done(parts) if parts.is_empty() && newlines == 0 => {
                 let loaded = Loaded { report: crate::load::FileReport::new(&self.name, 0), content: Content::Nothing };
-                Some(PartResult { loaded, newlines, quotes })
+                Some(PartResult { loaded, newlines, first, last })
             }
             _ => None,
         }
@@ -213,14 +267,13 @@ impl PartLoad {
 }
 
 /// Puts the parts' results back together (in order): counts added, skipped rows' line numbers
-/// made the file's, aggregates merged, the summary completed as for one pass. `None` when the
-/// parts cannot stand for one pass (a quote was seen, a part was read differently).
+/// made the file's, aggregates and records put together, the summary completed as for one pass.
+/// `None` when the parts cannot stand for one pass: a part did not begin where the one before it
+/// ended (a cut fell inside a quoted field), or a part was read differently.
 pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
     let header_lines = memchr::memchr_iter(b'\n', header).count() as u64;
     let format = parts.first()?.loaded.report.format;
-    // A quoted CSV field may hold a line break that a cut fell into; JSON strings and log lines
-    // cannot.
-    if format == Some(crate::lang::Msg::FormatMailflowCsv) && parts.iter().any(|p| p.quotes) {
+    if parts.first()?.first != 0 || parts.windows(2).any(|w| w[0].last != Some(w[1].first)) {
         return None;
     }
     if parts.iter().any(|p| p.loaded.report.format != format && p.loaded.report.stats.rows_read > 0) {
@@ -230,11 +283,7 @@ pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
     let first = parts.next()?;
     let mut report = first.loaded.report;
     report.error = None;
-    let mut agg = match first.loaded.content {
-        Content::Deliveries(a) => std::sync::Arc::unwrap_or_clone(a),
-        Content::Nothing => Default::default(),
-        _ => return None,
-    };
+    let mut sum = Sum::Nothing.add(first.loaded.content)?;
     let mut lines_before = first.newlines;
     let mut handovers: Vec<_> = report.stats.handover.take().into_iter().collect();
     for part in parts {
@@ -245,23 +294,71 @@ pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
         add_stats(&mut report.stats, &r.stats, lines_before.saturating_sub(header_lines));
         report.bytes = report.bytes.saturating_add(r.bytes.saturating_sub(header.len() as u64));
         report.found.connector |= r.found.connector;
-        match part.loaded.content {
-            Content::Deliveries(a) => agg.merge_from(&a),
-            Content::Nothing => {}
-            _ => return None,
+        if matches!(sum, Sum::Messages(..)) {
+            // What records say (see `load::exchange_content`): any part's.
+            report.found.direction |= r.found.direction;
+            report.found.tls |= r.found.tls;
         }
+        sum = sum.add(part.loaded.content)?;
         lines_before = lines_before.saturating_add(part.newlines);
     }
     report.stats.skips.sort_by_key(|s| s.line);
     report.stats.skips.truncate(MAX_SKIP_SAMPLES);
-    if !handovers.is_empty() {
-        // What the parts held for want of a TLS line is counted as one pass would.
-        let unlogged = crate::formats::evidence::settle(handovers, &mut agg);
-        report.stats.tls_unlogged[0] = report.stats.tls_unlogged[0].saturating_add(unlogged.inbound);
-        report.stats.tls_unlogged[1] = report.stats.tls_unlogged[1].saturating_add(unlogged.outbound);
-        report.found.tls = report.stats.logs_tls();
+    let content = match sum {
+        Sum::Messages(kind, records, tenants) => {
+            // `complete` counts the records' directions onto the report's (the first part's).
+            report.directions.iter_mut().for_each(|d| d.1 = 0);
+            Content::Messages { kind, records: records.into(), tenants }
+        }
+        Sum::Nothing | Sum::Deliveries(_) => {
+            let mut agg = match sum {
+                Sum::Deliveries(agg) => agg,
+                _ => Default::default(),
+            };
+            if !handovers.is_empty() {
+                // What the parts held for want of a TLS line is counted as one pass would.
+                let unlogged = crate::formats::evidence::settle(handovers, &mut agg);
+                report.stats.tls_unlogged[0] = report.stats.tls_unlogged[0].saturating_add(unlogged.inbound);
+                report.stats.tls_unlogged[1] = report.stats.tls_unlogged[1].saturating_add(unlogged.outbound);
+                report.found.tls = report.stats.logs_tls();
+            }
+            Content::Deliveries(agg.into())
+        }
+    };
+    Some(complete(report, content))
+}
+
+/// The parts' contents put together so far.
+enum Sum {
+    Nothing,
+    Deliveries(crate::aggregate::Aggregate),
+    Messages(crate::messages::SourceKind, crate::messages::Records, Vec<String>),
+}
+
+impl Sum {
+    /// Adds the next part's content; `None` when it is of another kind (the parts were read
+    /// differently).
+    fn add(self, content: Content) -> Option<Sum> {
+        Some(match (self, content) {
+            (sum, Content::Nothing) => sum,
+            (Sum::Nothing, Content::Deliveries(a)) => Sum::Deliveries(std::sync::Arc::unwrap_or_clone(a)),
+            (Sum::Deliveries(mut agg), Content::Deliveries(a)) => {
+                agg.merge_from(&a);
+                Sum::Deliveries(agg)
+            }
+            (Sum::Nothing, Content::Messages { kind, records, tenants }) => Sum::Messages(kind, std::sync::Arc::unwrap_or_clone(records), tenants),
+            (Sum::Messages(k, mut all, mut named), Content::Messages { kind, records, tenants }) if k == kind => {
+                all.append(&records);
+                for t in tenants {
+                    if !named.contains(&t) {
+                        named.push(t);
+                    }
+                }
+                Sum::Messages(k, all, named)
+            }
+            _ => return None,
+        })
     }
-    Some(complete(report, Content::Deliveries(agg.into())))
 }
 
 /// The parts' results gathered where they are put together (the loading worker of the first
@@ -352,6 +449,9 @@ mod tests {
 
     fn fingerprint(l: &Loaded) -> String {
         let mut out = format!("{:?}\n", l.report);
+        if let Content::Messages { kind, records, tenants } = &l.content {
+            out += &format!("{kind:?} {records:?} {tenants:?}\n");
+        }
         if let Content::Deliveries(agg) = &l.content {
             if let Some((a, b)) = agg.span() {
                 let f = crate::aggregate::Filter::window(a, b);
@@ -370,7 +470,7 @@ mod tests {
                 let mut all = Vec::new();
                 for k in 0..parts {
                     let (start, end) = (k * size / parts, if k + 1 == parts { size } else { (k + 1) * size / parts });
-                    let mut cut = Cut::new(start, end);
+                    let mut cut = Cut::new(start, end, false);
                     for chunk in bytes[Cut::read_from(start) as usize..].chunks(piece) {
                         all.extend_from_slice(cut.take(chunk));
                         if cut.done() {
@@ -415,7 +515,7 @@ mod tests {
         assert!(plan(&good, big - 1, 2, &LoadOptions::default()).is_none(), "small files are read by one worker");
         assert!(plan(&good, big, 1, &LoadOptions::default()).is_none());
         let quoted = [&csv(100, 0)[..], b"2026-03-01,Inbound,\"A, B\",TLS 1.2,1,x\n"].concat();
-        assert!(plan(&quoted, big, 2, &LoadOptions::default()).is_none(), "quotes: one pass");
+        assert_eq!(plan(&quoted, big, 2, &LoadOptions::default()).map(|p| p.header.len()), Some(47), "quotes: split, the cuts checked when put together");
         let jsonl = b"{\"date\":\"2026-03-04\",\"direction\":\"Inbound\",\"tls\":\"TLS 1.2\"}\n".repeat(10);
         assert_eq!(plan(&jsonl, big, 3, &LoadOptions::default()).map(|p| p.header), Some(Vec::new()));
         let log = b"2026-03-04T10:00:00+00:00 mx postfix/smtpd[1]: connect from a[192.0.2.1]\n".repeat(10);
@@ -435,14 +535,14 @@ mod tests {
         let ranges = [(0, size / 3), (size / 3, 2 * size / 3), (2 * size / 3, size)];
         let read = |k: usize| {
             let (start, end) = ranges[k];
-            let mut cut = Cut::new(start, end);
+            let mut cut = Cut::new(start, end, true);
             let mut load = crate::stream::FileLoad::new("t.csv", LoadOptions::default());
             if k > 0 {
                 load.push(&header);
             }
             load.push(cut.take(&bytes[Cut::read_from(start) as usize..]));
             match load.finish() {
-                crate::stream::Outcome::Done(mut p) => PartResult { loaded: p.remove(0).0, newlines: cut.newlines, quotes: cut.quotes },
+                crate::stream::Outcome::Done(mut p) => PartResult { loaded: p.remove(0).0, newlines: cut.newlines, first: cut.first, last: cut.last },
                 _ => unreachable!(),
             }
         };
@@ -498,13 +598,98 @@ mod tests {
         assert_eq!(fingerprint(&split), fingerprint(&one));
     }
 
+    /// A CSV whose quoted fields hold line breaks and doubled quotes now and then, with a bad
+    /// row after some of them (its line number must come out as one pass says).
+    fn quoted_csv(rows: usize) -> Vec<u8> {
+        let mut s = String::from("date,direction,connector,tls,count,remote_host\n");
+        for i in 0..rows {
+            let connector = match i % 37 {
+                0 => "\"Relay\nwith a line break\"".to_string(),
+                5 => "\"Relay \"\"quoted\"\"\n,\n\"".to_string(),
+                9 => "\"Hub, East\"".to_string(),
+                _ => format!("Relay {}", i % 3),
+            };
+            if i % 53 == 6 {
+                s.push_str("not a date,Inbound,,TLS 1.2,1,x\n");
+            }
+            s.push_str(&format!("2026-03-{:02}T10:00:00Z,Inbound,{connector},TLS 1.2,1,mx{}.example\n", 1 + i % 28, i % 13));
+        }
+        s.into_bytes()
+    }
+
     #[test]
-    fn a_quote_in_a_later_part_means_one_pass() {
-        let mut bytes = csv(3000, 0);
-        bytes.extend_from_slice(b"2026-03-01,Inbound,\"Relay\nwith a line break\",TLS 1.2,1,x\n");
-        bytes.extend_from_slice(&csv(3000, 0)[47..]);
-        let size = bytes.len() as u64;
-        let plan = Plan { header: bytes[..47].to_vec(), ranges: vec![(0, size / 2), (size / 2, size)], log: false };
+    fn a_cut_in_a_quoted_line_break_means_one_pass_and_any_other_cut_splits_exactly() {
+        let bytes = quoted_csv(400);
+        let one = crate::stream::load_in_pieces("t.csv", &bytes, 4096, 4096, &LoadOptions::default()).remove(0).0;
+        let header = bytes[..47].to_vec();
+        // Where records start, as one pass cuts them (a line break outside quotes).
+        let mut starts = vec![0usize];
+        let mut inside = false;
+        for (i, b) in bytes.iter().enumerate() {
+            match b {
+                b'"' => inside = !inside,
+                b'\n' if !inside => starts.push(i + 1),
+                _ => {}
+            }
+        }
+        let (mut split, mut not) = (0, 0);
+        for c in (48..bytes.len() - 1).step_by(19) {
+            let plan = Plan { header: header.clone(), ranges: vec![(0, c as u64), (c as u64, bytes.len() as u64)], log: false };
+            let line_start = c + bytes[c - 1..].iter().position(|b| *b == b'\n').unwrap();
+            match load_split("t.csv", &bytes, &plan, 97, &LoadOptions::default()) {
+                Some(l) => {
+                    assert!(starts.contains(&line_start), "cut at {c}: the second part began inside quotes and was taken");
+                    assert_eq!(fingerprint(&l), fingerprint(&one), "cut at {c}");
+                    split += 1;
+                }
+                None => {
+                    assert!(!starts.contains(&line_start), "cut at {c}: a good cut was refused");
+                    not += 1;
+                }
+            }
+        }
+        assert!(split > 100 && not > 3, "{split} cuts split, {not} refused");
+        // Three parts, the middle one owning nothing but a quoted field's second line.
+        let at = bytes.windows(6).position(|w| w == b"Relay\n").unwrap() + 6;
+        let plan = Plan { header, ranges: vec![(0, at as u64), (at as u64, at as u64 + 3), (at as u64 + 3, bytes.len() as u64)], log: false };
         assert!(load_split("t.csv", &bytes, &plan, 4096, &LoadOptions::default()).is_none());
+    }
+
+    #[test]
+    fn a_quote_left_open_stops_the_part_and_means_one_pass() {
+        let mut cut = Cut::new(10, 20, true);
+        let mut bytes = b"0123456789\"abc\n".to_vec();
+        bytes.resize(bytes.len() + MAX_OVERRUN as usize + 64, b'x');
+        let mut taken = 0;
+        for chunk in bytes[Cut::read_from(10) as usize..].chunks(1 << 20) {
+            taken += cut.take(chunk).len();
+            if cut.done() {
+                break;
+            }
+        }
+        assert!(cut.done() && cut.last.is_none() && taken < bytes.len());
+    }
+
+    #[test]
+    fn exchange_online_exports_in_parts_give_the_records_of_one_pass() {
+        let (utf16, _) = crate::synth::generate(crate::synth::Kind::Enhanced, 600_000, 7);
+        let units: Vec<u16> = utf16.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        let bytes = String::from_utf16(&units).unwrap().into_bytes();
+        let one = crate::stream::load_in_pieces("enhanced.csv", &bytes, 4096, 4096, &LoadOptions::default()).remove(0).0;
+        assert_eq!(one.report.format, Some(crate::lang::Msg::FormatExoEnhanced));
+        let Content::Messages { records, .. } = &one.content else { panic!("{:?}", one.report) };
+        assert!(records.len() > 2000);
+        let p = plan(&bytes[..HEAD_BYTES], MIN_SPLIT_BYTES, 3, &LoadOptions::default()).expect("an enhanced summary splits");
+        let size = bytes.len() as u64;
+        let thirds = Plan { ranges: vec![(0, size / 3), (size / 3, 2 * size / 3), (2 * size / 3, size)], ..p };
+        for piece in [1000, 1 << 20] {
+            let split = load_split("enhanced.csv", &bytes, &thirds, piece, &LoadOptions::default()).expect("splits");
+            let (a, b) = (fingerprint(&split), fingerprint(&one));
+            let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+            assert!(a == b, "pieces of {piece}: split {:?} vs one pass {:?}", a.get(at.saturating_sub(200)..(at + 80).min(a.len())), b.get(at.saturating_sub(200)..(at + 80).min(b.len())));
+        }
+        // An extended report's event rows of one message may fall in two parts: one pass.
+        let extended = "\"date_time_utc\",\"event_id\",\"recipient_address\",\"message_id\"\n\"2026-03-01T10:00:00Z\",\"RECEIVE\",\"a@b.example\",\"<m@x>\"\n".repeat(50);
+        assert!(plan(extended.as_bytes(), MIN_SPLIT_BYTES, 2, &LoadOptions::default()).is_none());
     }
 }

@@ -136,6 +136,17 @@ pub fn recognise(header: &[String]) -> Option<Layout> {
     Some(Layout { export, cols, tls_text })
 }
 
+/// True when the export can be read in parts ([`crate::split`]): each of its rows makes
+/// records of its own (a trace or an enhanced summary, not the event rows of one message that an
+/// extended or detail report has), and its first row's time is ISO 8601 (culture dates are read
+/// in an order decided from the whole column).
+pub fn splits(text: &str, dialect: &Dialect, layout: &Layout) -> bool {
+    let own_rows = matches!(layout.export, Export::Trace | Export::Enhanced);
+    let mut reader = table::reader(text, dialect);
+    let first = reader.records().nth(1).and_then(Result::ok);
+    own_rows && first.is_some_and(|r| layout.col("time").and_then(|i| r.get(i)).and_then(crate::dates::parse_iso).is_some())
+}
+
 /// What reading an export gave.
 #[derive(Clone, Debug, Default)]
 pub struct Parsed {
