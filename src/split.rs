@@ -42,7 +42,8 @@ pub fn warm_up() -> bool {
 /// Decides from the file's first bytes whether it can be read in `parts` parts, and where.
 /// Mailflow's CSV (ISO dates, read as it streams), JSON Lines, Exim logs and the Exchange Online
 /// exports whose rows stand alone (see [`crate::formats::exo::splits`]) qualify, in a
-/// single-byte or UTF-8 encoding. (A Postfix log does not: its sessions span lines.)
+/// single-byte encoding or UTF-8, and tables in UTF-16LE too (as the enhanced summary is
+/// downloaded). (A Postfix log does not: its sessions span lines.)
 pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Option<Plan> {
     if parts < 2 || size < MIN_SPLIT_BYTES || options.mapping.is_some() || options.date_order.is_some() {
         return None;
@@ -51,31 +52,39 @@ pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Opti
     if crate::unpack::is_gzip(head) || crate::unpack::is_zip(head) {
         return None;
     }
-    if !matches!(decode::sniff(head, false).ok()?, TextEncoding::Utf8 | TextEncoding::Windows1252) {
-        return None;
-    }
-    let text = String::from_utf8_lossy(head);
+    let (text, bom) = match decode::sniff(head, false).ok()? {
+        TextEncoding::Utf8 | TextEncoding::Windows1252 => (String::from_utf8_lossy(head).into_owned(), None),
+        TextEncoding::Utf16Le => {
+            let bom = if head.starts_with(&[0xFF, 0xFE]) { 2 } else { 0 };
+            let units: Vec<u16> = head.get(bom..)?.chunks_exact(2).map(|u| u16::from_le_bytes([u[0], u[1]])).collect();
+            (String::from_utf16_lossy(&units), Some(bom))
+        }
+        _ => return None,
+    };
     let sample = text.get(..text.rfind('\n')? + 1)?;
+    // A table's preamble and header line, as bytes of the file (the header holds no quoted line
+    // break).
+    let header = |offset: usize| -> Option<Vec<u8>> {
+        let bytes = match bom {
+            Some(bom) => bom + 2 * text.get(..offset + text.get(offset..)?.find('\n')? + 1)?.encode_utf16().count(),
+            None => offset + memchr::memchr(b'\n', head.get(offset..)?)? + 1,
+        };
+        head.get(..bytes).map(<[u8]>::to_vec)
+    };
     let format = detect(sample).ok()?;
     let log = matches!(format, Format::Exim);
     let header = match format {
         // JSON Lines and Exim: every record is one line; Exim's TLS evidence is handed over.
-        Format::MailflowJsonl | Format::Exim => Vec::new(),
+        Format::MailflowJsonl | Format::Exim if bom.is_none() => Vec::new(),
         // Tables: quoted fields may hold line breaks, which the parts check (see `merge`).
-        Format::MailflowCsv { dialect, columns } if crate::formats::mailflow::first_date_iso(sample, &dialect, &columns) => header(head, dialect.header_offset)?,
-        Format::Exchange { dialect, layout } if crate::formats::exo::splits(sample, &dialect, &layout) => header(head, dialect.header_offset)?,
+        Format::MailflowCsv { dialect, columns } if crate::formats::mailflow::first_date_iso(sample, &dialect, &columns) => header(dialect.header_offset)?,
+        Format::Exchange { dialect, layout } if crate::formats::exo::splits(sample, &dialect, &layout) => header(dialect.header_offset)?,
         _ => return None,
     };
-    let step = size / parts as u64;
+    // UTF-16LE ranges begin at a character's first byte.
+    let step = if bom.is_some() { size / parts as u64 & !1 } else { size / parts as u64 };
     let ranges = (0..parts as u64).map(|k| (k * step, if k + 1 == parts as u64 { size } else { (k + 1) * step })).collect();
     Some(Plan { header, ranges, log })
-}
-
-/// A table's preamble and header line, as bytes of the file (the header line holds no quoted
-/// line break).
-fn header(head: &[u8], header_offset: usize) -> Option<Vec<u8>> {
-    let end = header_offset + memchr::memchr(b'\n', head.get(header_offset..)?)? + 1;
-    head.get(..end).map(<[u8]>::to_vec)
 }
 
 /// Cuts a part's own records out of the bytes a worker reads from `from` (one byte before its
@@ -99,6 +108,8 @@ pub struct Cut {
     done: bool,
     /// A line break inside double quotes ends no record.
     quoted: bool,
+    /// Bytes per character code: 1, or 2 in UTF-16LE (see [`unit_of`]).
+    unit: usize,
     /// Inside double quotes (an odd number of `"` since the part's first byte).
     inside: bool,
     /// Line ends in the part's own bytes.
@@ -114,22 +125,49 @@ pub struct Cut {
 /// quote left open): as long as a row may be ([`crate::stream`] cuts such a row at a line end).
 pub const MAX_OVERRUN: u64 = 16 * 1024 * 1024;
 
-/// The number of `"` in `bytes` is odd (a loop LLVM turns into vector compares).
-fn odd_quotes(bytes: &[u8]) -> bool {
-    bytes.iter().fold(0u32, |n, b| n + u32::from(*b == b'"')) % 2 == 1
+/// Bytes per character code of a plan's header's encoding: 2 for UTF-16LE (a byte order mark,
+/// or a zero byte after the first character, which text in a single-byte encoding or UTF-8
+/// never has), else 1.
+pub fn unit_of(header: &[u8]) -> usize {
+    if header.starts_with(&[0xFF, 0xFE]) || header.get(1) == Some(&0) {
+        2
+    } else {
+        1
+    }
+}
+
+/// The first ASCII character `b` in `bytes`: a byte, or (`unit` 2, `bytes` starting at a
+/// character) a UTF-16LE code unit at an even index.
+fn find_unit(bytes: &[u8], b: u8, unit: usize) -> Option<usize> {
+    if unit == 1 {
+        return memchr::memchr(b, bytes);
+    }
+    memchr::memchr_iter(b, bytes).find(|&i| i % 2 == 0 && bytes.get(i + 1) == Some(&0))
+}
+
+/// How many ASCII characters `b` are in `bytes` (see [`find_unit`]); loops LLVM turns into
+/// vector compares.
+fn count_unit(bytes: &[u8], b: u8, unit: usize) -> u64 {
+    if unit == 1 {
+        return bytes.iter().fold(0u64, |n, x| n + u64::from(*x == b));
+    }
+    bytes.chunks_exact(2).fold(0u64, |n, u| n + u64::from(u[0] == b && u[1] == 0))
 }
 
 impl Cut {
-    /// The offset the worker should read from for the range `[start, end)`.
+    /// The offset the worker should read from for the range `[start, end)`: the character
+    /// before it, in any encoding.
     pub fn read_from(start: u64) -> u64 {
-        start.saturating_sub(1)
+        start.saturating_sub(2)
     }
 
     /// A cut for the range `[start, end)`; `quoted` for a table whose quoted fields may hold
-    /// line breaks.
-    pub fn new(start: u64, end: u64, quoted: bool) -> Cut {
+    /// line breaks; `unit` bytes per character code (2 in UTF-16LE: the range then starts at an
+    /// even offset, and [`Cut::take`] is given whole characters).
+    pub fn new(start: u64, end: u64, quoted: bool, unit: usize) -> Cut {
         let done = start >= end;
-        Cut { at: Cut::read_from(start), started: start == 0, start, end, done, quoted, inside: false, newlines: 0, first: start, last: done.then_some(start) }
+        let unit = unit.clamp(1, 2);
+        Cut { at: Cut::read_from(start), started: start == 0, start, end, done, quoted, unit, inside: false, newlines: 0, first: start, last: done.then_some(start) }
     }
 
     /// True once the part's last record is complete: nothing more needs reading.
@@ -140,9 +178,10 @@ impl Cut {
     /// The first line end in `bytes` that ends a record (outside quotes, in a table).
     fn record_end(&mut self, bytes: &[u8]) -> Option<usize> {
         if !self.quoted {
-            return memchr::memchr(b'\n', bytes);
+            return find_unit(bytes, b'\n', self.unit);
         }
-        for i in memchr::memchr2_iter(b'"', b'\n', bytes) {
+        let unit = self.unit;
+        for i in memchr::memchr2_iter(b'"', b'\n', bytes).filter(|&i| unit == 1 || (i % 2 == 0 && bytes.get(i + 1) == Some(&0))) {
             if bytes.get(i) == Some(&b'"') {
                 self.inside = !self.inside;
             } else if !self.inside {
@@ -159,12 +198,13 @@ impl Cut {
         if self.done {
             return &[];
         }
+        let unit = self.unit;
         let mut from = 0usize;
         if !self.started {
-            // A line starts right after a `\n` at or after `start - 1`.
-            let skip_to = (self.start.saturating_sub(1)).saturating_sub(chunk_start) as usize;
-            match chunk.get(skip_to..).and_then(|rest| memchr::memchr(b'\n', rest)) {
-                Some(i) => from = skip_to + i + 1,
+            // A line starts right after a `\n` at or after the range's first byte's character.
+            let skip_to = (self.start.saturating_sub(unit as u64)).saturating_sub(chunk_start) as usize;
+            match chunk.get(skip_to..).and_then(|rest| find_unit(rest, b'\n', unit)) {
+                Some(i) => from = skip_to + i + unit,
                 None => return &[],
             }
             self.started = true;
@@ -177,15 +217,16 @@ impl Cut {
             }
         }
         // The first record start at or after `end` (right after the first record end at or
-        // after `end - 1`) belongs to the next part; bytes before `end - 1` only change whether
-        // a quote is open.
-        let search = ((self.end - 1).max(chunk_start + from as u64) - chunk_start).min(chunk.len() as u64) as usize;
-        if self.quoted && odd_quotes(chunk.get(from..search).unwrap_or(&[])) {
+        // after the range's last character) belongs to the next part; characters before it
+        // only change whether a quote is open.
+        let search = ((self.end.saturating_sub(unit as u64)).max(chunk_start + from as u64) - chunk_start).min(chunk.len() as u64) as usize;
+        let search = search - search % unit;
+        if self.quoted && count_unit(chunk.get(from..search).unwrap_or(&[]), b'"', unit) % 2 == 1 {
             self.inside = !self.inside;
         }
         let mut to = chunk.len();
         if let Some(i) = chunk.get(search..).and_then(|rest| self.record_end(rest)) {
-            to = search + i + 1;
+            to = search + i + unit;
             self.done = true;
             self.last = Some(chunk_start + to as u64);
         } else if self.at > self.end.saturating_add(MAX_OVERRUN) {
@@ -193,7 +234,7 @@ impl Cut {
             self.done = true;
         }
         let own = chunk.get(from..to).unwrap_or(&[]);
-        self.newlines += memchr::memchr_iter(b'\n', own).count() as u64;
+        self.newlines += count_unit(own, b'\n', unit);
         own
     }
 }
@@ -219,6 +260,9 @@ pub struct PartLoad {
     cut: Cut,
     load: crate::stream::FileLoad,
     name: String,
+    /// In UTF-16LE, a chunk's odd last byte, given to the cut with the next chunk (the cut
+    /// looks at whole characters).
+    carry: Option<u8>,
 }
 
 impl PartLoad {
@@ -230,12 +274,25 @@ impl PartLoad {
             load.push(header);
         }
         // A plan's header is a table's header line: a table's quoted fields may hold line breaks.
-        PartLoad { cut: Cut::new(start, end, !header.is_empty()), load, name: name.to_string() }
+        PartLoad { cut: Cut::new(start, end, !header.is_empty(), unit_of(header)), load, name: name.to_string(), carry: None }
     }
 
     /// Takes the next bytes read; returns how many of them were the part's own.
     pub fn push(&mut self, chunk: &[u8]) -> usize {
-        let own = self.cut.take(chunk);
+        if self.cut.unit == 1 {
+            let own = self.cut.take(chunk);
+            self.load.push(own);
+            return own.len();
+        }
+        let joined: Vec<u8>;
+        let mut bytes = chunk;
+        if let Some(b) = self.carry.take() {
+            joined = [&[b][..], chunk].concat();
+            bytes = &joined;
+        }
+        let whole = bytes.len() - bytes.len() % 2;
+        self.carry = bytes.get(whole).copied();
+        let own = self.cut.take(bytes.get(..whole).unwrap_or(&[]));
         self.load.push(own);
         own.len()
     }
@@ -253,7 +310,11 @@ impl PartLoad {
     /// The part's result; `None` when it cannot stand for its share of one pass (the file is
     /// then read in one pass). A part that owns no line (one line longer than its range) gives
     /// an empty result.
-    pub fn finish(self) -> Option<PartResult> {
+    pub fn finish(mut self) -> Option<PartResult> {
+        if let (Some(b), false) = (self.carry.take(), self.cut.done()) {
+            // A file of UTF-16LE ending in half a character: the load says so.
+            self.load.push(&[b]);
+        }
         let Cut { newlines, first, last, .. } = self.cut;
         match self.load.finish() {
             crate::stream::Outcome::Done(mut parts) if parts.len() == 1 => Some(PartResult { loaded: parts.remove(0).0, newlines, first, last }),
@@ -271,7 +332,7 @@ impl PartLoad {
 /// `None` when the parts cannot stand for one pass: a part did not begin where the one before it
 /// ended (a cut fell inside a quoted field), or a part was read differently.
 pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
-    let header_lines = memchr::memchr_iter(b'\n', header).count() as u64;
+    let header_lines = count_unit(header, b'\n', unit_of(header));
     let format = parts.first()?.loaded.report.format;
     if parts.first()?.first != 0 || parts.windows(2).any(|w| w[0].last != Some(w[1].first)) {
         return None;
@@ -470,7 +531,7 @@ mod tests {
                 let mut all = Vec::new();
                 for k in 0..parts {
                     let (start, end) = (k * size / parts, if k + 1 == parts { size } else { (k + 1) * size / parts });
-                    let mut cut = Cut::new(start, end, false);
+                    let mut cut = Cut::new(start, end, false, 1);
                     for chunk in bytes[Cut::read_from(start) as usize..].chunks(piece) {
                         all.extend_from_slice(cut.take(chunk));
                         if cut.done() {
@@ -523,7 +584,11 @@ mod tests {
         assert_eq!(plan(&exim_log(200), big, 2, &LoadOptions::default()).map(|p| (p.header, p.log)), Some((Vec::new(), true)), "Exim splits (natively)");
         assert!(!p.log);
         let utf16: Vec<u8> = String::from_utf8(good.clone()).unwrap().encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert!(plan(&utf16, big, 2, &LoadOptions::default()).is_none());
+        let p16 = plan(&utf16, big, 2, &LoadOptions::default()).expect("a UTF-16LE table splits");
+        assert_eq!((p16.header.len(), unit_of(&p16.header)), (94, 2));
+        assert_eq!(plan(&utf16, big + 2, 2, &LoadOptions::default()).map(|p| p.ranges[0].1 % 2), Some(0), "at a character");
+        let jsonl16: Vec<u8> = "{\"date\":\"2026-03-04\",\"direction\":\"Inbound\",\"tls\":\"TLS 1.2\"}\n".repeat(10).encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(plan(&jsonl16, big, 2, &LoadOptions::default()).is_none(), "lines in UTF-16LE: one pass");
     }
 
     #[test]
@@ -535,7 +600,7 @@ mod tests {
         let ranges = [(0, size / 3), (size / 3, 2 * size / 3), (2 * size / 3, size)];
         let read = |k: usize| {
             let (start, end) = ranges[k];
-            let mut cut = Cut::new(start, end, true);
+            let mut cut = Cut::new(start, end, true, 1);
             let mut load = crate::stream::FileLoad::new("t.csv", LoadOptions::default());
             if k > 0 {
                 load.push(&header);
@@ -656,8 +721,42 @@ mod tests {
     }
 
     #[test]
+    fn utf16_cuts_own_every_character_once_and_see_only_whole_characters() {
+        // Characters whose bytes hold a line feed's or a quote's (U+0A22, U+220A, U+010A, U+2200)
+        // must not be taken for one, nor a quote inside a quoted field for a record end.
+        let text = "h,\"x\"\nab\u{0a22},\"q\nr\"\n\n\u{220a}cdef\n\u{010a}g\u{2200}\nhij\n\"k\"\"\n\"\n";
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let size = bytes.len() as u64;
+        let mut chained = 0;
+        for (parts, piece, quoted) in (1..6u64).flat_map(|p| [2, 4, 6, 14, 200].into_iter().flat_map(move |c| [(p, c, false), (p, c, true)])) {
+            let mut all = Vec::new();
+            let mut ends = Vec::new();
+            for k in 0..parts {
+                let (start, end) = (k * size / parts & !1, if k + 1 == parts { size } else { (k + 1) * size / parts & !1 });
+                let mut cut = Cut::new(start, end, quoted, 2);
+                for chunk in bytes[Cut::read_from(start) as usize..].chunks(piece) {
+                    all.extend_from_slice(cut.take(chunk));
+                    if cut.done() {
+                        break;
+                    }
+                }
+                ends.push((cut.first, cut.last));
+            }
+            let line_start = |f: u64| f == 0 || f >= size || (f % 2 == 0 && bytes[f as usize - 2..f as usize] == [b'\n', 0]);
+            assert!(ends.iter().all(|(f, _)| line_start(*f)), "{parts} parts, pieces of {piece}: {ends:?}");
+            // Lines: every line once. Records: every record once when the parts chain (else
+            // `merge` refuses them).
+            if !quoted || ends.windows(2).all(|w| w[0].1 == Some(w[1].0)) {
+                chained += usize::from(quoted);
+                assert_eq!(all, bytes, "{parts} parts, pieces of {piece}, quoted {quoted}: {ends:?}");
+            }
+        }
+        assert!(chained >= 10, "{chained}");
+    }
+
+    #[test]
     fn a_quote_left_open_stops_the_part_and_means_one_pass() {
-        let mut cut = Cut::new(10, 20, true);
+        let mut cut = Cut::new(10, 20, true, 1);
         let mut bytes = b"0123456789\"abc\n".to_vec();
         bytes.resize(bytes.len() + MAX_OVERRUN as usize + 64, b'x');
         let mut taken = 0;
@@ -674,22 +773,30 @@ mod tests {
     fn exchange_online_exports_in_parts_give_the_records_of_one_pass() {
         let (utf16, _) = crate::synth::generate(crate::synth::Kind::Enhanced, 600_000, 7);
         let units: Vec<u16> = utf16.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-        let bytes = String::from_utf16(&units).unwrap().into_bytes();
+        let utf8 = String::from_utf16(&units).unwrap().into_bytes();
+        // As downloaded (UTF-16LE), and as re-saved in UTF-8; pieces of an odd size too.
+        for (bytes, pieces) in [(utf16, [1001, 1 << 20]), (utf8, [1000, 1 << 20])] {
+            enhanced_in_thirds(&bytes, pieces);
+        }
+        // An extended report's event rows of one message may fall in two parts: one pass.
+        let extended = "\"date_time_utc\",\"event_id\",\"recipient_address\",\"message_id\"\n\"2026-03-01T10:00:00Z\",\"RECEIVE\",\"a@b.example\",\"<m@x>\"\n".repeat(50);
+        assert!(plan(extended.as_bytes(), MIN_SPLIT_BYTES, 2, &LoadOptions::default()).is_none());
+    }
+
+    fn enhanced_in_thirds(bytes: &[u8], pieces: [usize; 2]) {
         let one = crate::stream::load_in_pieces("enhanced.csv", &bytes, 4096, 4096, &LoadOptions::default()).remove(0).0;
         assert_eq!(one.report.format, Some(crate::lang::Msg::FormatExoEnhanced));
         let Content::Messages { records, .. } = &one.content else { panic!("{:?}", one.report) };
         assert!(records.len() > 2000);
         let p = plan(&bytes[..HEAD_BYTES], MIN_SPLIT_BYTES, 3, &LoadOptions::default()).expect("an enhanced summary splits");
         let size = bytes.len() as u64;
-        let thirds = Plan { ranges: vec![(0, size / 3), (size / 3, 2 * size / 3), (2 * size / 3, size)], ..p };
-        for piece in [1000, 1 << 20] {
-            let split = load_split("enhanced.csv", &bytes, &thirds, piece, &LoadOptions::default()).expect("splits");
+        let third = size / 3 & !1;
+        let thirds = Plan { ranges: vec![(0, third), (third, 2 * third), (2 * third, size)], ..p };
+        for piece in pieces {
+            let split = load_split("enhanced.csv", bytes, &thirds, piece, &LoadOptions::default()).expect("splits");
             let (a, b) = (fingerprint(&split), fingerprint(&one));
             let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
             assert!(a == b, "pieces of {piece}: split {:?} vs one pass {:?}", a.get(at.saturating_sub(200)..(at + 80).min(a.len())), b.get(at.saturating_sub(200)..(at + 80).min(b.len())));
         }
-        // An extended report's event rows of one message may fall in two parts: one pass.
-        let extended = "\"date_time_utc\",\"event_id\",\"recipient_address\",\"message_id\"\n\"2026-03-01T10:00:00Z\",\"RECEIVE\",\"a@b.example\",\"<m@x>\"\n".repeat(50);
-        assert!(plan(extended.as_bytes(), MIN_SPLIT_BYTES, 2, &LoadOptions::default()).is_none());
     }
 }
