@@ -195,13 +195,18 @@ pub(crate) fn exchange_content(report: &mut FileReport, parsed: exo::Parsed, kin
         Some(order) => OrderGuess { order, certain: true },
         None => g,
     });
-    let r = parsed.records.list();
-    report.found = Found {
+    report.found = records_found(&parsed.records);
+    Content::Messages { kind, records: std::sync::Arc::new(parsed.records), tenants: parsed.tenants }
+}
+
+/// What an export's records say: directions, connectors, TLS.
+pub(crate) fn records_found(records: &Records) -> Found {
+    let r = records.list();
+    Found {
         direction: r.iter().any(|m| m.direction.is_some()),
         connector: r.iter().any(|m| m.has_connector()),
         tls: r.iter().any(|m| m.tls.is_some()),
-    };
-    Content::Messages { kind, records: std::sync::Arc::new(parsed.records), tenants: parsed.tenants }
+    }
 }
 
 /// Loads one file's bytes with default options.

@@ -30,6 +30,29 @@ pub struct Plan {
     /// 339 against 467 MB renderer peak, in 8 MB slices); natively it does (0.65 s on one
     /// thread, 0.30 s on two).
     pub log: bool,
+    /// How the parts' bytes divide into records.
+    pub framing: Framing,
+}
+
+/// How a file's bytes divide into records, for cutting it in parts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Framing {
+    /// A table's field delimiter: its quoted fields may hold line breaks. `None`: every line is a
+    /// record (JSON Lines, logs).
+    pub delimiter: Option<u8>,
+    /// UTF-16LE: two bytes per character code.
+    pub utf16: bool,
+}
+
+impl Framing {
+    /// Bytes per character code.
+    fn unit(self) -> usize {
+        if self.utf16 {
+            2
+        } else {
+            1
+        }
+    }
 }
 
 /// Runs [`plan`] once on a small made-up CSV head (see `ui::loading::workers::warm_up`): the
@@ -73,67 +96,18 @@ pub fn plan(head: &[u8], size: u64, parts: usize, options: &LoadOptions) -> Opti
     };
     let format = detect(sample).ok()?;
     let log = matches!(format, Format::Exim);
-    let header = match format {
+    let (header, delimiter) = match format {
         // JSON Lines and Exim: every record is one line; Exim's TLS evidence is handed over.
-        Format::MailflowJsonl | Format::Exim if bom.is_none() => Vec::new(),
+        Format::MailflowJsonl | Format::Exim if bom.is_none() => (Vec::new(), None),
         // Tables: quoted fields may hold line breaks, which the parts check (see `merge`).
-        Format::MailflowCsv { dialect, columns } if crate::formats::mailflow::first_date_iso(sample, &dialect, &columns) => header(dialect.header_offset)?,
-        Format::Exchange { dialect, layout } if crate::formats::exo::splits(sample, &dialect, &layout) => header(dialect.header_offset)?,
+        Format::MailflowCsv { dialect, columns } if crate::formats::mailflow::first_date_iso(sample, &dialect, &columns) => (header(dialect.header_offset)?, Some(dialect.delimiter)),
+        Format::Exchange { dialect, layout } if crate::formats::exo::splits(sample, &dialect, &layout) => (header(dialect.header_offset)?, Some(dialect.delimiter)),
         _ => return None,
     };
     // UTF-16LE ranges begin at a character's first byte.
     let step = if bom.is_some() { size / parts as u64 & !1 } else { size / parts as u64 };
     let ranges = (0..parts as u64).map(|k| (k * step, if k + 1 == parts as u64 { size } else { (k + 1) * step })).collect();
-    Some(Plan { header, ranges, log })
-}
-
-/// Cuts a part's own records out of the bytes a worker reads from `from` (one byte before its
-/// range, so that it can tell whether its range begins at a line start) onwards: bytes up to
-/// the first line start at or after the range's start are skipped, and bytes stop after the
-/// record that holds the byte before the range's end.
-///
-/// In a table (`quoted`), a line break inside a quoted field ends no record. A part cannot know
-/// whether its first line start is inside such a field, so it assumes it is not and says where
-/// it began and ended ([`Cut::first`], [`Cut::last`]): [`merge`] takes the parts only when each
-/// began exactly where the one before it ended, which (the first part beginning at the file's
-/// start) makes every part begin at a record's start, as one pass reads it.
-#[derive(Clone, Debug)]
-pub struct Cut {
-    /// The absolute offset of the next byte pushed.
-    at: u64,
-    /// Whether the part's first line start (at or after the range's start) was found.
-    started: bool,
-    start: u64,
-    end: u64,
-    done: bool,
-    /// A line break inside double quotes ends no record.
-    quoted: bool,
-    /// Bytes per character code: 1, or 2 in UTF-16LE (see [`unit_of`]).
-    unit: usize,
-    /// Inside double quotes (an odd number of `"` since the part's first byte).
-    inside: bool,
-    /// Line ends in the part's own bytes.
-    pub newlines: u64,
-    /// The absolute offset of the part's first own byte.
-    pub first: u64,
-    /// The absolute offset just after its last own byte, once its last record ended; `None`
-    /// while it has not, and when no record ended within [`MAX_OVERRUN`] bytes of its end.
-    pub last: Option<u64>,
-}
-
-/// How far past its range a part reads for the end of its last record before it gives up (a
-/// quote left open): as long as a row may be ([`crate::stream`] cuts such a row at a line end).
-pub const MAX_OVERRUN: u64 = 16 * 1024 * 1024;
-
-/// Bytes per character code of a plan's header's encoding: 2 for UTF-16LE (a byte order mark,
-/// or a zero byte after the first character, which text in a single-byte encoding or UTF-8
-/// never has), else 1.
-pub fn unit_of(header: &[u8]) -> usize {
-    if header.starts_with(&[0xFF, 0xFE]) || header.get(1) == Some(&0) {
-        2
-    } else {
-        1
-    }
+    Some(Plan { header, ranges, log, framing: Framing { delimiter, utf16: bom.is_some() } })
 }
 
 /// The first ASCII character `b` in `bytes`: a byte, or (`unit` 2, `bytes` starting at a
@@ -154,6 +128,51 @@ fn count_unit(bytes: &[u8], b: u8, unit: usize) -> u64 {
     bytes.chunks_exact(2).fold(0u64, |n, u| n + u64::from(u[0] == b && u[1] == 0))
 }
 
+/// Cuts a part's own records out of the bytes a worker reads from [`Cut::read_from`] (the
+/// character before its range, so that it can tell whether its range begins at a line start)
+/// onwards: bytes up to the first line start at or after the range's start are skipped, and
+/// bytes stop after the record that holds the range's last character.
+///
+/// In a table a line break inside a quoted field ends no record. A part cannot know whether its
+/// first line start is inside such a field, so it assumes it is not, follows the quotes from
+/// there, and says where it began and ended ([`Cut::first`], [`Cut::last`]): [`merge`] takes the
+/// parts only when each began exactly where the one before it ended, which (the first part
+/// beginning at the file's start) makes every part begin at a record's start, as one pass reads
+/// it. Quotes are followed as the CSV reader reads them: a `"` opens a quoted field only at a
+/// field's start; one elsewhere (`5" disk`) is a plain character to the reader but would turn a
+/// count of quotes around, so a part that meets one cannot stand for its share ([`Cut::stray`]).
+#[derive(Clone, Debug)]
+pub struct Cut {
+    /// The absolute offset of the next byte pushed.
+    at: u64,
+    /// Whether the part's first line start (at or after the range's start) was found.
+    started: bool,
+    start: u64,
+    end: u64,
+    done: bool,
+    framing: Framing,
+    /// Quotes before this offset are not followed (a preamble's and the header line's, which
+    /// one pass reads apart).
+    quotes_from: u64,
+    /// Inside a quoted field.
+    inside: bool,
+    /// The character before the next byte pushed (a line feed before the first).
+    prev: u16,
+    /// A quote not at a field's start was met (see above).
+    pub stray: bool,
+    /// Line ends in the part's own bytes.
+    pub newlines: u64,
+    /// The absolute offset of the part's first own byte.
+    pub first: u64,
+    /// The absolute offset just after its last own byte, once its last record ended; `None`
+    /// while it has not, and when no record ended within [`MAX_OVERRUN`] bytes of its end.
+    pub last: Option<u64>,
+}
+
+/// How far past its range a part reads for the end of its last record before it gives up (a
+/// quote left open): as long as a row may be ([`crate::stream`] cuts such a row at a line end).
+pub const MAX_OVERRUN: u64 = 16 * 1024 * 1024;
+
 impl Cut {
     /// The offset the worker should read from for the range `[start, end)`: the character
     /// before it, in any encoding.
@@ -161,13 +180,26 @@ impl Cut {
         start.saturating_sub(2)
     }
 
-    /// A cut for the range `[start, end)`; `quoted` for a table whose quoted fields may hold
-    /// line breaks; `unit` bytes per character code (2 in UTF-16LE: the range then starts at an
-    /// even offset, and [`Cut::take`] is given whole characters).
-    pub fn new(start: u64, end: u64, quoted: bool, unit: usize) -> Cut {
+    /// A cut for the range `[start, end)` of a file framed as `framing` (in UTF-16LE the range
+    /// starts at an even offset, and [`Cut::take`] is given whole characters); quotes before
+    /// `quotes_from` are not followed.
+    pub fn new(start: u64, end: u64, framing: Framing, quotes_from: u64) -> Cut {
         let done = start >= end;
-        let unit = unit.clamp(1, 2);
-        Cut { at: Cut::read_from(start), started: start == 0, start, end, done, quoted, unit, inside: false, newlines: 0, first: start, last: done.then_some(start) }
+        Cut {
+            at: Cut::read_from(start),
+            started: start == 0,
+            start,
+            end,
+            done,
+            framing,
+            quotes_from,
+            inside: false,
+            prev: u16::from(b'\n'),
+            stray: false,
+            newlines: 0,
+            first: start,
+            last: done.then_some(start),
+        }
     }
 
     /// True once the part's last record is complete: nothing more needs reading.
@@ -175,17 +207,47 @@ impl Cut {
         self.done
     }
 
-    /// The first line end in `bytes` that ends a record (outside quotes, in a table).
-    fn record_end(&mut self, bytes: &[u8]) -> Option<usize> {
-        if !self.quoted {
-            return find_unit(bytes, b'\n', self.unit);
+    /// The character at `i` of `bytes` (a byte, or a UTF-16LE code unit).
+    fn char_at(&self, bytes: &[u8], i: usize) -> u16 {
+        match self.framing.utf16 {
+            false => bytes.get(i).map_or(0, |b| u16::from(*b)),
+            true => u16::from_le_bytes([bytes.get(i).copied().unwrap_or(0), bytes.get(i + 1).copied().unwrap_or(0)]),
         }
-        let unit = self.unit;
-        for i in memchr::memchr2_iter(b'"', b'\n', bytes).filter(|&i| unit == 1 || (i % 2 == 0 && bytes.get(i + 1) == Some(&0))) {
-            if bytes.get(i) == Some(&b'"') {
-                self.inside = !self.inside;
-            } else if !self.inside {
-                return Some(i);
+    }
+
+    /// Follows the quotes in `bytes[from..]` (`from` at a character, `base` the absolute offset
+    /// of `bytes[0]`) and returns the index of the first line feed outside quotes at or after
+    /// `search` (`None`: there is none, or this is not a table and `search` is past the end).
+    fn record_end(&mut self, bytes: &[u8], from: usize, search: usize, base: u64) -> Option<usize> {
+        let unit = self.framing.unit();
+        let Some(delimiter) = self.framing.delimiter else {
+            return bytes.get(search..).and_then(|rest| find_unit(rest, b'\n', unit)).map(|i| search + i);
+        };
+        let region = bytes.get(from..)?;
+        for i in memchr::memchr2_iter(b'"', b'\n', region).map(|i| from + i) {
+            if unit == 2 && ((i - from) % 2 == 1 || bytes.get(i + 1) != Some(&0)) {
+                continue;
+            }
+            if bytes.get(i) == Some(&b'\n') {
+                if !self.inside && i >= search {
+                    return Some(i);
+                }
+                continue;
+            }
+            if base + (i as u64) < self.quotes_from {
+                continue;
+            }
+            if self.inside {
+                self.inside = false; // a closing quote, or the first of a doubled one
+                continue;
+            }
+            let before = if i >= from + unit { self.char_at(bytes, i - unit) } else { self.prev };
+            // A field's start (after the delimiter or a line end), or a doubled quote's second.
+            let field_start = before == u16::from(delimiter) || before == u16::from(b'\n') || before == u16::from(b'\r');
+            if field_start || before == u16::from(b'"') {
+                self.inside = true;
+            } else {
+                self.stray = true;
             }
         }
         None
@@ -198,7 +260,7 @@ impl Cut {
         if self.done {
             return &[];
         }
-        let unit = self.unit;
+        let unit = self.framing.unit();
         let mut from = 0usize;
         if !self.started {
             // A line starts right after a `\n` at or after the range's first byte's character.
@@ -217,21 +279,25 @@ impl Cut {
             }
         }
         // The first record start at or after `end` (right after the first record end at or
-        // after the range's last character) belongs to the next part; characters before it
-        // only change whether a quote is open.
-        let search = ((self.end.saturating_sub(unit as u64)).max(chunk_start + from as u64) - chunk_start).min(chunk.len() as u64) as usize;
+        // after the range's last character) belongs to the next part. A UTF-16LE file of an odd
+        // size is read to its end (its last byte is half a character, which one pass reports).
+        let search = if self.framing.utf16 && self.end % 2 == 1 {
+            chunk.len()
+        } else {
+            ((self.end.saturating_sub(unit as u64)).max(chunk_start + from as u64) - chunk_start).min(chunk.len() as u64) as usize
+        };
         let search = search - search % unit;
-        if self.quoted && count_unit(chunk.get(from..search).unwrap_or(&[]), b'"', unit) % 2 == 1 {
-            self.inside = !self.inside;
-        }
         let mut to = chunk.len();
-        if let Some(i) = chunk.get(search..).and_then(|rest| self.record_end(rest)) {
-            to = search + i + unit;
+        if let Some(i) = self.record_end(chunk, from, search, chunk_start) {
+            to = i + unit;
             self.done = true;
             self.last = Some(chunk_start + to as u64);
         } else if self.at > self.end.saturating_add(MAX_OVERRUN) {
             // No record ends: the parts cannot be put together (see `merge`); stop reading.
             self.done = true;
+        }
+        if to >= from + unit {
+            self.prev = self.char_at(chunk, to - unit);
         }
         let own = chunk.get(from..to).unwrap_or(&[]);
         self.newlines += count_unit(own, b'\n', unit);
@@ -266,20 +332,22 @@ pub struct PartLoad {
 }
 
 impl PartLoad {
-    /// Starts part `index` of `name`, the byte range `[start, end)`; its bytes are read from
+    /// Starts part `index` of `name`, the byte range `[start, end)` of a file framed as
+    /// `framing` whose records follow `header`; its bytes are read from
     /// [`Cut::read_from`]`(start)` on.
-    pub fn new(name: &str, options: &LoadOptions, index: usize, (start, end): (u64, u64), header: &[u8]) -> PartLoad {
+    pub fn new(name: &str, options: &LoadOptions, index: usize, (start, end): (u64, u64), header: &[u8], framing: Framing) -> PartLoad {
         let mut load = crate::stream::FileLoad::new(name, LoadOptions { split_part: true, ..options.clone() });
         if index > 0 {
             load.push(header);
         }
-        // A plan's header is a table's header line: a table's quoted fields may hold line breaks.
-        PartLoad { cut: Cut::new(start, end, !header.is_empty(), unit_of(header)), load, name: name.to_string(), carry: None }
+        // The first part reads the header itself; the quotes of its preamble are not a table's.
+        let quotes_from = if index == 0 { header.len() as u64 } else { 0 };
+        PartLoad { cut: Cut::new(start, end, framing, quotes_from), load, name: name.to_string(), carry: None }
     }
 
     /// Takes the next bytes read; returns how many of them were the part's own.
     pub fn push(&mut self, chunk: &[u8]) -> usize {
-        if self.cut.unit == 1 {
+        if !self.cut.framing.utf16 {
             let own = self.cut.take(chunk);
             self.load.push(own);
             return own.len();
@@ -308,14 +376,18 @@ impl PartLoad {
     }
 
     /// The part's result; `None` when it cannot stand for its share of one pass (the file is
-    /// then read in one pass). A part that owns no line (one line longer than its range) gives
-    /// an empty result.
+    /// then read in one pass): it met a quote the CSV reader reads as a plain character, or it
+    /// was read differently. A part that owns no line (one line longer than its range) gives an
+    /// empty result.
     pub fn finish(mut self) -> Option<PartResult> {
         if let (Some(b), false) = (self.carry.take(), self.cut.done()) {
             // A file of UTF-16LE ending in half a character: the load says so.
             self.load.push(&[b]);
         }
-        let Cut { newlines, first, last, .. } = self.cut;
+        let Cut { newlines, first, last, stray, .. } = self.cut;
+        if stray {
+            return None;
+        }
         match self.load.finish() {
             crate::stream::Outcome::Done(mut parts) if parts.len() == 1 => Some(PartResult { loaded: parts.remove(0).0, newlines, first, last }),
             crate::stream::Outcome::Done(parts) if parts.is_empty() && newlines == 0 => {
@@ -330,11 +402,22 @@ impl PartLoad {
 /// Puts the parts' results back together (in order): counts added, skipped rows' line numbers
 /// made the file's, aggregates and records put together, the summary completed as for one pass.
 /// `None` when the parts cannot stand for one pass: a part did not begin where the one before it
-/// ended (a cut fell inside a quoted field), or a part was read differently.
-pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
-    let header_lines = count_unit(header, b'\n', unit_of(header));
+/// ended (a cut fell inside a quoted field), or a part was read differently (another format or
+/// day/month order, or a part that could not be used on its own).
+pub fn merge(parts: Vec<PartResult>, header: &[u8], framing: Framing) -> Option<Loaded> {
+    let header_lines = count_unit(header, b'\n', framing.unit());
     let format = parts.first()?.loaded.report.format;
     if parts.first()?.first != 0 || parts.windows(2).any(|w| w[0].last != Some(w[1].first)) {
+        return None;
+    }
+    // A part that could not be used on its own (all its rows skipped, say) still counts in
+    // the report's figures, but an export's part loses what its records and tenants said.
+    let date_order = parts.first()?.loaded.report.date_order;
+    let records = matches!(format, Some(crate::lang::Msg::FormatExoTrace | crate::lang::Msg::FormatExoEnhanced));
+    if parts.iter().any(|p| {
+        let r = &p.loaded.report;
+        r.date_order != date_order || (r.error.is_some() && (r.format != format || records))
+    }) {
         return None;
     }
     if parts.iter().any(|p| p.loaded.report.format != format && p.loaded.report.stats.rows_read > 0) {
@@ -355,11 +438,6 @@ pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
         add_stats(&mut report.stats, &r.stats, lines_before.saturating_sub(header_lines));
         report.bytes = report.bytes.saturating_add(r.bytes.saturating_sub(header.len() as u64));
         report.found.connector |= r.found.connector;
-        if matches!(sum, Sum::Messages(..)) {
-            // What records say (see `load::exchange_content`): any part's.
-            report.found.direction |= r.found.direction;
-            report.found.tls |= r.found.tls;
-        }
         sum = sum.add(part.loaded.content)?;
         lines_before = lines_before.saturating_add(part.newlines);
     }
@@ -369,6 +447,7 @@ pub fn merge(parts: Vec<PartResult>, header: &[u8]) -> Option<Loaded> {
         Sum::Messages(kind, records, tenants) => {
             // `complete` counts the records' directions onto the report's (the first part's).
             report.directions.iter_mut().for_each(|d| d.1 = 0);
+            report.found = crate::load::records_found(&records);
             Content::Messages { kind, records: records.into(), tenants }
         }
         Sum::Nothing | Sum::Deliveries(_) => {
@@ -428,12 +507,13 @@ impl Sum {
 pub struct Gather {
     results: Vec<Option<PartResult>>,
     header: Vec<u8>,
+    framing: Framing,
 }
 
 impl Gather {
-    /// Waits for `parts` results of a plan with this `header`.
-    pub fn new(parts: usize, header: Vec<u8>) -> Gather {
-        Gather { results: (0..parts).map(|_| None).collect(), header }
+    /// Waits for `parts` results of a plan with this `header` and `framing`.
+    pub fn new(parts: usize, header: Vec<u8>, framing: Framing) -> Gather {
+        Gather { results: (0..parts).map(|_| None).collect(), header, framing }
     }
 
     /// Takes part `index`'s result. Once every part is in, what they make together:
@@ -444,7 +524,7 @@ impl Gather {
             return None;
         }
         let results = self.results.drain(..).flatten().collect();
-        Some(merge(results, &self.header))
+        Some(merge(results, &self.header, self.framing))
     }
 }
 
@@ -473,7 +553,7 @@ fn add_stats(to: &mut ParseStats, from: &ParseStats, shift: u64) {
 pub fn load_split(name: &str, bytes: &[u8], plan: &Plan, piece: usize, options: &LoadOptions) -> Option<Loaded> {
     let mut results = Vec::new();
     for (k, &range) in plan.ranges.iter().enumerate() {
-        let mut part = PartLoad::new(name, options, k, range, &plan.header);
+        let mut part = PartLoad::new(name, options, k, range, &plan.header, plan.framing);
         let from = usize::try_from(Cut::read_from(range.0)).ok()?;
         for chunk in bytes.get(from..)?.chunks(piece.max(1)) {
             part.push(chunk);
@@ -483,12 +563,15 @@ pub fn load_split(name: &str, bytes: &[u8], plan: &Plan, piece: usize, options: 
         }
         results.push(part.finish()?);
     }
-    merge(results, &plan.header)
+    merge(results, &plan.header, plan.framing)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const CSV: Framing = Framing { delimiter: Some(b','), utf16: false };
+    const LINES: Framing = Framing { delimiter: None, utf16: false };
 
     #[test]
     fn the_warm_up_head_is_planned_in_parts() {
@@ -531,7 +614,7 @@ mod tests {
                 let mut all = Vec::new();
                 for k in 0..parts {
                     let (start, end) = (k * size / parts, if k + 1 == parts { size } else { (k + 1) * size / parts });
-                    let mut cut = Cut::new(start, end, false, 1);
+                    let mut cut = Cut::new(start, end, LINES, 0);
                     for chunk in bytes[Cut::read_from(start) as usize..].chunks(piece) {
                         all.extend_from_slice(cut.take(chunk));
                         if cut.done() {
@@ -553,6 +636,7 @@ mod tests {
             let step = size / parts;
             let plan = Plan {
                 log: false,
+                framing: CSV,
                 header: bytes[..bytes.iter().position(|b| *b == b'\n').unwrap() + 1].to_vec(),
                 ranges: (0..parts).map(|k| (k * step, if k + 1 == parts { size } else { (k + 1) * step })).collect(),
             };
@@ -585,7 +669,7 @@ mod tests {
         assert!(!p.log);
         let utf16: Vec<u8> = String::from_utf8(good.clone()).unwrap().encode_utf16().flat_map(u16::to_le_bytes).collect();
         let p16 = plan(&utf16, big, 2, &LoadOptions::default()).expect("a UTF-16LE table splits");
-        assert_eq!((p16.header.len(), unit_of(&p16.header)), (94, 2));
+        assert_eq!((p16.header.len(), p16.framing), (94, Framing { delimiter: Some(b','), utf16: true }));
         assert_eq!(plan(&utf16, big + 2, 2, &LoadOptions::default()).map(|p| p.ranges[0].1 % 2), Some(0), "at a character");
         let jsonl16: Vec<u8> = "{\"date\":\"2026-03-04\",\"direction\":\"Inbound\",\"tls\":\"TLS 1.2\"}\n".repeat(10).encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert!(plan(&jsonl16, big, 2, &LoadOptions::default()).is_none(), "lines in UTF-16LE: one pass");
@@ -600,7 +684,7 @@ mod tests {
         let ranges = [(0, size / 3), (size / 3, 2 * size / 3), (2 * size / 3, size)];
         let read = |k: usize| {
             let (start, end) = ranges[k];
-            let mut cut = Cut::new(start, end, true, 1);
+            let mut cut = Cut::new(start, end, CSV, if k == 0 { header.len() as u64 } else { 0 });
             let mut load = crate::stream::FileLoad::new("t.csv", LoadOptions::default());
             if k > 0 {
                 load.push(&header);
@@ -611,12 +695,12 @@ mod tests {
                 _ => unreachable!(),
             }
         };
-        let mut g = Gather::new(3, header.to_vec());
+        let mut g = Gather::new(3, header.to_vec(), CSV);
         assert!(g.add(2, read(2)).is_none(), "waits for every part");
         assert!(g.add(0, read(0)).is_none());
         let merged = g.add(1, read(1)).expect("all in").expect("stands for one pass");
         assert_eq!(fingerprint(&merged), fingerprint(&one));
-        assert!(Gather::new(2, header.to_vec()).add(5, read(0)).is_none(), "a part it does not wait for changes nothing");
+        assert!(Gather::new(2, header.to_vec(), CSV).add(5, read(0)).is_none(), "a part it does not wait for changes nothing");
     }
 
     /// An Exim log whose sending side shows its first `X=` only near the end (so one pass holds
@@ -645,7 +729,7 @@ mod tests {
         assert_eq!(one.report.format, Some(crate::lang::Msg::FormatExim));
         let plan_of = |bytes: &[u8], parts: u64| {
             let size = bytes.len() as u64;
-            Plan { header: Vec::new(), log: false, ranges: (0..parts).map(|k| (k * size / parts, if k + 1 == parts { size } else { (k + 1) * size / parts })).collect() }
+            Plan { header: Vec::new(), log: false, framing: LINES, ranges: (0..parts).map(|k| (k * size / parts, if k + 1 == parts { size } else { (k + 1) * size / parts })).collect() }
         };
         for parts in [2, 3, 7] {
             let split = load_split("mainlog", &log, &plan_of(&log, parts), 4096, &LoadOptions::default()).expect("an Exim log splits");
@@ -699,7 +783,7 @@ mod tests {
         }
         let (mut split, mut not) = (0, 0);
         for c in (48..bytes.len() - 1).step_by(19) {
-            let plan = Plan { header: header.clone(), ranges: vec![(0, c as u64), (c as u64, bytes.len() as u64)], log: false };
+            let plan = Plan { header: header.clone(), ranges: vec![(0, c as u64), (c as u64, bytes.len() as u64)], log: false, framing: CSV };
             let line_start = c + bytes[c - 1..].iter().position(|b| *b == b'\n').unwrap();
             match load_split("t.csv", &bytes, &plan, 97, &LoadOptions::default()) {
                 Some(l) => {
@@ -716,7 +800,7 @@ mod tests {
         assert!(split > 100 && not > 3, "{split} cuts split, {not} refused");
         // Three parts, the middle one owning nothing but a quoted field's second line.
         let at = bytes.windows(6).position(|w| w == b"Relay\n").unwrap() + 6;
-        let plan = Plan { header, ranges: vec![(0, at as u64), (at as u64, at as u64 + 3), (at as u64 + 3, bytes.len() as u64)], log: false };
+        let plan = Plan { header, ranges: vec![(0, at as u64), (at as u64, at as u64 + 3), (at as u64 + 3, bytes.len() as u64)], log: false, framing: CSV };
         assert!(load_split("t.csv", &bytes, &plan, 4096, &LoadOptions::default()).is_none());
     }
 
@@ -733,7 +817,7 @@ mod tests {
             let mut ends = Vec::new();
             for k in 0..parts {
                 let (start, end) = (k * size / parts & !1, if k + 1 == parts { size } else { (k + 1) * size / parts & !1 });
-                let mut cut = Cut::new(start, end, quoted, 2);
+                let mut cut = Cut::new(start, end, Framing { delimiter: quoted.then_some(b','), utf16: true }, 0);
                 for chunk in bytes[Cut::read_from(start) as usize..].chunks(piece) {
                     all.extend_from_slice(cut.take(chunk));
                     if cut.done() {
@@ -756,17 +840,118 @@ mod tests {
 
     #[test]
     fn a_quote_left_open_stops_the_part_and_means_one_pass() {
-        let mut cut = Cut::new(10, 20, true, 1);
-        let mut bytes = b"0123456789\"abc\n".to_vec();
-        bytes.resize(bytes.len() + MAX_OVERRUN as usize + 64, b'x');
-        let mut taken = 0;
-        for chunk in bytes[Cut::read_from(10) as usize..].chunks(1 << 20) {
-            taken += cut.take(chunk).len();
-            if cut.done() {
-                break;
+        let mut bytes = b"x,1\n".repeat(10);
+        bytes.extend_from_slice(b"y,\"open\n");
+        bytes.extend(b"z\n".repeat(MAX_OVERRUN as usize / 2 + 64));
+        for (framing, stops) in [(CSV, true), (LINES, false)] {
+            let mut cut = Cut::new(4, 50, framing, 0);
+            let mut taken = 0;
+            for chunk in bytes[Cut::read_from(4) as usize..].chunks(1 << 20) {
+                taken += cut.take(chunk).len();
+                if cut.done() {
+                    break;
+                }
+            }
+            assert!(cut.done());
+            assert_eq!(cut.last.is_none(), stops, "{framing:?}: {:?}", cut.last);
+            assert_eq!(taken > 1 << 20, stops);
+        }
+    }
+
+    /// Every cut of `bytes` in two that is taken gives what one pass over the whole text gives;
+    /// returns how many were taken and how many refused.
+    fn every_cut(bytes: &[u8], header: usize, step: usize) -> (usize, usize) {
+        let one = crate::stream::load_in_pieces("t.csv", bytes, bytes.len(), bytes.len(), &LoadOptions::default()).remove(0).0;
+        let (mut taken, mut refused) = (0, 0);
+        for c in (header + 1..bytes.len() - 1).step_by(step) {
+            let plan = Plan { header: bytes[..header].to_vec(), ranges: vec![(0, c as u64), (c as u64, bytes.len() as u64)], log: false, framing: CSV };
+            match load_split("t.csv", bytes, &plan, 97, &LoadOptions::default()) {
+                Some(l) => {
+                    assert_eq!(fingerprint(&l), fingerprint(&one), "cut at {c}");
+                    taken += 1;
+                }
+                None => refused += 1,
             }
         }
-        assert!(cut.done() && cut.last.is_none() && taken < bytes.len());
+        (taken, refused)
+    }
+
+    #[test]
+    fn a_quote_inside_a_field_is_a_plain_character_and_means_one_pass() {
+        // The CSV reader takes `Re"lay` as it is; counting it as a quote would turn every later
+        // quoted line break into a record end.
+        let mut bytes = b"date,direction,connector,tls,count,remote_host\n".to_vec();
+        bytes.extend_from_slice(b"2026-03-01T10:00:00Z,Inbound,Re\"lay,TLS 1.2,1,x\n");
+        for _ in 0..20 {
+            bytes.extend_from_slice(b"2026-03-01T10:00:00Z,Inbound,\"Hub\nEast\",TLS 1.2,1,x\n2026-03-01T10:00:00Z,Inbound,\"West\nSide\",TLS 1.2,1,x\n");
+        }
+        let (taken, _) = every_cut(&bytes, 47, 1);
+        assert_eq!(taken, 0, "the first part met the stray quote");
+        // The same quote after the cut: the second part refuses.
+        let mut later = b"date,direction,connector,tls,count,remote_host\n".to_vec();
+        later.extend(b"2026-03-01T10:00:00Z,Inbound,\"Hub\nEast\",TLS 1.2,1,x\n".repeat(20));
+        later.extend_from_slice(b"2026-03-01T10:00:00Z,Inbound,5\" disk,TLS 1.2,1,x\n");
+        later.extend(b"2026-03-01T10:00:00Z,Inbound,\"Hub\nEast\",TLS 1.2,1,x\n".repeat(20));
+        let (taken, refused) = every_cut(&later, 47, 1);
+        assert!(taken == 0 && refused > 1000, "{taken} taken");
+    }
+
+    #[test]
+    fn a_preamble_with_a_quote_is_not_followed() {
+        let mut bytes = b"# exported by \"script\n".to_vec();
+        let header = bytes.len() + 47;
+        bytes.extend_from_slice(&quoted_csv(120));
+        assert_eq!(plan(&bytes, MIN_SPLIT_BYTES, 2, &LoadOptions::default()).map(|p| p.header.len()), Some(header));
+        let (taken, refused) = every_cut(&bytes, header, 7);
+        assert!(taken > 300 && refused > 3, "{taken} taken, {refused} refused");
+    }
+
+    #[test]
+    fn a_utf16_file_ending_in_half_a_character_reads_as_in_one_pass() {
+        let (mut bytes, _) = crate::synth::generate(crate::synth::Kind::Enhanced, 200_000, 3);
+        bytes.push(b'A');
+        let one = crate::stream::load_in_pieces("e.csv", &bytes, 4096, 4096, &LoadOptions::default()).remove(0).0;
+        assert!(one.report.warning.is_some());
+        let p = plan(&bytes[..HEAD_BYTES], MIN_SPLIT_BYTES, 2, &LoadOptions::default()).expect("splits");
+        let half = bytes.len() as u64 / 2 & !1;
+        let plan = Plan { ranges: vec![(0, half), (half, bytes.len() as u64)], ..p };
+        for piece in [1001, 4096] {
+            let split = load_split("e.csv", &bytes, &plan, piece, &LoadOptions::default()).expect("splits");
+            assert_eq!(fingerprint(&split), fingerprint(&one), "pieces of {piece}");
+        }
+    }
+
+    /// A `Get-MessageTrace | Export-Csv` file: quoted fields, an Organization column, a tenant
+    /// named only in the second half, and rows whose date cannot be read after `bad_from`.
+    fn trace(rows: usize, bad_from: usize) -> Vec<u8> {
+        let mut s = String::from("\"Organization\",\"MessageId\",\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\",\"ToIP\",\"FromIP\",\"Size\",\"MessageTraceId\"\r\n");
+        for i in 0..rows {
+            let org = if i > rows / 2 && i % 9 == 0 { "fabrikam.onmicrosoft.com" } else { "contoso.onmicrosoft.com" };
+            let date = if i >= bad_from { "someday".to_string() } else { format!("2026-03-{:02}T10:{:02}:00.{:03}Z", 1 + i % 28, i % 60, i % 1000) };
+            let ip = if i % 2 == 0 { ("", "203.0.113.9") } else { ("198.51.100.7", "") };
+            s += &format!("\"{org}\",\"<m{i}@x.example>\",\"{date}\",\"a{i}@p{}.example\",\"u@contoso.com\",\"Café \"\"{i}\"\"\",\"Delivered\",\"{}\",\"{}\",\"{}\",\"{:08x}\"\r\n", i % 17, ip.0, ip.1, 1000 + i, i);
+        }
+        s.into_bytes()
+    }
+
+    #[test]
+    fn a_message_trace_in_parts_gives_one_pass_records_and_tenants() {
+        let bytes = trace(3000, usize::MAX);
+        let one = crate::stream::load_in_pieces("trace.csv", &bytes, 4096, 4096, &LoadOptions::default()).remove(0).0;
+        assert_eq!(one.report.format, Some(crate::lang::Msg::FormatExoTrace));
+        let Content::Messages { tenants, .. } = &one.content else { panic!("{:?}", one.report) };
+        assert_eq!(tenants.len(), 2);
+        let p = plan(&bytes, MIN_SPLIT_BYTES, 3, &LoadOptions::default()).expect("a trace splits");
+        let size = bytes.len() as u64;
+        let thirds = Plan { ranges: vec![(0, size / 3), (size / 3, 2 * size / 3), (2 * size / 3, size)], ..p };
+        let split = load_split("trace.csv", &bytes, &thirds, 4096, &LoadOptions::default()).expect("splits");
+        assert_eq!(fingerprint(&split), fingerprint(&one));
+        // A part none of whose rows can be used gives nothing on its own (its tenants, what its
+        // records say): one pass.
+        let bytes = trace(3000, 1900);
+        let size = bytes.len() as u64;
+        let thirds = Plan { ranges: vec![(0, size / 3), (size / 3, 2 * size / 3), (2 * size / 3, size)], ..thirds };
+        assert!(load_split("trace.csv", &bytes, &thirds, 4096, &LoadOptions::default()).is_none());
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub enum ToWorker {
         /// The bytes before the first record, read before the part's lines by every part but
         /// the first (which reads them itself), and used to put the parts together.
         header: Vec<u8>,
+        /// How the file's bytes divide into records.
+        framing: crate::split::Framing,
     },
     /// Panic on purpose: the end-to-end test of how a defect is reported posts it (encoded as
     /// the single byte [`DEFECT_DRILL_BYTE`]); nothing in Mailflow sends it.
@@ -124,8 +126,8 @@ pub enum FromWorker {
         /// Version, panic message and place, browser.
         details: String,
     },
-    /// The parts of a file read in parts cannot stand for one pass (a part met a quote, or
-    /// could not be read): read it in one pass.
+    /// The parts of a file read in parts cannot stand for one pass (a cut fell inside a quoted
+    /// field, or a part could not be read): read it in one pass.
     SplitFailed {
         /// The job.
         id: u32,
@@ -208,7 +210,7 @@ mod tests {
             ToWorker::Open { id: 8, name: "https://example.com/t.csv".into(), options: LoadOptions::default() },
             ToWorker::Chunk { id: 8 },
             ToWorker::End { id: 8 },
-            ToWorker::Part { id: 9, index: 1, parts: 2, name: "big.csv".into(), options: LoadOptions::default(), start: 1 << 33, end: 1 << 34, header: b"date,direction,tls\n".to_vec() },
+            ToWorker::Part { id: 9, index: 1, parts: 2, name: "big.csv".into(), options: LoadOptions::default(), start: 1 << 33, end: 1 << 34, header: b"date,direction,tls\n".to_vec(), framing: crate::split::Framing { delimiter: Some(b','), utf16: false } },
             ToWorker::DefectDrill,
             ToWorker::PartResult { id: 9, index: 1 },
         ] {

@@ -312,12 +312,12 @@ fn handle(m: JsValue) {
                 Outcome::Again(options) => send(&FromWorker::Again { id, options }, None),
             }
         }
-        ToWorker::Part { id, index, parts, name, options, start, end, header } => {
+        ToWorker::Part { id, index, parts, name, options, start, end, header, framing } => {
             if index == 0 {
-                GATHER.with(|g| g.borrow_mut().insert(id, crate::split::Gather::new(parts as usize, header.clone())));
+                GATHER.with(|g| g.borrow_mut().insert(id, crate::split::Gather::new(parts as usize, header.clone(), framing)));
             }
             match payload.dyn_into::<web_sys::Blob>() {
-                Ok(blob) => wasm_bindgen_futures::spawn_local(read_part(id, index, blob, name, options, (start, end), header)),
+                Ok(blob) => wasm_bindgen_futures::spawn_local(read_part(id, index, blob, name, options, (start, end), (header, framing))),
                 Err(_) => part_done(id, index, None),
             }
         }
@@ -367,11 +367,11 @@ fn gather(id: u32, index: u32, result: Option<crate::split::PartResult>) {
     }
 }
 
-/// Reads one part of a file (see [`crate::split`]): from one byte before its range, through the
-/// stream of the rest of the file (in slices where the browser has no BYOB reader), until its
-/// last line is complete.
-async fn read_part(id: u32, index: u32, blob: web_sys::Blob, name: String, options: LoadOptions, (start, end): (u64, u64), header: Vec<u8>) {
-    let mut part = crate::split::PartLoad::new(&name, &options, index as usize, (start, end), &header);
+/// Reads one part of a file (see [`crate::split`]): from the character before its range, through
+/// the stream of the rest of the file (in slices where the browser has no BYOB reader), until
+/// its last record is complete.
+async fn read_part(id: u32, index: u32, blob: web_sys::Blob, name: String, options: LoadOptions, (start, end): (u64, u64), (header, framing): (Vec<u8>, crate::split::Framing)) {
+    let mut part = crate::split::PartLoad::new(&name, &options, index as usize, (start, end), &header, framing);
     let mut source = Source::new(&blob, PART_SLICE_BYTES, crate::split::Cut::read_from(start) as f64, end as f64);
     let (mut last, mut read) = (now(), 0u64);
     let mut buf = vec![0u8; PART_SLICE_BYTES as usize];

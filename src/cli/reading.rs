@@ -99,8 +99,9 @@ fn read_set(inputs: &[Input], set: &[usize], threads: usize, bar: &ProgressBar) 
     load_set(&names, &mut open, &LoadOptions::default())
 }
 
-/// Reads one large file in `parts` byte ranges at once; `None` when it does not split (not a
-/// Mailflow CSV or JSON Lines file, or a part met a quote): then it is read in one pass.
+/// Reads one large file in `parts` byte ranges at once; `None` when it does not split (see
+/// [`split::plan`]) or its parts cannot stand for one pass (see [`split::merge`]): then it is
+/// read in one pass.
 fn read_split(path: &str, size: u64, parts: usize, bar: &ProgressBar) -> Option<Loaded> {
     let mut head = Vec::with_capacity(HEAD_BYTES);
     std::fs::File::open(path).ok()?.take(HEAD_BYTES as u64).read_to_end(&mut head).ok()?;
@@ -115,13 +116,13 @@ fn read_split(path: &str, size: u64, parts: usize, bar: &ProgressBar) -> Option<
             .enumerate()
             .map(|(k, &(start, end))| {
                 let (plan, options) = (&plan, &options);
-                scope.spawn(move || read_part(path, k, (start, end), &plan.header, options, bar))
+                scope.spawn(move || read_part(path, k, (start, end), plan, options, bar))
             })
             .collect();
         handles.into_iter().map(|h| h.join().ok().flatten()).collect()
     });
     let parts: Option<Vec<PartResult>> = results.into_iter().collect();
-    let merged = parts.and_then(|p| split::merge(p, &plan.header));
+    let merged = parts.and_then(|p| split::merge(p, &plan.header, plan.framing));
     if merged.is_none() {
         // Read again in one pass: the bar starts over for this file.
         bar.set_position(bar.position().saturating_sub(size));
@@ -130,10 +131,10 @@ fn read_split(path: &str, size: u64, parts: usize, bar: &ProgressBar) -> Option<
 }
 
 /// One part's result; `None` when it could not be read or cannot stand for its share.
-fn read_part(path: &str, index: usize, range: (u64, u64), header: &[u8], options: &LoadOptions, bar: &ProgressBar) -> Option<PartResult> {
+fn read_part(path: &str, index: usize, range: (u64, u64), plan: &split::Plan, options: &LoadOptions, bar: &ProgressBar) -> Option<PartResult> {
     let mut file = std::fs::File::open(path).ok()?;
     file.seek(SeekFrom::Start(Cut::read_from(range.0))).ok()?;
-    let mut part = PartLoad::new(path, options, index, range, header);
+    let mut part = PartLoad::new(path, options, index, range, &plan.header, plan.framing);
     let mut buf = vec![0u8; 4 << 20];
     while !part.done() {
         let n = file.read(&mut buf).ok()?;

@@ -212,7 +212,7 @@ fn start_split(store: &Store, id: u32, w: &web_sys::Worker, blob: &web_sys::Blob
         });
     });
     for (index, (worker, (start, end))) in workers.iter().zip(plan.ranges).enumerate() {
-        let part = ToWorker::Part { id, index: index as u32, parts: n as u32, name: name.to_string(), options: options.clone(), start, end, header: plan.header.clone() };
+        let part = ToWorker::Part { id, index: index as u32, parts: n as u32, name: name.to_string(), options: options.clone(), start, end, header: plan.header.clone(), framing: plan.framing };
         if !send(worker, &part, Some(blob)) {
             split_failed(store);
             return true;
