@@ -246,10 +246,12 @@ export function partnersCsv({ mb = 60, hosts = 2000, days = 28 } = {}) {
 }
 
 /** An enhanced summary report (Exchange Online) of about `mb` MB in UTF-16LE, as the admin center
- * writes it: one row per message, 1–3 recipients each, a different client IP per row, 30 days.
- * Returns the file and how many message-recipient pairs it holds. */
+ * writes it: one row per message, 1–3 recipients each, a different client IP per row, 30 days;
+ * subjects in other scripts, and now and then one with doubled quotes and a line break (a cut of
+ * the file in parts may fall inside it). Returns the file and how many message-recipient pairs
+ * it holds. */
 export function enhancedSummary(mb = 120) {
-  const file = path.join(output, `enhanced-summary-${mb}mb.csv`);
+  const file = path.join(output, `enhanced-summary-v2-${mb}mb.csv`);
   const totalsFile = file + '.json';
   if (fs.existsSync(file) && fs.existsSync(totalsFile)) return { file, ...JSON.parse(fs.readFileSync(totalsFile, 'utf8')) };
   fs.mkdirSync(output, { recursive: true });
@@ -265,7 +267,7 @@ export function enhancedSummary(mb = 120) {
     pairs += rcpts;
     const status = Array.from({ length: rcpts }, (_, r) => `user${(i + r) % 5000}@${inbound ? 'contoso.com' : `partner${i % 4000}.example`}##Receive, ${inbound ? 'Deliver' : 'Send'}`).join(';');
     const stamp = new Date(start + (i % 30) * 86400000 + (i % 86400) * 1000).toISOString();
-    const line = `"${stamp}","${inbound ? `a${i % 900}@partner${i % 4000}.example` : 'alice@contoso.com'}","${status}","Subject ${i}","${2000 + (i % 90000)}","<m${i}@mail.example>","${i.toString(16).padStart(32, '0')}","${10 + (i >> 16) % 200}.${(i >> 8) % 256}.${i % 256}.${i % 7}","${inbound ? 'Incoming' : 'Originating'}","${inbound ? (i % 5 ? '' : 'Partner inbound') : 'Outbound to partners'}","Normal"\r\n`;
+    const line = `"${stamp}","${inbound ? `a${i % 900}@partner${i % 4000}.example` : 'alice@contoso.com'}","${status}","${i % 4999 === 3 ? `Re: ""Angebot"" für Q${i % 4}\r\nzweite Zeile` : i % 7 === 1 ? `件名 ${i} – naïve café` : `Subject ${i}`}","${2000 + (i % 90000)}","<m${i}@mail.example>","${i.toString(16).padStart(32, '0')}","${10 + (i >> 16) % 200}.${(i >> 8) % 256}.${i % 256}.${i % 7}","${inbound ? 'Incoming' : 'Originating'}","${inbound ? (i % 5 ? '' : 'Partner inbound') : 'Outbound to partners'}","Normal"\r\n`;
     chunk.push(line);
     size += line.length * 2;
     if (chunk.length >= 20000) { write(chunk.join('')); chunk = []; }

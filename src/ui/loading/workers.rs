@@ -230,6 +230,7 @@ fn helper_failed(store: &Store, _message: Said) {
 /// pass) and reads the file in one pass instead.
 fn split_failed(store: &Store) {
     let Some(Some((split, helpers))) = with_jobs(store, |j| j.split.take().map(|s| (s, std::mem::take(&mut j.helpers)))) else { return };
+    mark("mailflow-read-again-in-one-pass");
     retire(helpers);
     one_pass(store, split);
 }
@@ -333,6 +334,7 @@ fn from_worker(store: &Store, m: JsValue) {
             // A file read in parts arrives put together, from the main worker.
             let helpers = with_jobs(store, |j| match j.split.as_ref().is_some_and(|s| s.id == id) {
                 true => {
+                    mark("mailflow-read-in-parts");
                     j.split = None;
                     std::mem::take(&mut j.helpers)
                 }
