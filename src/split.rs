@@ -119,13 +119,14 @@ fn find_unit(bytes: &[u8], b: u8, unit: usize) -> Option<usize> {
     memchr::memchr_iter(b, bytes).find(|&i| i % 2 == 0 && bytes.get(i + 1) == Some(&0))
 }
 
-/// How many ASCII characters `b` are in `bytes` (see [`find_unit`]); loops LLVM turns into
-/// vector compares.
+/// How many ASCII characters `b` are in `bytes` (see [`find_unit`]). Single bytes are counted
+/// in runs of 255 into 8-bit sums, which LLVM turns into vector compares (a count into 64-bit
+/// sums made the parts of a CSV 1.18× slower natively).
 fn count_unit(bytes: &[u8], b: u8, unit: usize) -> u64 {
     if unit == 1 {
-        return bytes.iter().fold(0u64, |n, x| n + u64::from(*x == b));
+        return bytes.chunks(255).map(|run| u64::from(run.iter().fold(0u8, |n, x| n + u8::from(*x == b)))).sum();
     }
-    bytes.chunks_exact(2).fold(0u64, |n, u| n + u64::from(u[0] == b && u[1] == 0))
+    memchr::memchr_iter(b, bytes).filter(|&i| i % 2 == 0 && bytes.get(i + 1) == Some(&0)).count() as u64
 }
 
 /// Cuts a part's own records out of the bytes a worker reads from [`Cut::read_from`] (the
@@ -215,39 +216,47 @@ impl Cut {
         }
     }
 
+    /// Follows the quote at `i` of `bytes` (`from` the index of the first own byte, `base` the
+    /// absolute offset of `bytes[0]`).
+    fn quote(&mut self, bytes: &[u8], i: usize, from: usize, base: u64, delimiter: u8) {
+        if base + (i as u64) < self.quotes_from {
+            return;
+        }
+        if self.inside {
+            self.inside = false; // a closing quote, or the first of a doubled one
+            return;
+        }
+        let unit = self.framing.unit();
+        let before = if i >= from + unit { self.char_at(bytes, i - unit) } else { self.prev };
+        // A field's start (after the delimiter or a line end), or a doubled quote's second.
+        let field_start = before == u16::from(delimiter) || before == u16::from(b'\n') || before == u16::from(b'\r');
+        if field_start || before == u16::from(b'"') {
+            self.inside = true;
+        } else {
+            self.stray = true;
+        }
+    }
+
     /// Follows the quotes in `bytes[from..]` (`from` at a character, `base` the absolute offset
     /// of `bytes[0]`) and returns the index of the first line feed outside quotes at or after
-    /// `search` (`None`: there is none, or this is not a table and `search` is past the end).
+    /// `search` (`None`: there is none in `bytes`).
     fn record_end(&mut self, bytes: &[u8], from: usize, search: usize, base: u64) -> Option<usize> {
         let unit = self.framing.unit();
         let Some(delimiter) = self.framing.delimiter else {
             return bytes.get(search..).and_then(|rest| find_unit(rest, b'\n', unit)).map(|i| search + i);
         };
-        let region = bytes.get(from..)?;
-        for i in memchr::memchr2_iter(b'"', b'\n', region).map(|i| from + i) {
-            if unit == 2 && ((i - from) % 2 == 1 || bytes.get(i + 1) != Some(&0)) {
-                continue;
-            }
-            if bytes.get(i) == Some(&b'\n') {
-                if !self.inside && i >= search {
-                    return Some(i);
-                }
-                continue;
-            }
-            if base + (i as u64) < self.quotes_from {
-                continue;
-            }
-            if self.inside {
-                self.inside = false; // a closing quote, or the first of a doubled one
-                continue;
-            }
-            let before = if i >= from + unit { self.char_at(bytes, i - unit) } else { self.prev };
-            // A field's start (after the delimiter or a line end), or a doubled quote's second.
-            let field_start = before == u16::from(delimiter) || before == u16::from(b'\n') || before == u16::from(b'\r');
-            if field_start || before == u16::from(b'"') {
-                self.inside = true;
-            } else {
-                self.stray = true;
+        let whole = |i: usize| unit == 1 || ((i - from) % 2 == 0 && bytes.get(i + 1) == Some(&0));
+        // Before `search` only the quotes matter (a table without quotes has none to follow).
+        let before = bytes.get(from..search.max(from)).unwrap_or(&[]);
+        for i in memchr::memchr_iter(b'"', before).map(|i| from + i).filter(|&i| whole(i)) {
+            self.quote(bytes, i, from, base, delimiter);
+        }
+        let at = search.max(from);
+        for i in memchr::memchr2_iter(b'"', b'\n', bytes.get(at..)?).map(|i| at + i).filter(|&i| whole(i)) {
+            if bytes.get(i) == Some(&b'"') {
+                self.quote(bytes, i, from, base, delimiter);
+            } else if !self.inside {
+                return Some(i);
             }
         }
         None
