@@ -1393,3 +1393,67 @@ fn a_5_mb_single_line_peaks_below_12x_its_size() {
     let over: Vec<&String> = results.iter().zip(&summary).filter(|((_, p), _)| *p > 12 * size).map(|(_, s)| s).collect();
     assert!(over.is_empty(), "peak memory over 12x the 5 MB line: {over:?}");
 }
+
+/// Random tables cut in random parts: each reading in parts gives what one pass over the whole
+/// text gives, or is refused (the file is then read in one pass). Cells mix quoted line breaks
+/// (`\n` and `\r\n`), doubled quotes, quotes inside a field, a quote left open, multi-byte
+/// names and empty cells; a third of the tables are in UTF-16LE.
+#[test]
+fn files_read_in_parts_match_one_pass_or_are_refused() {
+    use mailflow::split::{load_split, Framing, Plan};
+    let mut fz = Fuzz::new("files_read_in_parts_match_one_pass_or_are_refused", 5);
+    let _gate = GATE.read().unwrap_or_else(|e| e.into_inner());
+    let cells = ["Relay", "\"A, B\"", "\"x\ny\"", "\"\"", "\"q\"\"r\"", "Zürich–Ost", "\"l1\r\nl2\"", "", "\"\n\n\""];
+    // In about one table in three: a quote inside a field, or one left open.
+    let rare = ["a\"b", "\"open"];
+    let (mut taken, mut refused) = (0, 0);
+    for _ in 0..60 * scale() {
+        let mut text = String::from("date,direction,connector,tls,count\n");
+        let header = text.len();
+        let rows = between(&mut fz.rng, 2, 200);
+        for i in 0..rows {
+            let date = if fz.rng.below(20) == 0 { "someday".to_string() } else { format!("2026-03-{:02}T10:00:00Z", 1 + i % 28) };
+            let connector = if fz.rng.below(3 * rows) == 0 { rare[fz.rng.below(2)] } else { cells[fz.rng.below(cells.len())] };
+            let tls = ["TLS 1.2", "No TLS", ""][fz.rng.below(3)];
+            let end = if fz.rng.below(4) == 0 { "\r\n" } else { "\n" };
+            text += &format!("{date},{},{connector},{tls},{}{end}", ["Inbound", "Outbound"][i % 2], 1 + i % 3);
+        }
+        let utf16 = fz.rng.below(3) == 0;
+        let (bytes, header) = if utf16 {
+            let mut b = vec![0xFF, 0xFE];
+            b.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            (b, 2 + 2 * header)
+        } else {
+            (text.into_bytes(), header)
+        };
+        fz.inputs += 1;
+        fz.bytes += bytes.len();
+        let whole = load_in_pieces("t.csv", &bytes, bytes.len(), bytes.len(), &options());
+        let one = whole.first().map(|(l, _)| fingerprint(l)).unwrap_or_default();
+        for _ in 0..8 {
+            let parts = between(&mut fz.rng, 2, 4);
+            let mut cuts: Vec<u64> = (1..parts).map(|_| between(&mut fz.rng, header + 1, bytes.len() - 1) as u64 & if utf16 { !1 } else { !0 }).collect();
+            cuts.sort_unstable();
+            let bounds: Vec<u64> = std::iter::once(0).chain(cuts).chain(std::iter::once(bytes.len() as u64)).collect();
+            let plan = Plan { header: bytes[..header].to_vec(), ranges: bounds.windows(2).map(|w| (w[0], w[1])).collect(), log: false, framing: Framing { delimiter: Some(b','), utf16 } };
+            let piece = between(&mut fz.rng, 1, 300);
+            fz.loads += 1;
+            match catch(|| load_split("t.csv", &bytes, &plan, piece, &options())) {
+                Ok(Some(l)) => {
+                    taken += 1;
+                    let got = fingerprint(&l);
+                    if got != one {
+                        fz.disagreements.push(format!("in parts {:?} (pieces of {piece}) [{}]: {}", plan.ranges, preview(&bytes), first_difference(&[one.clone()], &[got])));
+                    }
+                }
+                Ok(None) => refused += 1,
+                Err((location, message)) => fz.problems.push(format!("panic at {location}: {message} [{}]", preview(&bytes))),
+            }
+        }
+    }
+    if taken == 0 || refused == 0 {
+        fz.problems.push(format!("{taken} readings in parts taken and {refused} refused: both should happen"));
+    }
+    println!("[files_read_in_parts_match_one_pass_or_are_refused] {taken} taken, {refused} refused");
+    fz.finish();
+}
