@@ -359,6 +359,11 @@ impl Aggregate {
         self.partner_cells.freeze();
     }
 
+    /// True when the partner cells are packed for reading ([`Aggregate::freeze`]).
+    pub fn is_frozen(&self) -> bool {
+        self.partner_cells.is_frozen()
+    }
+
     /// True when nothing has been counted.
     pub fn is_empty(&self) -> bool {
         self.cells.is_empty()

@@ -496,7 +496,7 @@ mod packed {
         (b as usize).checked_sub(1).and_then(|i| all.get(i).copied())
     }
 
-    fn write(r: &Record, out: &mut Vec<u8>) {
+    pub(super) fn write(r: &Record, out: &mut Vec<u8>) {
         out.extend_from_slice(&r.key.to_le_bytes());
         out.extend_from_slice(&r.time.to_le_bytes());
         for id in [r.sender, r.recipient, r.connector, r.remote_host, r.remote_ip] {
@@ -508,7 +508,7 @@ mod packed {
         out.push(option_byte(r.tls_last, &Tls::ALL, |a, b| a == b));
     }
 
-    fn read(b: &[u8; SIZE]) -> Record {
+    pub(super) fn read(b: &[u8; SIZE]) -> Record {
         let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
         let mut key = [0u8; 16];
         key.copy_from_slice(&b[..16]);
@@ -617,6 +617,32 @@ impl Records {
     /// so that the buffer they are written into is made once at its size.
     pub fn wire_bytes(&self) -> usize {
         self.list.len() * packed::SIZE + self.names.text.len() + self.names.ends.len() * 4 + 64
+    }
+
+    /// Bytes per record in [`Records::write_packed`].
+    pub const PACKED: usize = packed::SIZE;
+
+    /// Takes the records out, leaving the names: a worker sends them in a block of their own
+    /// ([`Records::write_packed`]) that the page takes in by steps ([`Records::read_packed`]).
+    pub fn take_list(&mut self) -> Vec<Record> {
+        std::mem::take(&mut self.list)
+    }
+
+    /// Writes records [`Records::PACKED`] bytes each.
+    pub fn write_packed(list: &[Record], out: &mut Vec<u8>) {
+        out.reserve(list.len().saturating_mul(packed::SIZE));
+        list.iter().for_each(|r| packed::write(r, out));
+    }
+
+    /// Adds the records of whole [`Records::PACKED`]-byte pieces; false (and nothing added) when
+    /// `bytes` does not hold whole pieces.
+    pub fn read_packed(&mut self, bytes: &[u8]) -> bool {
+        if !bytes.len().is_multiple_of(packed::SIZE) {
+            return false;
+        }
+        self.list.reserve(bytes.len() / packed::SIZE);
+        self.list.extend(bytes.chunks_exact(packed::SIZE).filter_map(|c| c.try_into().ok()).map(packed::read));
+        true
     }
 
     /// The records of a list given as text.

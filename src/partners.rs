@@ -213,6 +213,12 @@ impl PartnerCells {
         }
     }
 
+    /// True when every cell is in the sorted blocks (or the few wide ones): none is left in the
+    /// map being counted into, which each reading would sort again.
+    pub fn is_frozen(&self) -> bool {
+        self.narrow.is_empty()
+    }
+
     /// Sorts the cells counted into the frozen blocks (once a file is read).
     pub fn freeze(&mut self) {
         self.spill();

@@ -9,6 +9,8 @@
 
 use crate::lang::{Msg, Said};
 use crate::load::LoadOptions;
+use crate::load::Content;
+use crate::messages::{Record, Records};
 use crate::stream::Part;
 
 /// What the page asks of the loading worker.
@@ -154,23 +156,89 @@ pub fn decode_from_worker(bytes: &[u8]) -> Option<FromWorker> {
     postcard::from_bytes(bytes).ok()
 }
 
-/// Encodes the files one load gave.
-pub fn encode_parts(parts: &[Part]) -> Vec<u8> {
-    // Exchange Online records are most of such a message (50 MB for a million): the buffer is
-    // made at about their size, not grown by doubling (which copied it, and left it twice as big).
-    let records: usize = parts
-        .iter()
-        .map(|(l, _)| match &l.content {
-            crate::load::Content::Messages { records, .. } => records.wire_bytes(),
-            _ => 0,
-        })
-        .sum();
-    postcard::to_extend(parts, Vec::with_capacity(records.saturating_add(1 << 16))).unwrap_or_default()
+/// Encodes the files one load gave: the files with their summaries, aggregates and names, then
+/// the records of each Exchange Online export in a block of their own ([`Records::PACKED`] bytes
+/// each), so that the page takes a million of them in by steps ([`PartsIn`]) rather than in one
+/// task. The records are moved out of `parts` as they are written.
+pub fn encode_parts(mut parts: Vec<Part>) -> Vec<u8> {
+    let mut lists: Vec<Vec<Record>> = Vec::new();
+    for (loaded, _) in parts.iter_mut() {
+        if let Content::Messages { records, .. } = &mut loaded.content {
+            lists.push(std::sync::Arc::make_mut(records).take_list());
+        }
+    }
+    let counts: Vec<u64> = lists.iter().map(|l| l.len() as u64).collect();
+    let block: usize = lists.iter().map(|l| l.len().saturating_mul(Records::PACKED)).sum();
+    let mut out = postcard::to_extend(&(&parts, &counts), Vec::with_capacity(block.saturating_add(1 << 16))).unwrap_or_default();
+    if out.is_empty() {
+        return out;
+    }
+    for list in lists {
+        Records::write_packed(&list, &mut out);
+    }
+    out
 }
 
-/// Decodes what [`encode_parts`] wrote.
-pub fn decode_parts(bytes: &[u8]) -> Result<Vec<Part>, Said> {
-    postcard::from_bytes(bytes).map_err(|e| Said::new(Msg::WorkerAnswerUnreadable).text(e.to_string()))
+/// The files of a finished job being taken in by the page, by steps: decoded at once apart from
+/// their records, which follow a few thousand at a time.
+pub struct PartsIn {
+    parts: Vec<Part>,
+    /// The parts that are exports, with how many records each has still to come.
+    exports: std::collections::VecDeque<(usize, u64)>,
+    bytes: Vec<u8>,
+    at: usize,
+}
+
+fn unreadable(why: impl ToString) -> Said {
+    Said::new(Msg::WorkerAnswerUnreadable).text(why.to_string())
+}
+
+impl PartsIn {
+    /// Reads what [`encode_parts`] wrote, up to the records.
+    pub fn new(bytes: Vec<u8>) -> Result<PartsIn, Said> {
+        let ((parts, counts), rest): ((Vec<Part>, Vec<u64>), &[u8]) = postcard::take_from_bytes(&bytes).map_err(unreadable)?;
+        let at = bytes.len() - rest.len();
+        let exports: Vec<usize> = parts.iter().enumerate().filter(|(_, (l, _))| matches!(l.content, Content::Messages { .. })).map(|(i, _)| i).collect();
+        let expected = counts.iter().try_fold(0u64, |sum, n| sum.checked_add(n.checked_mul(Records::PACKED as u64)?));
+        if exports.len() != counts.len() || expected != Some(rest.len() as u64) {
+            return Err(unreadable("the records are not those the files announce"));
+        }
+        Ok(PartsIn { parts, exports: exports.into_iter().zip(counts).collect(), bytes, at })
+    }
+
+    /// Takes in up to `records` more records; true when every file is whole.
+    pub fn step(&mut self, records: usize) -> bool {
+        let mut left = records as u64;
+        while let Some((part, count)) = self.exports.front_mut() {
+            let take = (*count).min(left);
+            let end = self.at + take as usize * Records::PACKED;
+            if let (Some(bytes), Some((loaded, _))) = (self.bytes.get(self.at..end), self.parts.get_mut(*part)) {
+                if let Content::Messages { records, .. } = &mut loaded.content {
+                    std::sync::Arc::make_mut(records).read_packed(bytes);
+                }
+            }
+            (self.at, *count, left) = (end, *count - take, left - take);
+            if *count == 0 {
+                self.exports.pop_front();
+            }
+            if left == 0 {
+                break;
+            }
+        }
+        self.exports.is_empty()
+    }
+
+    /// The files, whole once [`PartsIn::step`] said so.
+    pub fn finish(self) -> Vec<Part> {
+        self.parts
+    }
+}
+
+/// Decodes what [`encode_parts`] wrote, in one go.
+pub fn decode_parts(bytes: Vec<u8>) -> Result<Vec<Part>, Said> {
+    let mut parts = PartsIn::new(bytes)?;
+    while !parts.step(usize::MAX) {}
+    Ok(parts.finish())
 }
 
 
@@ -183,11 +251,11 @@ mod tests {
     fn loaded_files_cross_unchanged() {
         let s = crate::sample::bundled();
         let parts: Vec<Part> = load_all("sample.csv", s.csv.into_bytes(), &LoadOptions::default()).into_iter().map(|(l, _)| (l, None)).collect();
-        let back = decode_parts(&encode_parts(&parts)).unwrap();
+        let back = decode_parts(encode_parts(parts.clone())).unwrap();
         assert_eq!(back.len(), 1);
         assert_eq!(back[0].0.report, parts[0].0.report);
         assert_eq!(format!("{:?}", back[0].0.content.clone()).len(), format!("{:?}", parts[0].0.content).len());
-        assert!(decode_parts(b"\x01garbage").is_err());
+        assert!(decode_parts(b"\x01garbage".to_vec()).is_err());
     }
 
     #[test]
@@ -197,9 +265,40 @@ mod tests {
             let bytes = std::fs::read(format!("{dir}{name}")).unwrap();
             let parts: Vec<Part> = load_all(name, bytes, &LoadOptions::default()).into_iter().map(|(l, _)| (l, None)).collect();
             assert!(matches!(parts[0].0.content, crate::load::Content::Messages { .. }), "{name}");
-            let back = decode_parts(&encode_parts(&parts)).unwrap();
+            let back = decode_parts(encode_parts(parts.clone())).unwrap();
             assert_eq!(format!("{back:?}"), format!("{parts:?}"), "{name}");
         }
+    }
+
+    #[test]
+    fn records_are_taken_in_by_steps() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/exo/");
+        // Two exports and a CSV between them: the records follow the files in order.
+        let mut parts: Vec<Part> = Vec::new();
+        for name in ["enhanced-summary.csv", "message-trace-ps51-de.csv"] {
+            let bytes = std::fs::read(format!("{dir}{name}")).unwrap();
+            parts.extend(load_all(name, bytes, &LoadOptions::default()).into_iter().map(|(l, _)| (l, None)));
+            let s = crate::sample::bundled();
+            parts.extend(load_all("sample.csv", s.csv.into_bytes(), &LoadOptions::default()).into_iter().map(|(l, _)| (l, None)));
+        }
+        let records = |p: &[Part]| p.iter().map(|(l, _)| match &l.content { Content::Messages { records, .. } => records.len(), _ => 0 }).collect::<Vec<_>>();
+        let want = records(&parts);
+        assert_eq!(want.iter().filter(|n| **n > 0).count(), 2, "{want:?}");
+        let bytes = encode_parts(parts.clone());
+        for step in [1, 2, 3, 7, 1000] {
+            let mut taking = PartsIn::new(bytes.clone()).unwrap();
+            let mut steps = 1;
+            while !taking.step(step) {
+                steps += 1;
+            }
+            let back = taking.finish();
+            let exports = |p: &[Part]| p.iter().map(|(l, _)| match &l.content { Content::Messages { records, .. } => format!("{:?} {records:?}", l.report), _ => format!("{:?}", l.report) }).collect::<Vec<_>>();
+            assert_eq!(exports(&back), exports(&parts), "steps of {step}");
+            assert!(steps >= want.iter().sum::<usize>() / step, "steps of {step}: {steps}");
+        }
+        // A payload cut short, or with a byte too many, is refused as a whole.
+        assert!(PartsIn::new(bytes[..bytes.len() - 1].to_vec()).is_err());
+        assert!(PartsIn::new([&bytes[..], &[0]].concat()).is_err());
     }
 
     #[test]

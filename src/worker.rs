@@ -403,7 +403,7 @@ fn failed(name: &str, bytes: u64, message: Msg) -> Vec<Part> {
 }
 
 fn done(id: u32, parts: Vec<Part>) {
-    let data = Uint8Array::from(&wire::encode_parts(&parts)[..]);
+    let data = Uint8Array::from(&wire::encode_parts(parts)[..]);
     send(&FromWorker::Done { id, memory: memory_bytes() as u64 }, Some(data));
 }
 

@@ -292,6 +292,16 @@ impl Workspace {
                 for s in &r.settings {
                     combined.set_connector_info(&s.name, s.connector_type, s.forced_tls);
                 }
+                r.phase = Phase::Freeze;
+                false
+            }
+            Phase::Freeze => {
+                // Packed as a file read by a worker is: every view then walks sorted blocks
+                // instead of sorting the cells counted here again (about 10 ms per view for a
+                // million records in Chromium).
+                if let Some(combined) = r.combined.as_mut() {
+                    combined.freeze();
+                }
                 true
             }
             Phase::Done => true,
@@ -381,6 +391,8 @@ enum Phase {
     Suggest,
     /// Counting the records into the aggregate.
     Count,
+    /// Packing the aggregate's partner cells for reading.
+    Freeze,
     Done,
 }
 
@@ -492,6 +504,21 @@ mod tests {
         stepped.commit(r);
         at_once.replace(0, fixture("exo/message-trace-summary.csv"));
         assert_eq!(joined_state(&stepped), joined_state(&at_once));
+    }
+
+    #[test]
+    fn joined_exports_are_packed_for_reading() {
+        // Every view walks the partner cells; left in the map they were counted into, each
+        // reading sorted them again.
+        for steps in [2, usize::MAX] {
+            let ws = Workspace::new();
+            let mut r = ws.prepare(Some((fixture("exo/enhanced-summary.csv"), None)));
+            while !ws.step(&mut r, steps) {}
+            let mut ws = ws;
+            ws.commit(r);
+            assert!(!ws.agg().partner_list().is_empty(), "the export has partners");
+            assert!(ws.agg().is_frozen(), "steps of {steps}");
+        }
     }
 
     #[test]

@@ -14,6 +14,11 @@ use crate::ui::state::Store;
 /// Bytes per slice when the page reads a file itself.
 const INLINE_SLICE: f64 = 512.0 * 1024.0;
 
+/// How long the page works at a step-by-step job (taking a result in, joining exports) before it
+/// lets the browser answer: well under the 50 ms at which a task counts as long, on a slow
+/// machine too.
+pub const SLICE_MS: f64 = 12.0;
+
 /// Lets the browser run other tasks (paint, input) before going on.
 pub async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

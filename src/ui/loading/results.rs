@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::load::{FileReport, LoadOptions, Loaded};
 use crate::stream::Part;
 use crate::ui::loading::jobs::{with_jobs, Job, Target};
-use crate::ui::loading::on_page::yield_now;
+use crate::ui::loading::on_page::{yield_now, SLICE_MS};
 use crate::ui::prefs;
 use crate::ui::state::{emit_load, Source, Store};
 
@@ -49,9 +49,11 @@ pub async fn apply(store: &Store, id: u32, job: &Job, parts: Vec<Part>) -> Vec<J
     next
 }
 
-/// Records of joined exports taken into the workspace per step of a rebuild (about 10 ms of
-/// work in Chromium on this project's machine).
-const REBUILD_STEP: usize = 25_000;
+/// Records of joined exports taken into the workspace per step of a rebuild (well under a
+/// millisecond's work). Steps go on for up to [`SLICE_MS`] before the page lets the browser
+/// answer: a fixed count of 25,000 records per task took 10 ms on one machine and over 50 on a
+/// slower one.
+const REBUILD_STEP: usize = 2_000;
 
 /// Puts a loaded file into the workspace; returns its position. A file that rebuilds the joins
 /// (an Exchange export, or any file once one is loaded) is taken in by steps between which the
@@ -65,7 +67,19 @@ async fn place(store: &Store, id: u32, target: Target, loaded: Loaded, retained:
     };
     if store.data.with_untracked(|ws| ws.rebuilds_for(&loaded)) {
         let mut rebuild = store.data.with_untracked(|ws| ws.prepare(Some((loaded, replace))));
-        while !store.data.with_untracked(|ws| ws.step(&mut rebuild, REBUILD_STEP)) {
+        loop {
+            let started = js_sys::Date::now();
+            let done = store.data.with_untracked(|ws| {
+                while !ws.step(&mut rebuild, REBUILD_STEP) {
+                    if js_sys::Date::now() - started >= SLICE_MS {
+                        return false;
+                    }
+                }
+                true
+            });
+            if done {
+                break;
+            }
             yield_now().await;
             if with_jobs(store, |j| j.taking_in) != Some(Some(id)) {
                 return None;

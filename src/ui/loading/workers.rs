@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::lang::{Msg, Said};
 use crate::load::LoadOptions;
 use crate::split;
-use crate::ui::loading::on_page::yield_now;
+use crate::ui::loading::on_page::{yield_now, SLICE_MS};
 use crate::ui::loading::jobs::{again, alive, finish, is_current, set_progress, with_jobs, Handle, SplitRead};
 use crate::ui::state::Store;
 use crate::wire::{self, FromWorker, ToWorker};
@@ -134,7 +134,7 @@ thread_local! {
 
 /// Marks a moment on the page's performance timeline (for the benchmark and the tests:
 /// `performance.getEntriesByName(name)`).
-fn mark(name: &str) {
+pub fn mark(name: &str) {
     let performance = web_sys::window().map(|w| get(&w, "performance"));
     if let Some(mark) = performance.as_ref().map(|p| get(p, "mark")).and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
         let _ = mark.call1(&performance.unwrap_or(JsValue::UNDEFINED), &JsValue::from_str(name));
@@ -143,7 +143,7 @@ fn mark(name: &str) {
 
 /// Waits until the browser is idle (`requestIdleCallback`, at most a second), or for the next
 /// task where it has no such call.
-async fn idle() {
+pub async fn idle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let Some(w) = web_sys::window() else { return };
         let request = Reflect::get(&w, &JsValue::from_str("requestIdleCallback")).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
@@ -355,11 +355,12 @@ fn from_worker(store: &Store, m: JsValue) {
 }
 
 /// Takes a finished file in from the worker in steps short enough that the page never stops
-/// answering for long (each under the 50 ms a long task starts at, for an aggregate of a million
-/// partner cells): the bytes are copied in 8 MB steps, decoded in a task of their own, and only
-/// then added to the report.
+/// answering for long (each under the 50 ms a long task starts at): the bytes are copied in 8 MB
+/// steps, then decoded, an export's records a few thousand at a time for at most
+/// [`SLICE_MS`] per task, and only then added to the report.
 async fn land(store: Store, id: u32, payload: Option<Uint8Array>) {
     const STEP: u32 = 8 << 20;
+    const RECORDS: usize = 4_096;
     let mut bytes = Vec::new();
     if let Some(a) = payload {
         let n = a.length();
@@ -377,10 +378,25 @@ async fn land(store: Store, id: u32, payload: Option<Uint8Array>) {
     if !is_current(&store, id) {
         return;
     }
-    let parts = wire::decode_parts(&bytes);
-    drop(bytes);
-    yield_now().await;
-    finish(&store, id, parts);
+    let mut taking = match wire::PartsIn::new(bytes) {
+        Ok(t) => t,
+        Err(e) => return finish(&store, id, Err(e)),
+    };
+    loop {
+        let started = js_sys::Date::now();
+        let mut done = false;
+        while !done && js_sys::Date::now() - started < SLICE_MS {
+            done = taking.step(RECORDS);
+        }
+        yield_now().await;
+        if !is_current(&store, id) {
+            return;
+        }
+        if done {
+            break;
+        }
+    }
+    finish(&store, id, Ok(taking.finish()));
 }
 
 /// Posts a protocol message to the worker, with a payload (a `Blob`, or bytes handed over
