@@ -23,7 +23,7 @@ const NOT_INTERFACE_TEXT: &[&str] = &[
     // URL parameters, storage keys, select values, events, message fields and DOM names
     "connector", "tls", "view", "all", "to", "range", "lang", "from", "dir", "type", "flow", "report", "payload", "msg",
     "message", "file", "custom", "filter", "filterchange", "loaded", "error", "language", "height", "direction",
-    "descending", "ascending", "date", "count", "chart", "none", "hidden", "width", "canvas", "sources", "theme",
+    "descending", "ascending", "date", "count", "chart", "none", "hidden", "width", "canvas", "div", "sources", "theme",
     "dark", "embed", "iframe", "origins", "detail", "load", "name", "data", "ready", "copy", "done", "value", "src",
     "in", "out", "mailflow", "format", "deliveries", "sample", "time", "when", "way", "relay", "route", "cipher",
     "protocol", "volume", "messages", "host", "server", "partner", "tls10", "security", "map", "adding", "reading",

@@ -19,6 +19,7 @@ pub mod state;
 pub mod summary;
 pub mod tls_reports;
 pub mod url;
+pub mod warm_views;
 pub mod widget;
 
 use leptos::prelude::*;
@@ -92,6 +93,13 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
     if let Some(domains) = prefs::domains() {
         store.data.update(|ws| ws.set_domains(Some(domains)));
     }
+    // The language's formatters are made while the page is idle, not when a file is chosen.
+    leptos::task::spawn_local(async move {
+        loading::workers::idle().await;
+        if let Some(lang) = store.lang.try_get_untracked() {
+            lang.warm();
+        }
+    });
     let dragging = RwSignal::new(false);
     if !hosting.embedded {
         install_drop_target(store, dragging);
@@ -257,5 +265,6 @@ pub fn start() {
         return;
     }
     leptos::mount::mount_to_body(App);
+    warm_views::warm_views(start_language(&Hosting { language: url::language(), ..Default::default() }, true));
     loading::workers::warm_up();
 }

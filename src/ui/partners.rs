@@ -157,13 +157,20 @@ pub fn Partners() -> impl IntoView {
     let filter = Memo::new(move |_| store.filter());
     let all = Memo::new(move |_| filter.get().map(|f| store.data.with(|d| rows(d.agg(), &f))).unwrap_or_default());
     let calls = Memo::new(move |_| filter.get().map(|f| store.data.with(|d| to_call(d.agg(), &f, &Thresholds::default(), 5))).unwrap_or_default());
-    // The partners to call are worked out a task after the table is drawn: each is work over
-    // every partner cell of the dates, and together they made one task over 50 ms.
-    let calls_ready = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::ui::loading::yield_now().await;
-        let _ = calls_ready.try_set(true);
-    });
+    // The card is drawn in four tasks, each well under 50 ms on a slow machine: its frame; the
+    // partners' rows (work over every partner cell of the dates); the table; the partners to
+    // call (the same work again).
+    let (table_ready, calls_ready) = (RwSignal::new(store.at_once), RwSignal::new(store.at_once));
+    if !store.at_once {
+        leptos::task::spawn_local(async move {
+            crate::ui::loading::yield_now().await;
+            let _ = all.try_with_untracked(|_| ());
+            crate::ui::loading::yield_now().await;
+            let _ = table_ready.try_set(true);
+            crate::ui::loading::yield_now().await;
+            let _ = calls_ready.try_set(true);
+        });
+    }
     let query = store.partner_query;
     let limit = RwSignal::new(SHOWN);
     let order = RwSignal::new((SortKey::Total, true));
@@ -224,9 +231,12 @@ pub fn Partners() -> impl IntoView {
                             on:input=move |ev| query.set(event_target_value(&ev))/>
                     </label>
                     <button class="mf-button" data-testid="export-partners" on:click=export
-                        disabled=move || shown.with(|r| r.is_empty())>{lang.t(Msg::ExportPartners)}</button>
+                        disabled=move || !table_ready.get() || shown.with(|r| r.is_empty())>{lang.t(Msg::ExportPartners)}</button>
                 </div>
                 {move || {
+                    if !table_ready.get() {
+                        return ().into_any();
+                    }
                     let list = shown.get();
                     if list.is_empty() {
                         let q = query.get();

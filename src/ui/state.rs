@@ -139,6 +139,9 @@ pub struct Store {
     pub uid: u32,
     /// Where events go when a host page embeds the app (`loaded`, `error`, `filterchange`).
     pub events: StoredValue<Option<Listener>, LocalStorage>,
+    /// Views draw every part in the task that builds them, not in stages one task after
+    /// another (the drawing at start-up that has the browser compile the views' code).
+    pub at_once: bool,
 }
 
 impl Store {
@@ -160,6 +163,7 @@ impl Store {
             events: StoredValue::new_local(None),
             lang: RwSignal::new(Lang::En),
             uid: NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            at_once: false,
         }
     }
 
