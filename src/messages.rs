@@ -613,12 +613,6 @@ impl Records {
         r.tls_last = m.tls_last;
     }
 
-    /// About how many bytes the records take on the wire (their block, the names and the ends),
-    /// so that the buffer they are written into is made once at its size.
-    pub fn wire_bytes(&self) -> usize {
-        self.list.len() * packed::SIZE + self.names.text.len() + self.names.ends.len() * 4 + 64
-    }
-
     /// Bytes per record in [`Records::write_packed`].
     pub const PACKED: usize = packed::SIZE;
 
@@ -630,8 +624,13 @@ impl Records {
 
     /// Writes records [`Records::PACKED`] bytes each.
     pub fn write_packed(list: &[Record], out: &mut Vec<u8>) {
-        out.reserve(list.len().saturating_mul(packed::SIZE));
         list.iter().for_each(|r| packed::write(r, out));
+    }
+
+    /// Makes room for exactly `n` more records (read by steps: growing by doubling would leave
+    /// up to twice the room, kept as long as the file is loaded).
+    pub fn reserve_exact(&mut self, n: usize) {
+        self.list.reserve_exact(n);
     }
 
     /// Adds the records of whole [`Records::PACKED`]-byte pieces; false (and nothing added) when
@@ -640,7 +639,6 @@ impl Records {
         if !bytes.len().is_multiple_of(packed::SIZE) {
             return false;
         }
-        self.list.reserve(bytes.len() / packed::SIZE);
         self.list.extend(bytes.chunks_exact(packed::SIZE).filter_map(|c| c.try_into().ok()).map(packed::read));
         true
     }

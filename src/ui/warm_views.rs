@@ -56,7 +56,7 @@ fn made_up() -> Loaded {
     let partners = ["example.com", "example.net", "example.org"];
     for day in 0..8 {
         for (i, direction) in [Direction::Inbound, Direction::Outbound].into_iter().enumerate() {
-            for (j, tls) in [Tls::None, Tls::V1_0, Tls::V1_2, Tls::V1_3].into_iter().enumerate() {
+            for (j, tls) in Tls::ALL.into_iter().enumerate() {
                 for (k, partner) in partners.iter().enumerate() {
                     let connector = (k == 0).then_some("connector-1");
                     agg.add(&Delivery {

@@ -49,8 +49,8 @@ pub async fn apply(store: &Store, id: u32, job: &Job, parts: Vec<Part>) -> Vec<J
     next
 }
 
-/// Records of joined exports taken into the workspace per step of a rebuild (well under a
-/// millisecond's work). Steps go on for up to [`SLICE_MS`] before the page lets the browser
+/// Records of joined exports taken into the workspace per step of a rebuild (a few milliseconds'
+/// work at most on a slow machine). Steps go on for up to [`SLICE_MS`] before the page lets the browser
 /// answer: a fixed count of 25,000 records per task took 10 ms on one machine and over 50 on a
 /// slower one.
 const REBUILD_STEP: usize = 2_000;
@@ -77,12 +77,13 @@ async fn place(store: &Store, id: u32, target: Target, loaded: Loaded, retained:
                 }
                 true
             });
-            if done {
-                break;
-            }
+            // The report is drawn again in a task of its own once the last step is done.
             yield_now().await;
             if with_jobs(store, |j| j.taking_in) != Some(Some(id)) {
                 return None;
+            }
+            if done {
+                break;
             }
         }
         if let Some(report) = rebuild.incoming_report() {

@@ -382,6 +382,7 @@ async fn land(store: Store, id: u32, payload: Option<Uint8Array>) {
         Ok(t) => t,
         Err(e) => return finish(&store, id, Err(e)),
     };
+    yield_now().await;
     loop {
         let started = js_sys::Date::now();
         let mut done = false;
