@@ -161,12 +161,7 @@ pub fn decode_from_worker(bytes: &[u8]) -> Option<FromWorker> {
 /// each), so that the page takes a million of them in by steps ([`PartsIn`]) rather than in one
 /// task. The records are moved out of `parts` as they are written.
 pub fn encode_parts(mut parts: Vec<Part>) -> Vec<u8> {
-    let mut lists: Vec<Vec<Record>> = Vec::new();
-    for (loaded, _) in parts.iter_mut() {
-        if let Content::Messages { records, .. } = &mut loaded.content {
-            lists.push(std::sync::Arc::make_mut(records).take_list());
-        }
-    }
+    let lists: Vec<Vec<Record>> = parts.iter_mut().filter_map(records_mut).map(Records::take_list).collect();
     let counts: Vec<u64> = lists.iter().map(|l| l.len() as u64).collect();
     let block: usize = lists.iter().map(|l| l.len().saturating_mul(Records::PACKED)).sum();
     let mut out = postcard::to_extend(&(&parts, &counts), Vec::with_capacity(1 << 16)).unwrap_or_default();
@@ -192,6 +187,14 @@ pub struct PartsIn {
     at: usize,
 }
 
+/// An export's records, to change (a file's own: not shared yet, so nothing is copied).
+fn records_mut(part: &mut Part) -> Option<&mut Records> {
+    match &mut part.0.content {
+        Content::Messages { records, .. } => Some(std::sync::Arc::make_mut(records)),
+        _ => None,
+    }
+}
+
 fn unreadable(why: impl ToString) -> Said {
     Said::new(Msg::WorkerAnswerUnreadable).text(why.to_string())
 }
@@ -208,11 +211,9 @@ impl PartsIn {
         }
         let mut parts = parts;
         for (&i, &n) in exports.iter().zip(&counts) {
-            if let Some((loaded, _)) = parts.get_mut(i) {
-                if let Content::Messages { records, .. } = &mut loaded.content {
-                    // Bounded by the bytes that hold them (checked above).
-                    std::sync::Arc::make_mut(records).reserve_exact(n as usize);
-                }
+            // Bounded by the bytes that hold them (checked above).
+            if let Some(records) = parts.get_mut(i).and_then(records_mut) {
+                records.reserve_exact(n as usize);
             }
         }
         Ok(PartsIn { parts, exports: exports.into_iter().zip(counts).collect(), bytes, at })
@@ -224,10 +225,8 @@ impl PartsIn {
         while let Some((part, count)) = self.exports.front_mut() {
             let take = (*count).min(left);
             let end = self.at + take as usize * Records::PACKED;
-            if let (Some(bytes), Some((loaded, _))) = (self.bytes.get(self.at..end), self.parts.get_mut(*part)) {
-                if let Content::Messages { records, .. } = &mut loaded.content {
-                    std::sync::Arc::make_mut(records).read_packed(bytes);
-                }
+            if let (Some(bytes), Some(records)) = (self.bytes.get(self.at..end), self.parts.get_mut(*part).and_then(records_mut)) {
+                records.read_packed(bytes);
             }
             (self.at, *count, left) = (end, *count - take, left - take);
             if *count == 0 {

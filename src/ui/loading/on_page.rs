@@ -19,6 +19,20 @@ const INLINE_SLICE: f64 = 512.0 * 1024.0;
 /// machine too.
 pub const SLICE_MS: f64 = 12.0;
 
+/// Runs `step` until it says it is done (true) or [`SLICE_MS`] have passed (false): one task's
+/// share of a job done by steps.
+pub fn for_a_slice(mut step: impl FnMut() -> bool) -> bool {
+    let started = js_sys::Date::now();
+    loop {
+        if step() {
+            return true;
+        }
+        if js_sys::Date::now() - started >= SLICE_MS {
+            return false;
+        }
+    }
+}
+
 /// Lets the browser run other tasks (paint, input) before going on.
 pub async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::load::{FileReport, LoadOptions, Loaded};
 use crate::stream::Part;
 use crate::ui::loading::jobs::{with_jobs, Job, Target};
-use crate::ui::loading::on_page::{yield_now, SLICE_MS};
+use crate::ui::loading::on_page::{for_a_slice, yield_now};
 use crate::ui::prefs;
 use crate::ui::state::{emit_load, Source, Store};
 
@@ -50,7 +50,7 @@ pub async fn apply(store: &Store, id: u32, job: &Job, parts: Vec<Part>) -> Vec<J
 }
 
 /// Records of joined exports taken into the workspace per step of a rebuild (a few milliseconds'
-/// work at most on a slow machine). Steps go on for up to [`SLICE_MS`] before the page lets the browser
+/// work at most on a slow machine). Steps go on for up to [`SLICE_MS`](crate::ui::loading::on_page::SLICE_MS) before the page lets the browser
 /// answer: a fixed count of 25,000 records per task took 10 ms on one machine and over 50 on a
 /// slower one.
 const REBUILD_STEP: usize = 2_000;
@@ -68,15 +68,7 @@ async fn place(store: &Store, id: u32, target: Target, loaded: Loaded, retained:
     if store.data.with_untracked(|ws| ws.rebuilds_for(&loaded)) {
         let mut rebuild = store.data.with_untracked(|ws| ws.prepare(Some((loaded, replace))));
         loop {
-            let started = js_sys::Date::now();
-            let done = store.data.with_untracked(|ws| {
-                while !ws.step(&mut rebuild, REBUILD_STEP) {
-                    if js_sys::Date::now() - started >= SLICE_MS {
-                        return false;
-                    }
-                }
-                true
-            });
+            let done = store.data.with_untracked(|ws| for_a_slice(|| ws.step(&mut rebuild, REBUILD_STEP)));
             // The report is drawn again in a task of its own once the last step is done.
             yield_now().await;
             if with_jobs(store, |j| j.taking_in) != Some(Some(id)) {

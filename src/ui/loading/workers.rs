@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::lang::{Msg, Said};
 use crate::load::LoadOptions;
 use crate::split;
-use crate::ui::loading::on_page::{yield_now, SLICE_MS};
+use crate::ui::loading::on_page::{for_a_slice, yield_now};
 use crate::ui::loading::jobs::{again, alive, finish, is_current, set_progress, with_jobs, Handle, SplitRead};
 use crate::ui::state::Store;
 use crate::wire::{self, FromWorker, ToWorker};
@@ -357,7 +357,7 @@ fn from_worker(store: &Store, m: JsValue) {
 /// Takes a finished file in from the worker in steps short enough that the page never stops
 /// answering for long (each under the 50 ms a long task starts at): the bytes are copied in 8 MB
 /// steps, then decoded, an export's records a few thousand at a time for at most
-/// [`SLICE_MS`] per task, and only then added to the report.
+/// [`SLICE_MS`](crate::ui::loading::on_page::SLICE_MS) per task, and only then added to the report.
 async fn land(store: Store, id: u32, payload: Option<Uint8Array>) {
     const STEP: u32 = 8 << 20;
     const RECORDS: usize = 4_096;
@@ -384,11 +384,7 @@ async fn land(store: Store, id: u32, payload: Option<Uint8Array>) {
     };
     yield_now().await;
     loop {
-        let started = js_sys::Date::now();
-        let mut done = false;
-        while !done && js_sys::Date::now() - started < SLICE_MS {
-            done = taking.step(RECORDS);
-        }
+        let done = for_a_slice(|| taking.step(RECORDS));
         yield_now().await;
         if !is_current(&store, id) {
             return;
