@@ -347,6 +347,14 @@ pub struct Aggregate {
     name_order: std::sync::OnceLock<Vec<u32>>,
 }
 
+/// Whether an aggregate being added came after the one it is added to (its file was loaded
+/// later) or before it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Came {
+    After,
+    Before,
+}
+
 impl Aggregate {
     /// An empty aggregate.
     pub fn new() -> Aggregate {
@@ -362,6 +370,12 @@ impl Aggregate {
     /// True when the partner cells are packed for reading ([`Aggregate::freeze`]).
     pub fn is_frozen(&self) -> bool {
         self.partner_cells.is_frozen()
+    }
+
+    /// How many cells it holds, by day, direction and connector and by partner: what taking it
+    /// into another aggregate costs.
+    pub fn cell_count(&self) -> usize {
+        self.cells.counts.len().saturating_add(self.partner_cells.len())
     }
 
     /// True when nothing has been counted.
@@ -491,18 +505,48 @@ impl Aggregate {
     }
 
     /// Adds everything counted in `other` (as when a second file finishes loading), which stays
-    /// as it is (no copy of it is made).
+    /// as it is (no copy of it is made). It costs about the size of both when their partners
+    /// differ (the other's cells take this one's partner ids and are sorted again), so a small
+    /// aggregate taking in a large one is better done the other way round:
+    /// [`Aggregate::merge_before`].
     pub fn merge_from(&mut self, other: &Aggregate) {
+        self.merge(other, Came::After);
+    }
+
+    /// Adds everything counted in `earlier` as though this aggregate had been added to it
+    /// (`earlier.clone().merge_from(self)`): the same counts, names, days, servers in the same
+    /// order, and connector settings, where only one value can be kept, from the later. Where
+    /// the two would reach the cap of partner cells together, which cells are left out depends
+    /// on the order, and it is done that way; otherwise it costs about the size of `earlier`
+    /// (the blocks of cells it does not touch stay as they are): adding a one-line file's
+    /// counts to the 256 MB partners CSV's took 1.5 ms natively, the other way round 79 ms.
+    /// The partners' ids differ from that order's (no view shows them), so once a later merge
+    /// reaches the cap, it may leave out other cells than that order would.
+    pub fn merge_before(&mut self, earlier: &Aggregate) {
+        if !self.partner_cells.fit_with(&earlier.partner_cells) {
+            let mut all = earlier.clone();
+            all.merge_from(self);
+            *self = all;
+            return;
+        }
+        self.merge(earlier, Came::Before);
+    }
+
+    /// Adds `other`, which came after this aggregate or before it: that decides whose
+    /// connector settings are kept where both have one, and whose servers of a partner come
+    /// first.
+    fn merge(&mut self, other: &Aggregate, came: Came) {
         let conn_map: Vec<u32> = other
             .connectors
             .iter()
             .map(|info| {
                 let id = self.connector_id(&info.name);
                 let mine = &mut self.connectors[id as usize - 1];
-                if info.connector_type.is_some() {
+                let take = |theirs: bool, mine: bool| theirs && (came == Came::After || !mine);
+                if take(info.connector_type.is_some(), mine.connector_type.is_some()) {
                     mine.connector_type = info.connector_type;
                 }
-                if info.forced_tls.is_some() {
+                if take(info.forced_tls.is_some(), mine.forced_tls.is_some()) {
                     mine.forced_tls = info.forced_tls;
                 }
                 id
@@ -517,7 +561,12 @@ impl Aggregate {
             self.saw_partner(mine, first, last);
         }
         for (&mine, servers) in partner_map.iter().zip(&other.partner_servers) {
-            for (host, ip) in servers {
+            // Earlier servers first: this side's are noted again after theirs.
+            let after = match came {
+                Came::After => Vec::new(),
+                Came::Before => self.partner_servers.get_mut(mine as usize).map(std::mem::take).unwrap_or_default(),
+            };
+            for (host, ip) in servers.iter().chain(&after) {
                 self.saw_server(mine, host.as_deref(), ip.as_deref());
             }
         }
@@ -1046,6 +1095,69 @@ mod tests {
             ]
         );
         assert_eq!(rows[0].counts.get(Tls::None), 10);
+    }
+
+    /// An aggregate of `n` made-up deliveries (seeded): few connectors, some with settings that
+    /// disagree between aggregates, partners whose servers overlap and pass [`MAX_SERVERS`].
+    fn made_up(seed: u64, n: usize, cap: Option<usize>) -> Aggregate {
+        let mut a = cap.map_or_else(Aggregate::new, Aggregate::with_partner_cap);
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        let mut next = |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % m
+        };
+        for _ in 0..n {
+            let conn = ["To Fabrikam", "From OnPrem", "Relay"][next(3) as usize];
+            let partner = format!("p{}.example", next(40));
+            let host = format!("mx{}.{partner}", next(12));
+            let ip = format!("192.0.2.{}", next(12));
+            let d = Delivery {
+                connector: (next(4) > 0).then_some(conn),
+                connector_type: [None, Some(ConnectorType::Partner), Some(ConnectorType::OnPremises)][next(3) as usize],
+                forced_tls: [None, Some(true), Some(false)][next(3) as usize],
+                remote_domain: (next(5) > 0).then_some(partner.as_str()),
+                remote_host: (next(3) > 0).then_some(host.as_str()),
+                remote_ip: (next(3) > 0).then_some(ip.as_str()),
+                auth: [Auth::Unknown, Auth::Verified, Auth::Unverified][next(3) as usize],
+                ..delivery(1 + next(20) as u32, Direction::ALL[next(3) as usize], None, Tls::ALL[next(6) as usize], 1 + next(5))
+            };
+            a.add(&d);
+        }
+        a
+    }
+
+    /// What the views can tell of an aggregate: the summary (every count by day, direction,
+    /// connector with its settings, partner and TLS), each partner's servers and first day, and
+    /// what the cap left out.
+    fn seen(a: &Aggregate) -> (String, Vec<(String, Vec<(Option<String>, Option<String>)>, Option<NaiveDate>)>, u64) {
+        let mut partners: Vec<_> = a.partner_list().iter().map(|p| (p.clone(), a.partner_servers(p).to_vec(), a.partner_first_day(p))).collect();
+        partners.sort();
+        (crate::summary::summary_csv(a, true), partners, a.partners_capped())
+    }
+
+    #[test]
+    fn merging_into_the_later_aggregate_gives_what_merging_into_the_earlier_gives() {
+        for seed in 0..40u64 {
+            // Under the cap, and (small caps) past it, where the order decides what is left out.
+            let cap = (seed % 4 == 3).then_some(60 + (seed as usize % 7) * 20);
+            let (earlier, later) = (made_up(seed, 1 + (seed as usize * 37) % 400, cap), made_up(seed + 1000, 1 + (seed as usize * 53) % 400, cap));
+            let mut forward = earlier.clone();
+            forward.merge_from(&later);
+            let mut backward = later.clone();
+            backward.merge_before(&earlier);
+            assert_eq!(seen(&backward), seen(&forward), "seed {seed}");
+            // And a third aggregate after that, as a workspace adds files (under the cap: past
+            // it, which cells are left out follows the partners' ids, which differ).
+            if cap.is_some() {
+                continue;
+            }
+            let third = made_up(seed + 2000, 50, cap);
+            forward.merge_from(&third);
+            backward.merge_from(&third);
+            assert_eq!(seen(&backward), seen(&forward), "seed {seed}, three");
+        }
     }
 
     #[test]

@@ -168,6 +168,12 @@ impl PartnerCells {
         self.len() >= self.cap
     }
 
+    /// True when these cells and `other`'s fit under one cap together: then no cell is left out
+    /// whichever side takes in the other.
+    pub fn fit_with(&self, other: &PartnerCells) -> bool {
+        self.cap == other.cap && self.len().saturating_add(other.len()) <= self.cap
+    }
+
     /// Counts `n` deliveries kept without their partner (a partner not even named, past the cap).
     pub fn note_capped(&mut self, n: u64) {
         self.capped = self.capped.saturating_add(n);
