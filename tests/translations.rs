@@ -21,7 +21,7 @@ const NOT_INTERFACE_TEXT: &[&str] = &[
     "MAILFLOW_DEMO", // a build variable
     "UTC",           // time zones
     // URL parameters, storage keys, select values, events, message fields and DOM names
-    "connector", "tls", "view", "all", "to", "range", "lang", "from", "dir", "type", "flow", "report", "payload", "msg",
+    "connector", "main", "tls", "view", "all", "to", "range", "lang", "from", "dir", "type", "flow", "report", "payload", "msg",
     "message", "file", "custom", "filter", "filterchange", "loaded", "error", "language", "height", "direction",
     "descending", "ascending", "date", "count", "chart", "none", "hidden", "width", "canvas", "div", "sources", "theme",
     "dark", "embed", "iframe", "origins", "detail", "load", "name", "data", "ready", "copy", "done", "value", "src",

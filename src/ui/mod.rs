@@ -28,7 +28,7 @@ use crate::lang::{Lang, Msg};
 use crate::ui::flyout::Flyout;
 use crate::ui::loader::{install_drop_target, load_text, Loader};
 use crate::ui::report::Report;
-use crate::ui::state::Store;
+use crate::ui::state::{Below, Store};
 use crate::ui::summary::LoadSummary;
 use crate::ui::widget::Widget;
 
@@ -186,33 +186,32 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
     // Everything inside is rebuilt when the language changes; the state lives in the store.
     let content = move || {
         let lang = store.lang.get();
+        // Built anew (a language chosen): drawn in stages again, as when data first arrives.
+        store.below.update_untracked(|b| *b = Below::Hidden);
         let details_button: NodeRef<leptos::html::Button> = NodeRef::new();
-        // The connector report is drawn one task after data first arrives, so that the page's
-        // largest render (summary, widget, then report) is two tasks under 50 ms, not one.
-        let report_ready = RwSignal::new(false);
+        // The connector report is drawn one task after data first arrives, and the Partners view
+        // a task after that, so that the page's largest render (summary, widget, report,
+        // partners) is several tasks under 50 ms, not one (see `Below`). A file added to much
+        // data has the loading take them away first and hand them back here, `Hidden`.
         Effect::new(move |_| {
             let has_data = store.data.with(|d| !d.agg().is_empty());
-            if !has_data {
-                report_ready.set(false);
-            } else if !report_ready.get_untracked() {
-                leptos::task::spawn_local(async move {
-                    crate::ui::loading::yield_now().await;
-                    let _ = report_ready.try_set(true);
-                });
+            match store.below.get() {
+                Below::Hidden if has_data => leptos::task::spawn_local(async move {
+                    for (from, to) in [(Below::Hidden, Below::Report), (Below::Report, Below::All)] {
+                        crate::ui::loading::yield_now().await;
+                        if store.below.try_update(|b| (*b == from).then(|| *b = to).is_some()) != Some(true) {
+                            return;
+                        }
+                    }
+                }),
+                Below::Report | Below::All if !has_data => store.below.set(Below::Hidden),
+                _ => {}
+            }
+            if !has_data && store.held_height.get_untracked().is_some() {
+                store.held_height.set(None);
             }
         });
-        // The Partners view, a task after the report, for the same reason.
-        let partners_ready = RwSignal::new(false);
-        Effect::new(move |_| {
-            if !report_ready.get() {
-                partners_ready.set(false);
-            } else if !partners_ready.get_untracked() {
-                leptos::task::spawn_local(async move {
-                    crate::ui::loading::yield_now().await;
-                    let _ = partners_ready.try_set(true);
-                });
-            }
-        });
+        let shown = move |level: Below| store.below.get() >= level;
         view! {
             <header class="mf-top">
                 <div>
@@ -228,12 +227,12 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
                     </label>
                 })}
             </header>
-            <main>
+            <main id=store.id("main") style:min-height=move || store.held_height.get().map(|h| format!("{h}px"))>
                 <Loader/>
                 <LoadSummary/>
                 <Widget details_button=details_button/>
-                {move || report_ready.get().then(|| view! { <Report/> })}
-                {move || partners_ready.get().then(|| view! { <crate::ui::partners::Partners/> })}
+                {move || shown(Below::Report).then(|| view! { <Report/> })}
+                {move || shown(Below::All).then(|| view! { <crate::ui::partners::Partners/> })}
                 <crate::ui::tls_reports::TlsReportsPanel/>
             </main>
             <Flyout return_focus=details_button/>

@@ -169,6 +169,8 @@ pub fn Partners() -> impl IntoView {
             let _ = table_ready.try_set(true);
             crate::ui::loading::yield_now().await;
             let _ = calls_ready.try_set(true);
+            // The last of the report's stages: the page may take its new height.
+            let _ = store.held_height.try_set(None);
         });
     }
     let query = store.partner_query;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::aggregate::{ConnectorFilter, Filter};
 use crate::load::FileReport;
@@ -99,6 +99,23 @@ impl Progress {
     }
 }
 
+/// How much of the report below the widget is drawn. The connector report and the Partners view
+/// do the most work of any view, so each is drawn in a task of its own after the summary and the
+/// widget: when data first arrives, and again when a file is added to much data (rather than
+/// both updated in place in the task that adds the file: 60-100 ms for the 200 MB partners CSV
+/// added to a report that held a one-line file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Below {
+    /// Neither is drawn; the shell draws them, a task apart, once there is data.
+    Hidden,
+    /// Neither is drawn while a file is being added; the loading draws them again after.
+    Waiting,
+    /// The connector report is drawn.
+    Report,
+    /// Both are drawn.
+    All,
+}
+
 /// Where an instance's events go: the event name and its detail object.
 pub type Listener = Rc<dyn Fn(&str, JsValue)>;
 
@@ -142,6 +159,12 @@ pub struct Store {
     /// Views draw every part in the task that builds them, not in stages one task after
     /// another (the drawing at start-up that has the browser compile the views' code).
     pub at_once: bool,
+    /// How much of the report below the widget is drawn.
+    pub below: RwSignal<Below>,
+    /// The height (CSS pixels) the report keeps while the views below the widget are drawn
+    /// again, until the Partners view's last stage, so that the page does not get shorter for a
+    /// moment and lose where it was scrolled.
+    pub held_height: RwSignal<Option<i32>>,
 }
 
 impl Store {
@@ -164,7 +187,25 @@ impl Store {
             lang: RwSignal::new(Lang::En),
             uid: NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             at_once: false,
+            below: RwSignal::new(Below::Hidden),
+            held_height: RwSignal::new(None),
         }
+    }
+
+    /// Takes the views below the widget away until they are drawn again (see [`Below`]), the
+    /// report keeping its height meanwhile. True when they were drawn.
+    pub fn hide_below(&self) -> bool {
+        if self.below.get_untracked() < Below::Report {
+            return false;
+        }
+        let height = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&self.id("main")))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|e| e.offset_height());
+        self.held_height.set(height);
+        self.below.set(Below::Waiting);
+        true
     }
 
     /// The report's filter without tracking, for event handlers.

@@ -1,17 +1,18 @@
 // The page stays responsive while a big file loads and when its result is added: the Long Tasks
 // API sees no main-thread task over 50 ms from choosing the file until the report is drawn and
-// the page is idle again — for a 300 MB log read by one worker, and for a 200 MB CSV with
-// about a million partner cells read by two workers (whose parts are put together in
-// the worker, and whose result is taken in by the page in short steps), and for a 150 MB
-// Exchange Online enhanced summary (about 600,000 message-recipient records, joined into the
-// report in steps).
+// the page is idle again — for a 300 MB log read by one worker; for a 200 MB CSV with 5,000
+// partners (45,000 partner cells) read by two workers (whose parts are put together in the
+// worker, and whose result is taken in by the page in short steps), on its own and added to a
+// report that already holds a file (the views below the widget then drawn again a task apart);
+// and for a 150 MB Exchange Online enhanced summary (about 600,000 message-recipient records,
+// joined into the report in steps).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { hooks, open, postfixLog, partnersCsv, enhancedSummary } from './support.mjs';
 
 const ctx = await hooks(test);
 
-async function longTasks(file, workers) {
+async function longTasks(file, workers, before = null) {
   const page = await open(ctx.browser, ctx.server.url);
   await page.evaluate((n) => {
     Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
@@ -21,8 +22,14 @@ async function longTasks(file, workers) {
   }, workers);
   let spawned = 0;
   page.on('worker', () => spawned++);
+  if (before) {
+    // A file already in the report: the new one's counts are added to it.
+    await page.getByTestId('file-input').setInputFiles(before);
+    await page.getByTestId('file-summary').waitFor();
+  }
   const started = await page.evaluate(() => performance.now());
   await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('file-summary').nth(before ? 1 : 0).waitFor({ timeout: 240_000 });
   await page.getByTestId('details-table').waitFor({ timeout: 240_000 });
   // The report is drawn; wait until the page has been idle for a while (two animation frames
   // and a 250 ms quiet timer), so that any task adding the result has ended.
@@ -45,6 +52,14 @@ test('no main-thread task over 50 ms while a 300 MB log is read and added', { ti
 test('no main-thread task over 50 ms while a CSV with many partners is read in parts and added', { timeout: 300_000 }, async () => {
   const { during } = await longTasks(partnersCsv({ mb: 200, hosts: 5000, days: 90 }), 2);
   assert.deepEqual(during, [], 'no task over 50 ms while the parts were read, put together or added');
+});
+
+test('no main-thread task over 50 ms while a CSV with many partners is added to a report that holds a file', { timeout: 300_000 }, async () => {
+  // The connector report and the Partners view were updated in place in the task that added
+  // the file (66-100 ms); they are now taken away and drawn again in tasks of their own.
+  const small = { name: 'one-day.csv', mimeType: 'text/csv', buffer: Buffer.from('date,direction,connector,tls,remote_host\n2026-01-01,Inbound,Relay,TLS 1.2,mx.small.example\n') };
+  const { during } = await longTasks(partnersCsv({ mb: 200, hosts: 5000, days: 90 }), 2, small);
+  assert.deepEqual(during, [], 'no task over 50 ms while the parts were read, put together or added to the report');
 });
 
 test('no main-thread task over 50 ms while an Exchange Online export is read and joined into the report', { timeout: 300_000 }, async () => {
