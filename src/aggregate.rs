@@ -516,7 +516,7 @@ impl Aggregate {
     /// Adds everything counted in `earlier` as though this aggregate had been added to it
     /// (`earlier.clone().merge_from(self)`): the same counts, names, days, servers in the same
     /// order, and connector settings, where only one value can be kept, from the later. Where
-    /// the two would reach the cap of partner cells together, which cells are left out depends
+    /// the two would pass the cap of partner cells together, which cells are left out depends
     /// on the order, and it is done that way; otherwise it costs about the size of `earlier`
     /// (the blocks of cells it does not touch stay as they are): adding a one-line file's
     /// counts to the 256 MB partners CSV's took 1.5 ms natively, the other way round 79 ms.
@@ -640,7 +640,9 @@ impl Aggregate {
         seen.dedup();
         let mut out: Vec<(Direction, &ConnectorInfo)> =
             seen.into_iter().map(|(d, c)| (d, &self.connectors[c as usize - 1])).collect();
-        out.sort_by(|a, b| (a.0, a.1.name.to_lowercase()).cmp(&(b.0, b.1.name.to_lowercase())));
+        // Names that differ only in case in the order of their bytes, not of their ids (which
+        // depend on which file a merge started from).
+        out.sort_by(|a, b| (a.0, a.1.name.to_lowercase()).cmp(&(b.0, b.1.name.to_lowercase())).then_with(|| a.1.name.cmp(&b.1.name)));
         out
     }
 

@@ -1,7 +1,7 @@
 //! Everything loaded, as one: the files in the order they came, what each contributes, the
 //! joins between them, "your domains", and the aggregate the views read. Adding a file of counted
-//! deliveries adds its counts (no copy of what was loaded before; the only such file is shared,
-//! not copied); adding a file that joins with others, replacing or removing a file rebuilds the
+//! deliveries adds its counts to the sum, the smaller of the two taken into a copy of the larger
+//! (the only such file is shared, not copied); adding a file that joins with others, replacing or removing a file rebuilds the
 //! aggregate from the files' contents — in one go, or in bounded steps ([`Rebuild`]) that a page
 //! runs between its other tasks.
 
@@ -407,6 +407,12 @@ enum Phase {
 }
 
 impl Rebuild {
+    /// How many cells the report will hold once this rebuild is committed (see
+    /// [`Aggregate::cell_count`]).
+    pub fn cell_count(&self) -> usize {
+        self.combined.as_ref().unwrap_or(&self.deliveries).cell_count()
+    }
+
     /// The summary of the file being added or put in place.
     pub fn incoming_report(&self) -> Option<&FileReport> {
         self.incoming.as_ref().map(|(l, _)| &l.report)

@@ -199,9 +199,11 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
                 Below::Hidden if has_data => leptos::task::spawn_local(async move {
                     for (from, to) in [(Below::Hidden, Below::Report), (Below::Report, Below::All)] {
                         crate::ui::loading::yield_now().await;
-                        if store.below.try_update(|b| (*b == from).then(|| *b = to).is_some()) != Some(true) {
+                        // Another staging, Clear or a file being added may have moved it on.
+                        if store.below.try_with_untracked(|b| *b == from) != Some(true) {
                             return;
                         }
+                        let _ = store.below.try_set(to);
                     }
                 }),
                 Below::Report | Below::All if !has_data => store.below.set(Below::Hidden),
@@ -211,7 +213,8 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
                 store.held_height.set(None);
             }
         });
-        let shown = move |level: Below| store.below.get() >= level;
+        // Memos: the views are built again only when they go from hidden to shown.
+        let (report_shown, partners_shown) = (Memo::new(move |_| store.below.get() >= Below::Report), Memo::new(move |_| store.below.get() >= Below::All));
         view! {
             <header class="mf-top">
                 <div>
@@ -231,8 +234,8 @@ pub fn Shell(hosting: Hosting, store: Store) -> impl IntoView {
                 <Loader/>
                 <LoadSummary/>
                 <Widget details_button=details_button/>
-                {move || shown(Below::Report).then(|| view! { <Report/> })}
-                {move || shown(Below::All).then(|| view! { <crate::ui::partners::Partners/> })}
+                {move || report_shown.get().then(|| view! { <Report/> })}
+                {move || partners_shown.get().then(|| view! { <crate::ui::partners::Partners/> })}
                 <crate::ui::tls_reports::TlsReportsPanel/>
             </main>
             <Flyout return_focus=details_button/>

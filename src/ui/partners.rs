@@ -14,11 +14,7 @@ use crate::security::Level;
 use crate::tls::Tls;
 use crate::ui::download::download_text;
 use crate::ui::sort_header::SortHeader;
-use crate::ui::state::use_store;
-
-/// How many rows the table shows at first, and how many more each "Show more" adds (the search
-/// narrows the rest): drawing thousands of rows at once would hold the page up.
-const SHOWN: usize = 50;
+use crate::ui::state::{use_store, Below};
 
 fn column_title(key: SortKey, lang: Lang) -> String {
     match key {
@@ -168,14 +164,17 @@ pub fn Partners() -> impl IntoView {
             crate::ui::loading::yield_now().await;
             let _ = table_ready.try_set(true);
             crate::ui::loading::yield_now().await;
-            let _ = calls_ready.try_set(true);
-            // The last of the report's stages: the page may take its new height.
-            let _ = store.held_height.try_set(None);
+            // The last of the report's stages: the page may take its new height (not if this
+            // view was taken away meanwhile: a newer one holds it).
+            if calls_ready.try_set(true).is_none() && store.below.try_with_untracked(|b| *b == Below::All) == Some(true) {
+                let _ = store.held_height.try_set(None);
+            }
         });
     }
     let query = store.partner_query;
-    let limit = RwSignal::new(SHOWN);
-    let order = RwSignal::new((SortKey::Total, true));
+    // In the store: the view is built again when a file is added to much data, or a language
+    // chosen, and keeps how it was sorted and how many rows it showed.
+    let (limit, order) = (store.partner_limit, store.partner_order);
     let shown = Memo::new(move |_| {
         let mut list = all.get();
         let (key, desc) = order.get();

@@ -15,6 +15,7 @@ use crate::load::FileReport;
 use crate::chart::DailyView;
 use crate::lang::Lang;
 use crate::model::Direction;
+use crate::partner_table::SortKey;
 use crate::workspace::Workspace;
 
 /// Everything loaded so far: the files, their joins, your domains and the aggregate.
@@ -102,13 +103,14 @@ impl Progress {
 /// How much of the report below the widget is drawn. The connector report and the Partners view
 /// do the most work of any view, so each is drawn in a task of its own after the summary and the
 /// widget: when data first arrives, and again when a file is added to much data (rather than
-/// both updated in place in the task that adds the file: 60-100 ms for the 200 MB partners CSV
+/// both updated in place in the task that adds the file: 58-100 ms for the 200 MB partners CSV
 /// added to a report that held a one-line file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Below {
     /// Neither is drawn; the shell draws them, a task apart, once there is data.
     Hidden,
-    /// Neither is drawn while a file is being added; the loading draws them again after.
+    /// Neither is drawn while a file is being added; the loading sets `Hidden` after, and the
+    /// shell draws them again.
     Waiting,
     /// The connector report is drawn.
     Report,
@@ -118,6 +120,10 @@ pub enum Below {
 
 /// Where an instance's events go: the event name and its detail object.
 pub type Listener = Rc<dyn Fn(&str, JsValue)>;
+
+/// Rows the Partners view's table shows at first ("Show more" adds 200 at a time; the search
+/// narrows the rest): drawing thousands of rows at once would hold the page up.
+pub const PARTNER_ROWS: usize = 50;
 
 static NEXT_UID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
@@ -161,6 +167,9 @@ pub struct Store {
     pub at_once: bool,
     /// How much of the report below the widget is drawn.
     pub below: RwSignal<Below>,
+    /// How the Partners view sorts (the column, descending) and how many of its rows it shows.
+    pub partner_order: RwSignal<(SortKey, bool)>,
+    pub partner_limit: RwSignal<usize>,
     /// The height (CSS pixels) the report keeps while the views below the widget are drawn
     /// again, until the Partners view's last stage, so that the page does not get shorter for a
     /// moment and lose where it was scrolled.
@@ -188,6 +197,8 @@ impl Store {
             uid: NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             at_once: false,
             below: RwSignal::new(Below::Hidden),
+            partner_order: RwSignal::new((SortKey::Total, true)),
+            partner_limit: RwSignal::new(PARTNER_ROWS),
             held_height: RwSignal::new(None),
         }
     }

@@ -59,7 +59,7 @@ const REBUILD_STEP: usize = 2_000;
 /// file is added, the connector report and the Partners view are taken away and drawn again a
 /// task apart rather than updated in place in the task that adds the file (see [`Below`]): the
 /// 200 MB CSV of the long-task test (5,000 partners, 45,090 cells) added to a one-line file
-/// updated them in one task of 66-100 ms.
+/// updated them in one task of 58-100 ms.
 const REDRAW_CELLS: usize = 10_000;
 
 /// With `redraw`, takes the views below the widget away (in a task of their own, before the
@@ -104,7 +104,7 @@ async fn place(store: &Store, id: u32, target: Target, loaded: Loaded, retained:
                 break;
             }
         }
-        if !hide_below(store, id, redraw).await {
+        if !hide_below(store, id, rebuild.cell_count() >= REDRAW_CELLS).await {
             return None;
         }
         if let Some(report) = rebuild.incoming_report() {
@@ -124,11 +124,9 @@ async fn place(store: &Store, id: u32, target: Target, loaded: Loaded, retained:
         });
     }
     // The shell draws them again, a task apart.
-    store.below.update(|b| {
-        if *b == Below::Waiting {
-            *b = Below::Hidden;
-        }
-    });
+    if store.below.get_untracked() == Below::Waiting {
+        store.below.set(Below::Hidden);
+    }
     Some(replace.unwrap_or_else(|| store.data.with_untracked(|ws| ws.reports().len()) - 1))
 }
 
