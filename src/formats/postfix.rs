@@ -3,7 +3,7 @@
 //! `smtp` client delivered (`status=sent`), with the TLS version of that connection. The
 //! connector is the master.cf service in the process name (`postfix/submission/smtpd`).
 
-use crate::text::split_str;
+use crate::text::{rsplit_byte, split_str};
 use crate::lang::Msg;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -32,9 +32,9 @@ fn is_postfix(program: &str) -> bool {
 fn service(program: &str) -> (Option<&str>, &str) {
     let first = crate::text::split_byte(program, b'/').map_or(program, |(first, _)| first);
     let instance = Some(first).filter(|p| *p != "postfix");
-    let Some((before, daemon)) = program.rsplit_once('/') else { return (instance, program) };
+    let Some((before, daemon)) = rsplit_byte(program, b'/') else { return (instance, program) };
     // Three parts or more: the one before the daemon names the service.
-    let named = before.rsplit_once('/').map(|(_, name)| name);
+    let named = rsplit_byte(before, b'/').map(|(_, name)| name);
     (named.or(instance), daemon)
 }
 
@@ -55,14 +55,26 @@ fn field<'a>(rest: &'a str, key: &str) -> Option<&'a str> {
 /// through tlsproxy, Postfix 3.4 and later), with the verification its first word says
 /// (`Verified`, `Trusted`, `Untrusted`, `Anonymous`: [`Auth::postfix`]). A version that cannot be
 /// read is Unknown.
-fn tls_line(message: &str, word: &str) -> Option<(String, Tls, Auth)> {
+fn tls_line<'a>(message: &'a str, word: &str) -> Option<(Peer<'a>, Tls, Auth)> {
     let (before, rest) = split_str(message, "TLS connection ")?;
-    let auth = Auth::postfix(before.trim_end().rsplit(' ').next().unwrap_or(""));
+    let before = before.trim_end();
+    let auth = Auth::postfix(rsplit_byte(before, b' ').map_or(before, |(_, last)| last));
     let rest = rest.strip_prefix("established ").or_else(|| rest.strip_prefix("reused "))?;
     let (peer, version) = split_str(rest.strip_prefix(word)?, ": ")?;
     let tls = Tls::normalise(crate::text::split_byte(version, b' ').map_or(version, |(v, _)| v)).unwrap_or(Tls::Unknown);
-    let (host, ip) = host_ip(peer);
-    Some((format!("{}[{}]", host.unwrap_or(""), ip.unwrap_or("")), tls, auth))
+    Some((host_ip(peer), tls, auth))
+}
+
+/// A peer's host and IP, either when unknown.
+type Peer<'a> = (Option<&'a str>, Option<&'a str>);
+
+/// Writes a peer as `host[ip]` into `to`, whose buffer is reused (a TLS line per connection).
+fn write_peer(to: &mut String, (host, ip): Peer<'_>) {
+    to.clear();
+    to.push_str(host.unwrap_or(""));
+    to.push('[');
+    to.push_str(ip.unwrap_or(""));
+    to.push(']');
 }
 
 /// What the log says about the TLS of a session.
@@ -316,7 +328,7 @@ impl Parser {
                 } else if let Some((_, tls, auth)) = tls_line(msg, "from ") {
                     self.smtpd_tls.insert(l.pid, Some((tls, auth)));
                     self.evidence.prove(l.host, Side::Receiving, sink);
-                } else if let Some((_, queued)) = msg.split_once("proxy-accept: ").and_then(|(_, r)| r.split_once("queued as ")) {
+                } else if let Some((_, queued)) = split_str(msg, "proxy-accept: ").and_then(|(_, r)| split_str(r, "queued as ")) {
                     // A before-queue filter: this internet-facing session's message is the one
                     // the filter handed back under this queue id.
                     let qid = queued.split([';', ' ', ',']).next().unwrap_or("");
@@ -386,7 +398,10 @@ impl Parser {
                         let now = self.lines;
                         self.smtp_tls.retain(|_, v| v.3 + MAX_PROCESSES as u64 > now);
                     }
-                    self.smtp_tls.insert(l.pid, (peer, tls, auth, self.lines));
+                    let now = self.lines;
+                    let entry = self.smtp_tls.entry(l.pid).or_insert_with(|| (String::new(), tls, auth, now));
+                    write_peer(&mut entry.0, peer);
+                    (entry.1, entry.2, entry.3) = (tls, auth, now);
                     self.evidence.prove(l.host, Side::Sending, sink);
                 } else if let Some((_, rest)) = queue_id(msg) {
                     if !rest.starts_with("to=") {
@@ -500,7 +515,7 @@ mod tests {
         assert_eq!(field("to=<a@b>, relay=mx[1.2.3.4]:25, delay=1, status=sent (250 OK)", "status="), Some("sent (250 OK)"));
         assert_eq!(
             tls_line("Verified TLS connection established to mx.partner.example[198.51.100.7]:25: TLSv1.2 with cipher X (256/256 bits)", "to "),
-            Some(("mx.partner.example[198.51.100.7]".into(), Tls::V1_2, Auth::Verified))
+            Some(((Some("mx.partner.example"), Some("198.51.100.7")), Tls::V1_2, Auth::Verified))
         );
         assert_eq!(tls_line("Anonymous TLS connection established from a[1.2.3.4]: TLSv1.3 with cipher X", "from ").map(|t| t.2), Some(Auth::Unverified));
         assert_eq!(tls_line("Trusted TLS connection reused to b[1.2.3.5]:25: TLSv1.3 with cipher X", "to ").map(|t| t.2), Some(Auth::Unverified));

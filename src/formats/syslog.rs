@@ -120,8 +120,8 @@ impl Clock {
 
 /// Splits `host[ip]` (or `host[ip]:port`) into host and IP; `unknown` hosts give none.
 pub fn host_ip(text: &str) -> (Option<&str>, Option<&str>) {
-    let Some((host, rest)) = text.split_once('[') else { return (Some(text).filter(|h| !h.is_empty()), None) };
-    let ip = rest.split(']').next().filter(|i| !i.is_empty());
+    let Some((host, rest)) = split_byte(text, b'[') else { return (Some(text).filter(|h| !h.is_empty()), None) };
+    let ip = Some(split_byte(rest, b']').map_or(rest, |(ip, _)| ip)).filter(|i| !i.is_empty());
     let host = Some(host).filter(|h| !h.is_empty() && *h != "unknown");
     (host, ip)
 }
@@ -129,7 +129,15 @@ pub fn host_ip(text: &str) -> (Option<&str>, Option<&str>) {
 /// True for loopback addresses (mail handed back by a local content filter is not mail flow):
 /// 127.0.0.0/8, `::1` in its spellings, and IPv4-mapped 127.x (`::ffff:127.0.0.1`).
 pub fn is_loopback(ip: &str) -> bool {
-    let ip = ip.trim_start_matches("ipv6:").trim_start_matches("IPv6:");
+    // `trim_start_matches` with a text pattern builds a substring searcher per call: a tenth of an
+    // Exim log's time in Node's WASI profile. The prefixes are stripped as often as they repeat.
+    let mut ip = ip;
+    while let Some(rest) = ip.strip_prefix("ipv6:") {
+        ip = rest;
+    }
+    while let Some(rest) = ip.strip_prefix("IPv6:") {
+        ip = rest;
+    }
     let ip = ip.strip_prefix("::ffff:").or_else(|| ip.strip_prefix("::FFFF:")).unwrap_or(ip);
     ip.starts_with("127.") || ip == "::1" || ip == "0:0:0:0:0:0:0:1"
 }
@@ -172,5 +180,6 @@ mod tests {
         assert_eq!(host_ip("unknown[192.0.2.1]"), (None, Some("192.0.2.1")));
         assert!(is_loopback("127.0.0.1") && is_loopback("::1") && !is_loopback("10.0.0.1"));
         assert!(is_loopback("::ffff:127.0.0.1") && is_loopback("IPv6:::1") && !is_loopback("2001:db8::127"));
+        assert!(is_loopback("ipv6:ipv6:IPv6:IPv6:::1") && !is_loopback("IPv6:ipv6:::1"), "each prefix as often as it repeats, in that order");
     }
 }
