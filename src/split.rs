@@ -27,8 +27,9 @@ pub struct Plan {
     /// A log (Exim) rather than Mailflow's own format: in a browser a second worker does not
     /// pay, the workers' `Blob` reads and parsing competing for the cores (Chromium, 256 MB:
     /// 1.55 s with one worker and 1.85 s with two in 4 MB slices; 189 against 151 MB/s, and a
-    /// 339 against 467 MB renderer peak, in 8 MB slices); natively it does (0.65 s on one
-    /// thread, 0.30 s on two).
+    /// 339 against 467 MB renderer peak, in 8 MB slices; measured again once parsing was a
+    /// third faster, 2026-12-01: 213 against 168 MB/s, 256 against 383 MB); natively it does
+    /// (0.65 s on one thread, 0.30 s on two).
     pub log: bool,
     /// How the parts' bytes divide into records.
     pub framing: Framing,
