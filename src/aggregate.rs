@@ -460,7 +460,7 @@ impl Aggregate {
     /// Counts one delivery record.
     pub fn add(&mut self, d: &Delivery<'_>) {
         let day = d.time.date();
-        let conn = match d.connector.map(str::trim).filter(|c| !c.is_empty()) {
+        let conn = match d.connector.map(crate::text::trim).filter(|c| !c.is_empty()) {
             Some(name) => {
                 let id = self.connector_id(name);
                 let info = &mut self.connectors[id as usize - 1];

@@ -184,7 +184,10 @@ pub fn progress_text(p: &Progress, now: f64, lang: Lang) -> String {
     parts.join(" · ")
 }
 
-/// One progress bar per file being read or waiting, each with Cancel.
+/// One progress bar per file being read or waiting, each with Cancel. A row is its job's for
+/// as long as the job lasts, and only its text, bar and stage change: rebuilt on every progress
+/// message (ten a second per worker), the rows cost the page a layout and paint each time, and a
+/// Cancel button that had keyboard focus lost it.
 #[component]
 fn ProgressList() -> impl IntoView {
     let store = use_store();
@@ -192,17 +195,21 @@ fn ProgressList() -> impl IntoView {
     view! {
         <Show when=move || store.progress.with(|p| !p.is_empty())>
             <ul class="mf-progress" data-testid="progress" aria-label=lang.t(Msg::FilesBeingRead)>
-                <For each=move || store.progress.get() key=|p| (p.id, p.started.is_some(), p.bytes as u64, p.name.clone(), p.adding) let:p>
+                <For each=move || store.progress.with(|p| p.iter().map(|p| p.id).collect::<Vec<_>>()) key=|id| *id let:id>
                     {
-                        let id = p.id;
-                        let text = progress_text(&p, js_sys::Date::now(), lang);
-                        let label = lang.fill(Msg::CancelReading, &[&p.name]);
+                        let row = Memo::new(move |_| store.progress.with(|p| p.iter().find(|p| p.id == id).cloned()));
+                        let name = Memo::new(move |_| row.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()));
                         view! {
-                            <li class="mf-progress__row" data-testid="progress-row" data-id=id.to_string() data-stage=if p.adding { "adding" } else { "reading" }>
-                                <span class="mf-progress__name">{p.name.clone()}</span>
-                                <progress max="100" value=p.percent().map(|v| v.to_string()) aria-label=lang.fill(Msg::Reading, &[&p.name])></progress>
-                                <span class="mf-progress__text" data-testid="progress-text">{text}</span>
-                                <button class="mf-button mf-button--small" data-testid="cancel" aria-label=label on:click=move |_| cancel(&store, id)>{lang.t(Msg::Cancel)}</button>
+                            <li class="mf-progress__row" data-testid="progress-row" data-id=id.to_string()
+                                data-stage=move || if row.with(|p| p.as_ref().is_some_and(|p| p.adding)) { "adding" } else { "reading" }>
+                                <span class="mf-progress__name">{move || name.get()}</span>
+                                <progress max="100" value=move || row.with(|p| p.as_ref().and_then(Progress::percent).map(|v| v.to_string()))
+                                    aria-label=move || lang.fill(Msg::Reading, &[&name.get()])></progress>
+                                <span class="mf-progress__text" data-testid="progress-text">
+                                    {move || row.with(|p| p.as_ref().map(|p| progress_text(p, js_sys::Date::now(), lang)).unwrap_or_default())}
+                                </span>
+                                <button class="mf-button mf-button--small" data-testid="cancel" aria-label=move || lang.fill(Msg::CancelReading, &[&name.get()])
+                                    on:click=move |_| cancel(&store, id)>{lang.t(Msg::Cancel)}</button>
                             </li>
                         }
                     }

@@ -1,5 +1,6 @@
 // Each file being read has its own progress bar: bytes and percent, deliveries so far, speed and
-// time left; a file dropped behind it waits its turn, then loads.
+// time left; a file dropped behind it waits its turn, then loads. A row is updated in place, so
+// that keyboard focus on its Cancel stays.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { hooks, open, postfixLog, drop } from './support.mjs';
@@ -33,5 +34,29 @@ test('a big file shows its progress while it is read, and the next file waits it
   await page.getByTestId('progress').waitFor({ state: 'detached' });
   assert.match(await page.getByTestId('file-summary').nth(0).textContent(), /large-postfix-300mb\.log/);
   assert.match(await page.getByTestId('file-summary').nth(1).textContent(), /after\.csv/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a progress row is updated in place: Cancel keeps keyboard focus and Enter on it stops the file', { timeout: 300_000 }, async () => {
+  const log = postfixLog('large-postfix-300mb.log', 300);
+  const page = await open(ctx.browser, ctx.server.url);
+  await page.getByTestId('file-input').setInputFiles(log.file);
+  const first = await (await page.waitForFunction(() => {
+    const t = document.querySelector('[data-testid="progress-text"]')?.textContent || '';
+    return /[1-9][\d,]* deliveries/.test(t) ? t : null;
+  }, null, { timeout: 120_000 })).jsonValue();
+  await page.getByTestId('cancel').focus();
+  await page.evaluate(() => { document.querySelector('[data-testid="progress-row"]').__mark = 'the same row'; });
+  // Two progress messages later (the text moved on twice), the row and the focus are where they were.
+  const second = await (await page.waitForFunction((before) => {
+    const t = document.querySelector('[data-testid="progress-text"]')?.textContent || '';
+    return t !== before ? t : null;
+  }, first, { timeout: 60_000 })).jsonValue();
+  await page.waitForFunction((before) => (document.querySelector('[data-testid="progress-text"]')?.textContent || '') !== before, second, { timeout: 60_000 });
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="progress-row"]').__mark), 'the same row', 'the row was not built again');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'cancel', 'Cancel kept the focus');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('progress').waitFor({ state: 'detached' });
+  assert.match(await page.getByTestId('notice').textContent(), /Stopped reading large-postfix-300mb\.log/);
   assert.deepEqual(page.errors, []);
 });
