@@ -67,7 +67,7 @@ pub fn split_str<'a>(text: &'a str, pattern: &str) -> Option<(&'a str, &'a str)>
     let mut from = 0;
     let at = loop {
         let i = from + memchr::memchr(first, bytes.get(from..)?)?;
-        if bytes.get(i + 1..i + 1 + tail.len()) == Some(tail) {
+        if bytes.get(i + 1..i + 1 + tail.len()).is_some_and(|w| same_bytes(w, tail)) {
             break i;
         }
         from = i + 1;
