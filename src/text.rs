@@ -67,6 +67,9 @@ pub fn split_str<'a>(text: &'a str, pattern: &str) -> Option<(&'a str, &'a str)>
     let mut from = 0;
     let at = loop {
         let i = from + memchr::memchr(first, bytes.get(from..)?)?;
+        if i + pat.len() > bytes.len() {
+            return None; // no later place can hold the pattern either
+        }
         if bytes.get(i + 1..i + 1 + tail.len()).is_some_and(|w| same_bytes(w, tail)) {
             break i;
         }
