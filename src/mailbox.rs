@@ -113,6 +113,7 @@ fn look(raw: &[u8], found: &mut Found) {
 }
 
 /// True when text is a DMARC aggregate report (RFC 7489's XML `feedback`).
+#[inline(never)] // see detect::detect
 pub fn looks_like_dmarc(text: &str) -> bool {
     let head = crate::text::head(text, 8192);
     head.contains("<feedback") && (head.contains("<report_metadata") || head.contains("<policy_published"))

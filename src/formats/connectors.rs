@@ -32,6 +32,7 @@ pub struct Layout {
 /// Recognises a connector settings export: a `Name` column plus `ConnectorType` and an inbound
 /// (`RequireTls`, `SenderDomains`, `SenderIPAddresses`) or outbound (`TlsSettings`,
 /// `RecipientDomains`, `SmartHosts`) column.
+#[inline(never)] // see detect::detect
 pub fn recognise(header: &[String]) -> Option<Layout> {
     let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
     let find = |a: &[&str]| table::find(&keys, a);

@@ -26,6 +26,7 @@ pub enum LogKind {
 }
 
 /// Recognises an Exchange Server log by its `#` header lines.
+#[inline(never)] // see detect::detect
 pub fn recognise(text: &str) -> Option<LogKind> {
     let head: Vec<&str> = text.lines().take(8).collect();
     if !head.iter().any(|l| l.starts_with("#Fields:")) {

@@ -170,6 +170,7 @@ fn remote(rest: &str, start: Option<usize>) -> Option<(Option<&str>, Option<&str
 /// True when the text's first 64 KB has an Exim main-log message line (`<=`, `=>`, `**`, ...),
 /// or is mostly Exim's other lines (a rotated log may start with hundreds of rejections, "no
 /// host name found" and queue runs before the first message).
+#[inline(never)] // see detect::detect
 pub fn recognise(text: &str) -> bool {
     let (mut noise, mut lines) = (0usize, 0usize);
     for line in crate::text::head(text, crate::stream::HEAD_BYTES).lines() {

@@ -89,6 +89,7 @@ impl Layout {
 }
 
 /// Recognises an Exchange Online export from its header.
+#[inline(never)] // see detect::detect
 pub fn recognise(header: &[String]) -> Option<Layout> {
     let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
     let has = |aliases: &[&str]| table::find(&keys, aliases);

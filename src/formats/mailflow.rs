@@ -84,6 +84,7 @@ pub struct Columns {
 impl Columns {
     /// Finds the fields in a header. Long needs date, direction and TLS; wide needs date,
     /// direction and at least one TLS count column. Returns the missing field names otherwise.
+    #[inline(never)] // see detect::detect
     pub fn find(header: &[String]) -> Result<Columns, Vec<&'static str>> {
         let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
         let f = |aliases: &[&str]| table::find(&keys, aliases);
@@ -475,6 +476,7 @@ fn date_order(text: &str, dialect: &Dialect, column: usize) -> crate::dates::Dat
 }
 
 /// True when the text's first non-blank line looks like a JSON object.
+#[inline(never)] // see detect::detect
 pub fn looks_like_jsonl(text: &str) -> bool {
     text.lines().map(str::trim).find(|l| !l.is_empty()).is_some_and(|l| l.starts_with('{'))
 }

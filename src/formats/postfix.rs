@@ -19,6 +19,7 @@ use crate::tls::Tls;
 
 /// True when the text has Postfix syslog lines anywhere in its first 64 KB (a rotated log may
 /// start with hundreds of lines of other programs).
+#[inline(never)] // see detect::detect
 pub fn recognise(text: &str) -> bool {
     crate::text::head(text, crate::stream::HEAD_BYTES).lines().filter_map(syslog::parse).any(|l| is_postfix(l.program))
 }

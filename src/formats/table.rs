@@ -27,6 +27,7 @@ pub fn header_key(name: &str) -> String {
 
 /// Finds the header line (the first line not starting with `#`) and the delimiter most used in it
 /// outside quotes. Returns `None` for text without any line.
+#[inline(never)] // see detect::detect
 pub fn sniff(text: &str) -> Option<Dialect> {
     let mut offset = 0;
     let mut preamble = 0;
@@ -64,6 +65,7 @@ pub const MAX_HEADER_BYTES: usize = 1024 * 1024;
 
 /// Splits the header line with the dialect, unquoting fields (at most [`MAX_HEADER_FIELDS`], from
 /// at most [`MAX_HEADER_BYTES`] of text).
+#[inline(never)] // see detect::detect
 pub fn header_fields(text: &str, dialect: &Dialect) -> Vec<String> {
     let text = crate::text::head(text, dialect.header_offset.saturating_add(MAX_HEADER_BYTES));
     let mut reader = reader(text, dialect);

@@ -78,6 +78,7 @@ pub struct TlsReport {
 }
 
 /// True when the text looks like an RFC 8460 report.
+#[inline(never)] // see detect::detect
 pub fn recognise(text: &str) -> bool {
     let head = crate::text::head(text, 4096);
     head.trim_start().starts_with('{') && head.contains("\"policies\"") && (head.contains("\"date-range\"") || head.contains("\"organization-name\""))
